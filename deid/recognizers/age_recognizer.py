@@ -1,0 +1,22 @@
+"""Ages over 89 (Safe Harbor aggregates them into "90 or older")."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from deid.recognizers.base import RegexRecognizer
+
+_AGE = r"(?:9\d|1[01]\d)"
+
+
+class AgeRecognizer(RegexRecognizer):
+    ENTITY = "AGE"
+    PATTERNS = [
+        # 92 yo, 92 y/o, 92-year-old, 92 yr old, 92M, 95 F
+        Pattern("age_unit", rf"(?<![\d.])(?P<phi>{_AGE})[\s-]*(?:yo\b|y/o|y\.o\.?|yrs?\.?(?:\s+old)?\b|years?[\s-]+old|year-old|y\b|(?-i:[MF])\b)", 0.9),
+        # age 92, aged 95, age: 101
+        Pattern("age_word", rf"\bage[ds]?\s*[:=]?\s*(?:of\s+)?(?P<phi>{_AGE})\b(?![.\d])", 0.9),
+        # in her 90s, nonagenarian
+        Pattern("decade", r"\b(?:in\s+(?:his|her|their)\s+)(?P<phi>(?:late\s+|early\s+|mid\s*-?\s*)?(?:9\d'?s|nineties))", 0.85),
+        Pattern("nonagenarian", r"\b(?P<phi>nonagenarian|centenarian)\b", 0.8),
+    ]

@@ -1,0 +1,45 @@
+"""Names signed with a credential: "Alice Wong, MD", "J. Yi, MD", "Emily Parker,RN"."""
+
+from __future__ import annotations
+
+import regex
+
+from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.name_tokens import NAME_WORD, NameEvidence
+
+_CREDENTIAL = regex.compile(
+    r"(?-i:[ \t]*,?[ \t]*\b(?:MD|M\.D\.|RN|R\.N\.|NP|PA-C|PA|DO|D\.O\.|PhD|RRT|CNA|LPN|MSW|LICSW|LCSW|SW|PharmD|"
+    r"RPh|CRNP|APRN|FNP|DNP|MPH|FACC|FACP|FAHA|FSCAI|CCRN|BSN|MSN|RD|RT|PT|OT|SLP)\b)")
+
+
+class CredentialedNameRecognizer(ClinicalRecognizer):
+    ENTITY = "PERSON"
+
+    def __init__(self, lexicons):
+        super().__init__(lexicons)
+        self.evidence = NameEvidence(lexicons)
+
+    def find(self, view, deadline):
+        text = view.text
+        for match in _CREDENTIAL.finditer(text, timeout=deadline.remaining()):
+            if not view.cased and "," not in match.group(0) and not regex.match(r"[ \t]*(?:$|\n|[.;)])", text[match.end():]):
+                continue  # "MD AWARE" in an ALL-CAPS note: a credential only with a comma or at line end
+            cursor = match.start()
+            start = None
+            for _ in range(3):
+                prev = regex.search(rf"(?:{NAME_WORD.pattern})[ \t]?$", text[max(0, cursor - 40):cursor])
+                if not prev:
+                    break
+                word = prev.group(0).strip()
+                if self.evidence.is_excluded(word) or self.lexicons.is_clinical(word) and not (view.cased and word.istitle()):
+                    break
+                if view.cased and not word[0].isupper():
+                    break
+                if not view.cased and self.evidence.strength(word, False) < 0.3 and not word.endswith("."):
+                    break
+                cursor -= len(prev.group(0))
+                start = cursor
+            if start is not None:
+                end = match.start()
+                if text[start:end].strip():
+                    yield self.result(start, start + len(text[start:end].rstrip()), 0.85)

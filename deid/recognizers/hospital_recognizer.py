@@ -1,0 +1,80 @@
+"""Hospitals, clinics, rehab and nursing facilities, and hospital abbreviations used as places.
+
+"transferred from Calvert Hospital", "to sacred heart hospital", "BY HOLY CROSS REHAB",
+"referred to GH". A facility word ("Hospital", "Rehab", "Medical Center") anchors the
+match; the name words before it are taken back to the first function word, and
+generic modifiers ("cardiac rehab", "heart failure clinic") are not names.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from deid.recognizers.base import ClinicalRecognizer
+
+FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+group|health\s+(?:center|system|care|centre)|"
+            r"healthcare|clinic|rehab|rehabilitation(?:\s+(?:center|hospital|facility))?|nursing\s+(?:home|facility|center)|"
+            r"memorial|infirmary|hospice|manor|sanatorium|convalescent\s+(?:home|center)|care\s+center|"
+            r"medical\s+associates|cardiology\s+associates|heart\s+(?:institute|center)|institute|"
+            r"va\s+medical\s+center|vamc|snf|ltac|ltach|assisted\s+living|retirement\s+(?:home|community)")
+_FACILITY = regex.compile(rf"\b(?:{FACILITY})\b", regex.IGNORECASE)
+_WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z'.&-]*)[ \t]*$")
+# Words that describe a kind of care, not a place's name.
+GENERIC = frozenset("""
+cardiac pulmonary inpatient outpatient acute subacute sub-acute chronic local outside other same another
+general community private state county city regional this that his her their our your its a an the
+physical occupational speech cardiology cardiac heart failure anticoagulation coumadin warfarin pacemaker
+device lipid hypertension diabetes renal dialysis wound pain vascular surgical medical psych psychiatric
+neuro stroke oncology cancer transplant primary care urgent walk-in free veterans nursing rehab short
+long term long-term skilled intensive icu ccu er ed home day night weekend new old previous prior current
+nearby closest nearest affiliated teaching university main satellite osh micu sicu floor unit bed
+""".split())
+# Two- to five-letter capitals ending in H: GH, MGH, JHH. Only as places ("to GH", "at OSH").
+_ABBREVIATION = regex.compile(r"(?-i:\b(?:to|from|at|in|@|into|via|by|TO|FROM|AT|IN|VIA|BY)\s+(?:the\s+|THE\s+)?(?P<phi>[A-Z]{1,4}H)\b)")
+_NOT_HOSPITAL_ABBREVIATION = frozenset({"OSH", "LVH", "RVH", "BPH", "SAH", "ICH", "IPH", "PPH", "DOH", "NAH", "ACH",
+                                        "HH", "TAH", "PDH", "LDH", "ADH", "TSH", "GH", "FSH", "PTH", "ACTH", "CH",
+                                        "EH", "AH", "OH", "UH", "DH", "BH", "SH", "RH", "MH", "IH"})
+
+
+class HospitalRecognizer(ClinicalRecognizer):
+    ENTITY = "LOCATION"
+
+    def find(self, view, deadline):
+        text = view.text
+        for match in _FACILITY.finditer(text, timeout=deadline.remaining()):
+            start = self._name_start(text, match.start(), view.cased)
+            if start is not None:
+                yield self.result(start, match.end(), 0.85, "HOSPITAL")
+        for match in _ABBREVIATION.finditer(text, timeout=deadline.remaining()):
+            abbreviation = match.group("phi")
+            if abbreviation in _NOT_HOSPITAL_ABBREVIATION and abbreviation != "GH":
+                continue
+            if self.lexicons.is_clinical(abbreviation) and abbreviation != "GH":
+                continue
+            yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+
+    def _name_start(self, text: str, facility_start: int, cased: bool) -> int | None:
+        cursor = facility_start
+        words: list[tuple[int, str]] = []
+        for _ in range(4):
+            prev = _WORD_BEFORE.search(text, max(0, cursor - 40), cursor)
+            if not prev or "\n" in text[prev.end(1):cursor]:
+                break
+            word = prev.group(1)
+            lower = word.lower().rstrip(".")
+            if lower in STOP_WORDS or lower in ("pt", "pts", "patient", "transfer", "transferred", "admitted", "d/c",
+                                                "dc", "dc'd", "discharged", "sent", "went", "going", "back", "called"):
+                break
+            if cased and not word[0].isupper() and lower not in ("of", "&"):
+                break
+            words.append((prev.start(1), lower))
+            cursor = prev.start(1)
+        # drop leading generic words: "cardiac rehab" names no place
+        while words and words[-1][1] in GENERIC:
+            words.pop()
+        if not words:
+            return None
+        if all(w in GENERIC or self.lexicons.is_clinical(w) for _, w in words):
+            return None
+        return words[-1][0]

@@ -1,0 +1,46 @@
+"""Record, account, plan, licence, device and other identifying numbers.
+
+Two routes: a number after a label ("MRN: 1234567", "pacemaker serial PJN123456"),
+and long bare digit runs or letter-digit codes that no clinical notation uses.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import Pattern
+
+from deid.recognizers.base import RegexRecognizer
+
+LABELS = {
+    "MRN": r"mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|unit\s+(?:number|no\.?)|record\s+#|chart\s+#|patient\s+id|pt\s+id",
+    "ACCOUNT": r"acct|account(?:\s+(?:number|no\.?|#))?|billing\s+(?:number|no\.?|#)|encounter\s+(?:number|no\.?|#|id)|visit\s+(?:number|no\.?|#|id)",
+    "HEALTH_PLAN": r"member\s+id|subscriber\s+id|policy(?:\s+(?:number|no\.?|#))?|insurance\s+(?:id|number|no\.?|#)|health\s+plan(?:\s+(?:id|number|no\.?|#))?|medicaid(?:\s+(?:id|number|no\.?|#))?|medicare(?:\s+(?:id|number|no\.?|#))?|group\s+(?:number|no\.?|#)",
+    "LICENSE": r"licen[cs]e(?:\s+(?:number|no\.?|#))?|lic\.?\s?#|npi|dea(?:\s+(?:number|no\.?|#))?|certificate(?:\s+(?:number|no\.?|#))?",
+    "DEVICE_ID": r"serial(?:\s+(?:number|no\.?|#))?|s/n|sn|udi|lot(?:\s+(?:number|no\.?|#))?|model\s+(?:number|no\.?|#)|device\s+(?:id|number|no\.?|#)|implant\s+(?:id|number|no\.?|#)",
+    "VEHICLE_ID": r"vin|license\s+plate|plate(?:\s+(?:number|no\.?|#))?",
+    "ID": r"id(?:\s+(?:number|no\.?|#))?|identifier|ref(?:erence)?\s+(?:number|no\.?|#)|case\s+(?:number|no\.?|#)",
+}
+_CODE = r"(?=[A-Z0-9-]{0,40}\d)[A-Z0-9][A-Z0-9-]{3,40}"
+
+
+class IdNumberRecognizer(RegexRecognizer):
+    ENTITY = "ID"
+    PATTERN_ENTITIES = {label: label for label in LABELS}
+    PATTERNS = [
+        *[Pattern(label, rf"\b(?:{words})\s*[:#=]?\s*(?:is\s+)?(?:#\s*)?(?P<phi>{_CODE})(?![\w-])", 0.9)
+          for label, words in LABELS.items()],
+        # long digit runs: 7+ digits, not a decimal, phone-shaped numbers are the phone recognizer's
+        Pattern("long_number", r"(?<![\d.,/-])(?P<phi>\d{7,20})(?![\d.,/])", 0.6),
+        # letter-digit codes of 6+ characters in capitals, e.g. A12B34567
+        Pattern("code", r"(?-i:\b(?P<phi>(?=[A-Z]{0,12}\d)(?=\d{0,12}[A-Z])[A-Z0-9]{7,20})\b)", 0.5),
+    ]
+
+    def validate_match(self, view, match, start, end, pattern):
+        token = match.group("phi")
+        if pattern.name == "code" and self.lexicons.is_clinical(token):
+            return False
+        if pattern.name == "code" and sum(c.isdigit() for c in token) < 3:
+            return False
+        if pattern.name == "DEVICE_ID" and token.isdigit() and len(token) < 5:
+            return False
+        return True

@@ -1,0 +1,64 @@
+"""Names with no context cue, from the Census name lists: "Veronica Hickey visited".
+
+Without context the recognizer is careful: in mixed-case text it wants a capitalised
+first name followed by a capitalised surname-like word, or a rare capitalised census
+name; in ALL-CAPS or lower-case text it wants first name + surname both in the lists
+and both rare in general English. Clinical vocabulary vetoes it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.name_tokens import NameEvidence
+
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Z]\.?")
+
+
+class LexiconNameRecognizer(ClinicalRecognizer):
+    ENTITY = "PERSON"
+    WEAK = True
+
+    def __init__(self, lexicons):
+        super().__init__(lexicons)
+        self.evidence = NameEvidence(lexicons)
+
+    def find(self, view, deadline):
+        text = view.text
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, timeout=deadline.remaining())]
+        lex = self.lexicons
+        i = 0
+        while i < len(words):
+            start, end, word = words[i]
+            lower = word.lower()
+            if lower in lex.first_names and not lex.is_clinical(lower) and not self.evidence.is_excluded(word):
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                adjacent = nxt and regex.fullmatch(r"[ \t]{1,2}|[ \t]?[A-Z]\.[ \t]", text[end:nxt[0]] or "x")
+                if adjacent and self._is_surname(nxt[2], view.cased) and self._first_ok(word, view.cased):
+                    yield self.result(start, nxt[1], 0.75)
+                    i += 2
+                    continue
+                if view.cased and word[0].isupper() and not word.isupper() and lex.zipf(lower) < 3.0 \
+                        and not self._sentence_start(text, start):
+                    yield self.result(start, end, 0.55)
+            i += 1
+
+    def _first_ok(self, word: str, cased: bool) -> bool:
+        if cased:
+            return word[0].isupper() and not word.isupper() and self.lexicons.zipf(word) < 5.0
+        return self.lexicons.zipf(word) < 4.0
+
+    def _is_surname(self, word: str, cased: bool) -> bool:
+        lex = self.lexicons
+        lower = word.lower()
+        if lex.is_clinical(lower) or self.evidence.is_excluded(word):
+            return False
+        if cased:
+            return word[0].isupper() and not (word.isupper() and len(word) <= 4) and (lower in lex.last_names or lex.zipf(lower) < 3.5)
+        return lower in lex.last_names and lex.zipf(lower) < 3.8
+
+    @staticmethod
+    def _sentence_start(text: str, start: int) -> bool:
+        before = text[max(0, start - 3):start]
+        return start == 0 or bool(regex.search(r"(?:[.!?:]\s*|\n\s*)$", before)) or before.strip() == ""

@@ -1,0 +1,112 @@
+"""Deciding whether a word can be part of a person's name, shared by the name recognizers.
+
+Evidence, strongest first: context the caller found ("Dr.", "daughter", ", RN"), the 1990
+US Census name lists, rarity in general English (wordfreq), and capitalisation in text
+that is not ALL CAPS. Clinical vocabulary and function words are never names on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from deid.lexicons import Lexicons
+
+#: A name word: O'Brien, Swan-Ganz, Van, J. (an initial with a dot)
+NAME_WORD = regex.compile(r"(?:(?<![A-Za-z])[A-Z]\.|[A-Za-z](?:[A-Za-z'’-]{0,30}[A-Za-z])?)")
+
+# Words that follow "Dr"/"MD"/"son" in notes without being names.
+NOT_NAME = frozenset("""
+aware notified paged called informed here there present updated made contacted spoke spoken consulted
+order orders ordered note notes office visit visited visiting saw seen said wants wanted will would
+states stated says told tells reports reported came come comes went left stay stays staying
+at bedside bedsides phone phoned plan plans following follow f/u team service services on call
+tonight today tomorrow yesterday night morning afternoon evening am pm in out of the and or to
+re regarding concerning about with w/ without w/o by from for if per pt pts patient patients family
+fam home house visit notified. very also still just not no yes ok okay well both all some
+husband wife daughter dtr son sister brother mother father mom dad niece nephew aunt uncle cousin friend
+grandson granddaughter spouse partner wife's husband's daughters sons sisters brothers
+""".split()) | STOP_WORDS
+
+
+@dataclass(frozen=True)
+class NameEvidence:
+    lexicons: Lexicons
+
+    def is_excluded(self, word: str) -> bool:
+        lower = word.lower().rstrip(".")
+        return lower in NOT_NAME or len(lower) < 2 and not word.endswith(".")
+
+    def strength(self, word: str, cased: bool) -> float:
+        """0 (not a name) .. 1 (surely a name part) for a word without context."""
+        if self.is_excluded(word) or any(c.isdigit() for c in word):
+            return 0.0
+        if regex.fullmatch(r"[A-Z]\.", word):
+            return 0.5
+        lower = word.lower()
+        clinical = self.lexicons.is_clinical(lower)
+        in_census = self.lexicons.is_name(lower)
+        zipf = self.lexicons.zipf(lower)
+        if cased and not word[0].isupper():
+            return 0.0
+        if cased and word.isupper() and len(word) <= 4:
+            return 0.0  # abbreviations in mixed-case text
+        if clinical:
+            return 0.1
+        if in_census:
+            return 0.9 if zipf < 3.5 else 0.7 if zipf < 4.5 else 0.4
+        if zipf < 2.0:
+            return 0.6 if cased else 0.45
+        if zipf < 3.0:
+            return 0.45 if cased else 0.3
+        return 0.15 if cased else 0.05
+
+    def after_context(self, word: str, cased: bool) -> bool:
+        """Is this word a name when context says a name comes next ("Dr. _", "daughter _")?"""
+        if self.is_excluded(word) or any(c.isdigit() for c in word):
+            return False
+        if cased and word[0].islower() and not self.lexicons.is_name(word):
+            return False
+        lower = word.lower()
+        if self.lexicons.is_name(lower):
+            return True
+        if self.lexicons.is_clinical(lower):
+            return cased and word[0].isupper() and not word.isupper()
+        return self.lexicons.zipf(lower) < 4.3
+
+
+def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, limit: int = 3,
+                     first_needs_context: bool = True) -> tuple[int, int] | None:
+    """The span of up to ``limit`` name words starting at ``pos`` (after spaces), or None."""
+    words: list[tuple[int, int]] = []
+    cursor = pos
+    while len(words) < limit:
+        gap = regex.match(r"[ \t]{0,3}", text[cursor:])
+        start = cursor + gap.end()
+        match = NAME_WORD.match(text, start)
+        if not match or (words and text[cursor:start] == "" and not text[cursor - 1:cursor] == "."):
+            break
+        word = match.group(0)
+        if not words:
+            ok = evidence.after_context(word, cased) if first_needs_context else evidence.strength(word, cased) >= 0.5
+        else:
+            ok = (evidence.strength(word, cased) >= 0.45 or word.endswith(".") and len(word) == 2) \
+                and not evidence.lexicons.is_clinical(word)
+            if cased and not word[0].isupper():
+                ok = False
+        if not ok:
+            break
+        # a word like "Smith." ending a sentence: stop after it
+        end = match.end()
+        words.append((start, end))
+        cursor = end
+        if end < len(text) and text[end] not in " \t.'-":
+            break
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if text[start:end].endswith(".") and not regex.search(r"(?:^|\s)[A-Z]\.$", text[start:end]):
+        end -= 1
+    return start, end

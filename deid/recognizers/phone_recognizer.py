@@ -1,0 +1,35 @@
+"""Telephone, fax and pager numbers."""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import Pattern
+
+from deid.recognizers.base import RegexRecognizer
+
+_PHONE_CONTEXT = regex.compile(r"\b(?:tel|telephone|phone|ph|cell|cellular|mobile|home|work|office|fax|pager|"
+                               r"beeper|pg|contact|call|called|reach|reached|number|no|#)\b\W*$", regex.IGNORECASE)
+
+
+class PhoneRecognizer(RegexRecognizer):
+    ENTITY = "PHONE"
+    PATTERNS = [
+        # (410) 555-1234, 410-555-1234, 410 555 1234, 410.555.1234, 4105551234, +1 410..., 240444-1243
+        Pattern("nanp", r"(?<![\d/.-])(?P<phi>(?:\+?1[-. ]?)?\(?[2-9]\d\d\)?[-. /]{0,2}\d{3}[-. /]?\d{4,5})(?![\d/]|\.\d)", 0.7),
+        # 555-1234 (seven digits, local)
+        Pattern("local", r"(?<![\d/.:-])(?P<phi>\d{3}-\d{4})(?![\d/-]|\.\d)", 0.5),
+        # Pager #12345, beeper number 55037, PG 33445, ext 4411
+        Pattern("pager", r"\b(?:pager|beeper|pg|bpr|beep|page|ext|extension|x)\b\.?\s*(?:number|no\.?|num)?\s*[:#]?\s*#?\s*(?P<phi>\d{4,6})\b", 0.8),
+    ]
+
+    def validate_match(self, view, match, start, end, pattern):
+        if pattern.name == "local":
+            before = view.text[max(0, start - 24):start]
+            return 0.85 if _PHONE_CONTEXT.search(before) else True
+        if pattern.name == "nanp":
+            before = view.text[max(0, start - 24):start]
+            digits = sum(c.isdigit() for c in match.group("phi"))
+            if digits < 10 or digits > 12:
+                return False
+            return 0.9 if _PHONE_CONTEXT.search(before) else True
+        return True

@@ -1,0 +1,58 @@
+"""Relatives and contacts: "husband Tom", "dtr laverne", "daughter is mrs. carlson", "Tom (husband)"."""
+
+from __future__ import annotations
+
+import regex
+
+from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.name_tokens import NAME_WORD, NameEvidence, name_words_after
+
+RELATIONS = (r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
+             r"sisters?|sis|brothers?|bro|mother|mom|mum|father|dad|niece|nephew|aunt|uncle|cousin|"
+             r"grand(?:son|daughter|child|children|mother|father|ma|pa)s?|granddtr|gd|gs|"
+             r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|sil|dil|friend|neighbou?r|"
+             r"roommate|companion|guardian|proxy|hcp|health\s+care\s+proxy|caregiver|sitter|"
+             r"significant\s+other|so|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter")
+_AFTER_RELATION = regex.compile(
+    rf"\b(?:{RELATIONS})\b(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
+    regex.IGNORECASE)
+_BEFORE_RELATION = regex.compile(rf"\s*[(,-]+\s*(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS})\b", regex.IGNORECASE)
+
+
+class RelativeNameRecognizer(ClinicalRecognizer):
+    ENTITY = "PERSON"
+
+    def __init__(self, lexicons):
+        super().__init__(lexicons)
+        self.evidence = NameEvidence(lexicons)
+
+    def find(self, view, deadline):
+        text = view.text
+        for match in _AFTER_RELATION.finditer(text, timeout=deadline.remaining()):
+            span = name_words_after(text, match.end(), self.evidence, view.cased, limit=3)
+            if span and self._plausible(text[span[0]:span[1]], view.cased):
+                yield self.result(span[0], span[1], 0.8)
+        # "Tom (husband)", "Frank Przybylo (son)": name words right before the relation
+        for match in _BEFORE_RELATION.finditer(text, timeout=deadline.remaining()):
+            words = []
+            cursor = match.start()
+            while len(words) < 3:
+                prev = regex.search(rf"(?:{NAME_WORD.pattern})[ \t]*$", text[max(0, cursor - 40):cursor])
+                if not prev:
+                    break
+                word = prev.group(0).strip()
+                if not self.evidence.after_context(word, view.cased) or self.evidence.strength(word, view.cased) < 0.4:
+                    break
+                words.append(word)
+                cursor = cursor - len(prev.group(0))
+            if words:
+                end = match.start()
+                while end > cursor and text[end - 1] in " \t":
+                    end -= 1
+                yield self.result(cursor, end, 0.7)
+
+    def _plausible(self, span_text: str, cased: bool) -> bool:
+        first = span_text.split()[0]
+        if cased:
+            return first[0].isupper() or self.lexicons.is_name(first)
+        return self.lexicons.is_name(first) or self.lexicons.zipf(first) < 3.8

@@ -1,0 +1,63 @@
+"""spaCy's statistical NER (PERSON, GPE/LOC as cities, FAC/ORG when they are hospitals), filtered.
+
+The small English model was trained on news, not notes: it calls "Lasix" a person and
+"Holter" an organisation. Its entities are therefore weak evidence: dropped when every
+word is clinical vocabulary, an abbreviation, or a function word. It only runs on
+mixed-case text, where capitalisation means something (see the engine).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.hospital_recognizer import _FACILITY
+from deid.recognizers.name_tokens import NameEvidence
+
+
+class SpacyNerRecognizer(ClinicalRecognizer):
+    ENTITY = "PERSON"
+    WEAK = True
+
+    def __init__(self, lexicons):
+        super().__init__(lexicons)
+        self.evidence = NameEvidence(lexicons)
+
+    def find_in_doc(self, view, doc):
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                span = self._person_span(view, ent)
+                if span:
+                    yield self.result(*span, 0.6)
+            elif ent.label_ in ("GPE", "LOC") and ent.text.lower() in self.lexicons.cities:
+                if ent.text[0].isupper() and self.lexicons.zipf(ent.text) < 4.5:
+                    yield self.result(ent.start_char, ent.end_char, 0.55, "CITY")
+            elif ent.label_ in ("FAC", "ORG") and _FACILITY.search(ent.text):
+                words = [w for w in regex.findall(r"[A-Za-z]+", ent.text) if not _FACILITY.fullmatch(w)]
+                if words and not all(self.lexicons.is_clinical(w) for w in words):
+                    yield self.result(ent.start_char, ent.end_char, 0.6, "HOSPITAL")
+
+    def _person_span(self, view, ent):
+        tokens = [t for t in ent if t.is_alpha]
+        # trim clinical or function words at the edges ("Lasix Smith" -> "Smith")
+        while tokens and self._not_name(tokens[0].text):
+            tokens.pop(0)
+        while tokens and self._not_name(tokens[-1].text):
+            tokens.pop()
+        if not tokens:
+            return None
+        if not any(t.text[0].isupper() for t in tokens):
+            return None
+        if all(t.text.isupper() and len(t.text) <= 5 for t in tokens):
+            return None  # ABBREVIATIONS in mixed-case text
+        strengths = [self.evidence.strength(t.text, view.cased) for t in tokens]
+        if max(strengths) < 0.3:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _not_name(self, word: str) -> bool:
+        return self.evidence.is_excluded(word) or self.lexicons.is_clinical(word) or \
+            (word.isupper() and len(word) <= 4)
+
+    def find(self, view, deadline):  # runs through find_in_doc; the engine hands it the parsed doc
+        return []

@@ -1,0 +1,42 @@
+"""Names after a title or role: "Dr. Wong", "seen by dr healey", "NP smith", "Mrs. Carlson"."""
+
+from __future__ import annotations
+
+import regex
+
+from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.name_tokens import NameEvidence, name_words_after
+
+# Titles: a capitalised (or, in uncased notes, any) word after them is a name.
+_TITLE = regex.compile(
+    r"\b(?:dr|drs|doctor|mr|mrs|ms|miss|mister|mrs|madam|np|pa|rn|nurse|prof|professor|"
+    r"attending|fellow|resident|intern|cardiologist|surgeon|pcp|hcp|md|sister|father|rev|reverend|chaplain|"
+    r"rabbi|pastor|cnm|crnp|dds)\b\.?[ \t]{0,3}(?=[A-Za-z])",
+    regex.IGNORECASE)
+# Roles are weaker than titles: "attending aware" is not a name.
+_ROLES = {"attending", "fellow", "resident", "intern", "cardiologist", "surgeon", "pcp", "hcp", "md", "nurse",
+          "rn", "pa", "np", "sister", "father", "chaplain", "pastor"}
+
+
+class TitledNameRecognizer(ClinicalRecognizer):
+    ENTITY = "PERSON"
+
+    def __init__(self, lexicons):
+        super().__init__(lexicons)
+        self.evidence = NameEvidence(lexicons)
+
+    def find(self, view, deadline):
+        text = view.text
+        for match in _TITLE.finditer(text, timeout=deadline.remaining()):
+            title = match.group(0).strip(" .\t").lower()
+            if title in _ROLES:
+                nxt = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])
+                word = nxt.group(0) if nxt else ""
+                if not nxt or not self.evidence.after_context(word, view.cased) or not (
+                        self.lexicons.is_name(word) or self.lexicons.zipf(word) < 3.5):
+                    continue
+                if title == "md" and not view.cased:
+                    continue
+            span = name_words_after(text, match.end(), self.evidence, view.cased)
+            if span:
+                yield self.result(span[0], span[1], 0.9 if title not in _ROLES else 0.7)
