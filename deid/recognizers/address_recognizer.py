@@ -9,7 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.recognizers.base import RegexRecognizer
 
 SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|"
-          r"circle|cir|highway|hwy|parkway|pkwy|square|sq|turnpike|tpke|pike|trail|trl|row|alley")
+          r"circle|cir|highway|hwy|parkway|pkwy|square|turnpike|tpke|pike|trail|trl|row|alley")
 STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
           r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _NOT_STREET_WORD = {"am", "pm", "x", "and", "or", "mg", "ml", "cc", "units", "days", "hrs", "times", "min"}

@@ -15,7 +15,7 @@ from deid.recognizers.base import ClinicalRecognizer
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|to|at|near|of|lives|living|resides|resident|moved|visiting|"
                               r"returned|return|travel(?:l?ed)?|town|city|county|outside)\s+(?:the\s+)?$", regex.IGNORECASE)
-_STATE_AFTER = regex.compile(rf"^,?\s+(?-i:(?:{STATES})\b)|^,?\s+(?:maryland|virginia|pennsylvania|delaware|"
+_STATE_AFTER = regex.compile(rf"^,\s*(?-i:(?:{STATES})\b)|^,?\s+(?:maryland|virginia|pennsylvania|delaware|"
                              r"new\s+york|new\s+jersey|massachusetts|california|florida|texas|ohio)\b", regex.IGNORECASE)
 
 
@@ -53,7 +53,12 @@ class CityRecognizer(ClinicalRecognizer):
             if n == 1 and (lex.is_clinical(phrase) or lex.is_name(phrase) and not cue):
                 i += n
                 continue
-            if cue and not (common and not _STATE_AFTER.match(text[end:end + 20])):
+            state_after = _STATE_AFTER.match(text[end:end + 20])
+            if n == 1 and not state_after and not view.cased and lex.zipf(phrase) >= 3.0 \
+                    and lex.city_population.get(phrase.lower(), 0) < 50_000:
+                i += n
+                continue  # an ordinary word that is also a small town ("able to converse")
+            if cue and not (common and not state_after):
                 yield self.result(start, end, 0.75, "CITY")
             elif view.cased and not common and lex.zipf(phrase) < 3.0 and not phrase.isupper():
                 yield self.result(start, end, 0.5, "CITY")

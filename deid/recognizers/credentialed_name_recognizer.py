@@ -9,7 +9,11 @@ from deid.recognizers.name_tokens import NAME_WORD, NameEvidence
 
 _CREDENTIAL = regex.compile(
     r"(?-i:[ \t]*,?[ \t]*\b(?:MD|M\.D\.|RN|R\.N\.|NP|PA-C|PA|DO|D\.O\.|PhD|RRT|CNA|LPN|MSW|LICSW|LCSW|SW|PharmD|"
-    r"RPh|CRNP|APRN|FNP|DNP|MPH|FACC|FACP|FAHA|FSCAI|CCRN|BSN|MSN|RD|RT|PT|OT|SLP)\b)")
+    r"RPh|CRNP|APRN|FNP|DNP|MPH|FACC|FACP|FAHA|FSCAI|CCRN|BSN|MSN|RD|RT|PT|OT|SLP)(?![A-Za-z]))"
+    # lower-case notes sign off in lower case: "s. roberto rrt" at the end of a line
+    r"|[ \t]+(?:rrt|rn|md|np)(?=[ \t]*(?:\n|$))")
+# Credentials that are also everyday abbreviations (PT = patient, PA line, DO = ditto) need a comma.
+_AMBIGUOUS = {"PA", "DO", "PT", "OT", "RT", "RD", "SW", "SLP"}
 
 
 class CredentialedNameRecognizer(ClinicalRecognizer):
@@ -22,6 +26,9 @@ class CredentialedNameRecognizer(ClinicalRecognizer):
     def find(self, view, deadline):
         text = view.text
         for match in _CREDENTIAL.finditer(text, timeout=deadline.remaining()):
+            credential = match.group(0).strip(" \t,")
+            if credential in _AMBIGUOUS and ("," not in match.group(0) or not view.cased):
+                continue
             if not view.cased and "," not in match.group(0) and not regex.match(r"[ \t]*(?:$|\n|[.;)])", text[match.end():]):
                 continue  # "MD AWARE" in an ALL-CAPS note: a credential only with a comma or at line end
             cursor = match.start()
@@ -31,7 +38,8 @@ class CredentialedNameRecognizer(ClinicalRecognizer):
                 if not prev:
                     break
                 word = prev.group(0).strip()
-                if self.evidence.is_excluded(word) or self.lexicons.is_clinical(word) and not (view.cased and word.istitle()):
+                if self.evidence.is_excluded(word) or self.lexicons.is_clinical(word) and not (
+                        view.cased and word.istitle() or self.lexicons.is_name(word)):
                     break
                 if view.cased and not word[0].isupper():
                     break

@@ -16,13 +16,13 @@ YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
 # Slash/dash fractions that are scores, vent settings or doses, not dates ("pain 5/10", "PEEP 5/5").
 _NOT_DATE_BEFORE = regex.compile(
-    r"(?:\b(?:peep|ps|psv|cpap|bipap|simv|imv|ac|vent|settings?|support|pain|grade|strength|motor|scale|"
+    r"(?:\b(?:peep|ps|psv|cpap|bipap|simv|imv|vent|settings?|support|pain|grade|strength|motor|scale|"
     r"rated|murmur|sem|gcs|ratio|i:e|x|power|reflexes|pulses?|gr|g|d5|ns|tv|rate)\b|[/x*])[\s:=]*\(?$",
     regex.IGNORECASE)
 _NOT_DATE_AFTER = regex.compile(
     r"^\s*(?:ns\b|normal saline|strength|murmur|sem\b|hsm\b|holosystolic|systolic|diastolic|pain|tabs?\b|"
     r"pills?\b|doses?\b|peep|ps\b|cpap|mmhg|cmh2o|cm\b|mm\b|units?\b|mg\b|mcg|ml\b|cc\b|sets?\b|grade|"
-    r"ejection|x\s*\d|%|strength|scale|nc\b|l\b|lpm|liters?|breaths|mph|[*/])",
+    r"ejection|x\s*\d|%|strength|scale|nc\b|l\b|lpm|liters?|breaths|mph|cp\b|up\b|way\b|of\s+(?:the|a)\b|rate\b|[*/])",
     regex.IGNORECASE)
 # A four-digit number is a clock time, a volume or a count rather than a year.
 _TIME_BEFORE = regex.compile(
@@ -47,6 +47,11 @@ _VITAL_BEFORE = regex.compile(r"\b(?:hr|bp|sbp|dbp|map|sats?|o2|rate|rr|glucose|
                               r"(?:'s|s)?\s+(?:\w+\s+)?in\s+$", regex.IGNORECASE)
 
 
+_ORDINAL_END = regex.compile(r"\s*(?:$|[^\w\s]|\n|(?:of|at|and|or|in|to|when|@)\b)", regex.IGNORECASE)
+_DATE_CONTEXT = regex.compile(r"\b(?:on|since|from|until|till|by|dated|admit(?:ted)?|d/c|dc|date|of|thru|through)\s*$",
+                              regex.IGNORECASE)
+
+
 class DateRecognizer(RegexRecognizer):
     ENTITY = "DATE"
     PATTERNS = [
@@ -54,8 +59,10 @@ class DateRecognizer(RegexRecognizer):
         Pattern("iso", rf"\b(?P<phi>{YEAR4}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])"
                        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?!\d)", 0.95),
         # 3/14/2023, 03-14-23, 7/22, 12/82 (month/year), 10/16
-        Pattern("numeric", r"(?<![\d/.:])(?P<phi>(?:1[0-2]|0?[1-9])(?P<sep>[/-])(?:[12]\d|3[01]|0?[1-9])"
+        Pattern("numeric", r"(?<![\d/:]|\d\.)(?P<phi>(?:1[0-2]|0?[1-9])(?P<sep>[/-])(?:[12]\d|3[01]|0?[1-9])"
                            r"(?:(?P=sep)(?:\d{4}|\d{2}))?)(?![\d/]|[.:]\d|-\d\d\d)", 0.8),
+        # 4/97, 12/82: month and two-digit year (the second number cannot be a day)
+        Pattern("month_short_year", r"(?<![\d/:]|\d\.)(?P<phi>(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d|0\d))(?![\d/]|[.:]\d)", 0.7),
         # 1/2019, 10-2019 (month/four-digit year)
         Pattern("month_year", rf"(?<![\d/.])(?P<phi>(?:1[0-2]|0?[1-9])[/-]{YEAR4})(?![\d/])", 0.85),
         # 14-Mar-2023, 14 Mar 2023, 21 Apr, 21, 3rd of March
@@ -65,7 +72,7 @@ class DateRecognizer(RegexRecognizer):
         # on the 3rd, the 21st
         Pattern("ordinal_day", rf"\b(?:on|the|by|until|since)\s+(?:the\s+)?(?P<phi>{ORDINAL})\b", 0.7),
         # '05, CA'88 (apostrophe before), 62' and 15' (apostrophe after)
-        Pattern("apostrophe_year", r"(?<![\d'])(?P<phi>'\d\d)(?![\d'])|(?<![\d.'/])(?P<phi>\d\d')(?![\d\"']|\s*\d)", 0.8),
+        Pattern("apostrophe_year", r"(?<![\d'])(?P<phi>'\d\d)(?![\d'])|(?<![\d.'/])(?P<phi>\d\d')(?![\w\"']|\s*\d)", 0.8),
         # S/P MI 1992, since 1999, RENAL CELL CA 1977
         Pattern("year", rf"(?<![\d/.,:-])(?P<phi>{YEAR4})(?:'?s)?(?![\d/:]|\.\d)", 0.6),
         # CABG in 05, CVA in 94 and 00
@@ -82,10 +89,19 @@ class DateRecognizer(RegexRecognizer):
         before = text[max(0, start - 28):start]
         after = text[end:end + 16]
         name = pattern.name
+        if name == "ordinal_day":
+            return bool(_ORDINAL_END.match(after))
         if name == "numeric":
+            if regex.search(r"(?:\d\s|[x*]|\d-)$", before, regex.IGNORECASE) or regex.match(r"[%x]|/\d", after):
+                return False  # "1 1/2", "600X12/5/65%", "3-4/10"
             has_year = match.group("phi").count(match.group("sep")) == 2
+            if match.group("sep") == "-" and not has_year:
+                return False  # "2-3", "12-16": ranges, not dates
             if not has_year and (_NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(after)):
                 return False
+            month, day = (int(x) for x in regex.split(r"[/-]", match.group("phi"))[:2])
+            if not has_year and day <= 4 and month < day and not _DATE_CONTEXT.search(before):
+                return False  # 1/2, 3/4: fractions unless the text says a date comes
             return 0.95 if has_year else True
         if name == "month_day":
             return self._month_word_ok(view, match, start, end, before)

@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import ClinicalRecognizer
 
-FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+group|health\s+(?:center|system|care|centre)|"
+FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+group|health\s+(?:center|system|centre)|"
             r"healthcare|clinic|rehab|rehabilitation(?:\s+(?:center|hospital|facility))?|nursing\s+(?:home|facility|center)|"
             r"memorial|infirmary|hospice|manor|sanatorium|convalescent\s+(?:home|center)|care\s+center|"
             r"medical\s+associates|cardiology\s+associates|heart\s+(?:institute|center)|institute|"
@@ -31,10 +31,16 @@ long term long-term skilled intensive icu ccu er ed home day night weekend new o
 nearby closest nearest affiliated teaching university main satellite osh micu sicu floor unit bed
 """.split())
 # Two- to five-letter capitals ending in H: GH, MGH, JHH. Only as places ("to GH", "at OSH").
-_ABBREVIATION = regex.compile(r"(?-i:\b(?:to|from|at|in|@|into|via|by|TO|FROM|AT|IN|VIA|BY)\s+(?:the\s+|THE\s+)?(?P<phi>[A-Z]{1,4}H)\b)")
+_ABBREVIATION = regex.compile(r"(?-i:\b(?:to|from|at|in|@|into|via|by|TO|FROM|AT|IN|VIA|BY)\s+(?:the\s+|THE\s+)?(?P<phi>[A-Z]{1,3}H)\b)")
+# "to St. Mary's", "at St Agnes": saints' names as places
+_SAINT = regex.compile(r"\b(?:to|at|by|from|@|in|into)\s+(?:the\s+)?(?P<phi>(?:st\.?|saint)\s+[A-Za-z][a-z'A-Z]{1,20}\.?)",
+                       regex.IGNORECASE)
+# "transfer to Kellerman 3", "ON KELLERMAN 6": wards named after people, with their floor number
+_WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})[ .]?\d{1,2}\b(?![.:]?\d|\s*(?:%|mg|mcg|cc|ml|units?|l\b|lpm|hrs?|h\b|am|pm|x\b|times|days?|mins?|minutes|liters?|/))",
+                   regex.IGNORECASE)
 _NOT_HOSPITAL_ABBREVIATION = frozenset({"OSH", "LVH", "RVH", "BPH", "SAH", "ICH", "IPH", "PPH", "DOH", "NAH", "ACH",
                                         "HH", "TAH", "PDH", "LDH", "ADH", "TSH", "GH", "FSH", "PTH", "ACTH", "CH",
-                                        "EH", "AH", "OH", "UH", "DH", "BH", "SH", "RH", "MH", "IH"})
+                                        "EH", "AH", "OH", "UH", "DH", "BH", "SH", "RH", "MH", "IH", "NH"})
 
 
 class HospitalRecognizer(ClinicalRecognizer):
@@ -42,6 +48,12 @@ class HospitalRecognizer(ClinicalRecognizer):
 
     def find(self, view, deadline):
         text = view.text
+        for match in _SAINT.finditer(text, timeout=deadline.remaining()):
+            yield self.result(match.start("phi"), match.end("phi"), 0.75, "HOSPITAL")
+        for match in _WARD.finditer(text, timeout=deadline.remaining()):
+            word = match.group("phi")
+            if not (self.lexicons.is_clinical(word) or self.lexicons.zipf(word) >= 3.0 or word.lower() in GENERIC):
+                yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _FACILITY.finditer(text, timeout=deadline.remaining()):
             start = self._name_start(text, match.start(), view.cased)
             if start is not None:
@@ -52,6 +64,8 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue
             if self.lexicons.is_clinical(abbreviation) and abbreviation != "GH":
                 continue
+            if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= 3.0:
+                continue  # an English word in an ALL-CAPS note ("TO WASH")
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
     def _name_start(self, text: str, facility_start: int, cased: bool) -> int | None:
@@ -63,6 +77,8 @@ class HospitalRecognizer(ClinicalRecognizer):
                 break
             word = prev.group(1)
             lower = word.lower().rstrip(".")
+            if word.endswith(".") and lower not in ("st", "mt", "ft"):
+                break  # a sentence ended
             if lower in STOP_WORDS or lower in ("pt", "pts", "patient", "transfer", "transferred", "admitted", "d/c",
                                                 "dc", "dc'd", "discharged", "sent", "went", "going", "back", "called"):
                 break
@@ -70,11 +86,11 @@ class HospitalRecognizer(ClinicalRecognizer):
                 break
             words.append((prev.start(1), lower))
             cursor = prev.start(1)
-        # drop leading generic words: "cardiac rehab" names no place
-        while words and words[-1][1] in GENERIC:
+        # drop leading generic words and common verbs: "begin cardiac rehab" names no place
+        while words and (words[-1][1] in GENERIC or self.lexicons.zipf(words[-1][1]) >= 5.0):
             words.pop()
         if not words:
             return None
-        if all(w in GENERIC or self.lexicons.is_clinical(w) for _, w in words):
+        if all(w in GENERIC for _, w in words):
             return None
         return words[-1][0]

@@ -18,7 +18,7 @@ LABELS = {
     "LICENSE": r"licen[cs]e(?:\s+(?:number|no\.?|#))?|lic\.?\s?#|npi|dea(?:\s+(?:number|no\.?|#))?|certificate(?:\s+(?:number|no\.?|#))?",
     "DEVICE_ID": r"serial(?:\s+(?:number|no\.?|#))?|s/n|sn|udi|lot(?:\s+(?:number|no\.?|#))?|model\s+(?:number|no\.?|#)|device\s+(?:id|number|no\.?|#)|implant\s+(?:id|number|no\.?|#)",
     "VEHICLE_ID": r"vin|license\s+plate|plate(?:\s+(?:number|no\.?|#))?",
-    "ID": r"id(?:\s+(?:number|no\.?|#))?|identifier|ref(?:erence)?\s+(?:number|no\.?|#)|case\s+(?:number|no\.?|#)",
+    "ID": r"id\s+(?:number|no\.?|#)|identifier|ref(?:erence)?\s+(?:number|no\.?|#)|case\s+(?:number|no\.?|#)",
 }
 _CODE = r"(?=[A-Z0-9-]{0,40}\d)[A-Z0-9][A-Z0-9-]{3,40}"
 
@@ -37,8 +37,9 @@ class IdNumberRecognizer(RegexRecognizer):
 
     def validate_match(self, view, match, start, end, pattern):
         token = match.group("phi")
-        if pattern.name == "code" and self.lexicons.is_clinical(token):
-            return False
+        if pattern.name == "code" and (not view.cased or self.lexicons.is_clinical(token)
+                                       or regex.search(r"(?:MG|MCG|MCGS|ML|CC|CMH2O|MEQ|UNITS?|HR|X\d*)$|X\d", token)):
+            return False  # doses and vent settings run together in ALL-CAPS notes ("TYLENOL650MG")
         if pattern.name == "code" and sum(c.isdigit() for c in token) < 3:
             return False
         if pattern.name == "DEVICE_ID" and token.isdigit() and len(token) < 5:

@@ -27,7 +27,11 @@ tonight today tomorrow yesterday night morning afternoon evening am pm in out of
 re regarding concerning about with w/ without w/o by from for if per pt pts patient patients family
 fam home house visit notified. very also still just not no yes ok okay well both all some
 husband wife daughter dtr son sister brother mother father mom dad niece nephew aunt uncle cousin friend
-grandson granddaughter spouse partner wife's husband's daughters sons sisters brothers
+grandson granddaughter spouse partner wife's husband's daughters sons sisters brothers aunts uncles cousins
+nieces nephews kids children grandchildren grandkids parents siblings family friends relatives neice
+spokesperson spokesman proxy hcp guardian present agrees aware
+english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
+vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic somali
 """.split()) | STOP_WORDS
 
 
@@ -55,31 +59,35 @@ class NameEvidence:
             return 0.0  # abbreviations in mixed-case text
         if clinical:
             return 0.1
+        if cased:  # capitalised mid-text
+            if in_census:
+                return 0.9 if zipf < 3.5 else 0.7 if zipf < 4.5 else 0.5 if zipf < 5.5 else 0.3
+            return 0.6 if zipf < 2.0 else 0.45 if zipf < 3.0 else 0.15
         if in_census:
-            return 0.9 if zipf < 3.5 else 0.7 if zipf < 4.5 else 0.4
-        if zipf < 2.0:
-            return 0.6 if cased else 0.45
-        if zipf < 3.0:
-            return 0.45 if cased else 0.3
-        return 0.15 if cased else 0.05
+            return 0.8 if zipf < 3.5 else 0.55 if zipf < 4.5 else 0.15
+        return 0.4 if zipf < 2.0 else 0.25 if zipf < 3.0 else 0.05
 
     def after_context(self, word: str, cased: bool) -> bool:
-        """Is this word a name when context says a name comes next ("Dr. _", "daughter _")?"""
+        """Is this word a name when context says a name comes next ("daughter _", "attending _")?"""
         if self.is_excluded(word) or any(c.isdigit() for c in word):
             return False
-        if cased and word[0].islower() and not self.lexicons.is_name(word):
-            return False
         lower = word.lower()
-        if self.lexicons.is_name(lower):
-            return True
+        zipf = self.lexicons.zipf(lower)
+        census = self.lexicons.is_name(lower)
         if self.lexicons.is_clinical(lower):
-            return cased and word[0].isupper() and not word.isupper()
-        return self.lexicons.zipf(lower) < 4.3
+            return cased and word[0].isupper() and not word.isupper() and census
+        if cased and word[0].isupper():
+            return zipf < 5.5 or census
+        return census and zipf < 5.5 or zipf < 1.5
 
 
 def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, limit: int = 3,
-                     first_needs_context: bool = True) -> tuple[int, int] | None:
-    """The span of up to ``limit`` name words starting at ``pos`` (after spaces), or None."""
+                     strong: bool = False) -> tuple[int, int] | None:
+    """The span of up to ``limit`` name words starting at ``pos`` (after spaces), or None.
+
+    ``strong``: the context is a title ("Dr.", "Mrs."), after which any word that is not a
+    function word is a name, even clinical-looking ones ("Dr. Foley").
+    """
     words: list[tuple[int, int]] = []
     cursor = pos
     while len(words) < limit:
@@ -90,10 +98,16 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             break
         word = match.group(0)
         if not words:
-            ok = evidence.after_context(word, cased) if first_needs_context else evidence.strength(word, cased) >= 0.5
+            if strong:
+                ok = not evidence.is_excluded(word) and not any(c.isdigit() for c in word) and (
+                    not cased or word[0].isupper() or evidence.lexicons.is_name(word))
+            else:
+                ok = evidence.after_context(word, cased)
         else:
-            ok = (evidence.strength(word, cased) >= 0.45 or word.endswith(".") and len(word) == 2) \
-                and not evidence.lexicons.is_clinical(word)
+            ok = (evidence.strength(word, cased) >= 0.45 or word.endswith(".") and len(word) == 2
+                  or strong and evidence.lexicons.is_name(word) and not evidence.is_excluded(word))
+            if evidence.lexicons.is_clinical(word) and not (strong and evidence.lexicons.is_name(word)):
+                ok = False
             if cased and not word[0].isupper():
                 ok = False
         if not ok:

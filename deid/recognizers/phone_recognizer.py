@@ -25,7 +25,7 @@ class PhoneRecognizer(RegexRecognizer):
     def validate_match(self, view, match, start, end, pattern):
         if pattern.name == "local":
             before = view.text[max(0, start - 24):start]
-            return 0.85 if _PHONE_CONTEXT.search(before) else True
+            return 0.85 if _PHONE_CONTEXT.search(before) else False  # "900-1000cc" is a range
         if pattern.name == "nanp":
             before = view.text[max(0, start - 24):start]
             digits = sum(c.isdigit() for c in match.group("phi"))

@@ -9,14 +9,16 @@ from deid.recognizers.name_tokens import NAME_WORD, NameEvidence, name_words_aft
 
 RELATIONS = (r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
              r"sisters?|sis|brothers?|bro|mother|mom|mum|father|dad|niece|nephew|aunt|uncle|cousin|"
-             r"grand(?:son|daughter|child|children|mother|father|ma|pa)s?|granddtr|gd|gs|"
+             r"grand(?:son|daughter|child|children|mother|father|ma|pa)s?|granddtr|"
              r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|sil|dil|friend|neighbou?r|"
              r"roommate|companion|guardian|proxy|hcp|health\s+care\s+proxy|caregiver|sitter|"
-             r"significant\s+other|so|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter")
+             r"significant\s+other|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter")
 _AFTER_RELATION = regex.compile(
     rf"\b(?:{RELATIONS})\b(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
     regex.IGNORECASE)
-_BEFORE_RELATION = regex.compile(rf"\s*[(,-]+\s*(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS})\b", regex.IGNORECASE)
+_BEFORE_RELATION = regex.compile(
+    rf"[ \t]*\(\s*(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS}|resident|intern|attending|fellow|rn|np|md|pa)\s*\)",
+    regex.IGNORECASE)
 
 
 class RelativeNameRecognizer(ClinicalRecognizer):

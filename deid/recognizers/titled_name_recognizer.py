@@ -11,10 +11,11 @@ from deid.recognizers.name_tokens import NameEvidence, name_words_after
 _TITLE = regex.compile(
     r"\b(?:dr|drs|doctor|mr|mrs|ms|miss|mister|mrs|madam|np|pa|rn|nurse|prof|professor|"
     r"attending|fellow|resident|intern|cardiologist|surgeon|pcp|hcp|md|sister|father|rev|reverend|chaplain|"
-    r"rabbi|pastor|cnm|crnp|dds)\b\.?[ \t]{0,3}(?=[A-Za-z])",
+    r"rabbi|pastor|cnm|crnp|dds|ho)\b\.?[ \t]{0,3}(?=[A-Za-z])",
     regex.IGNORECASE)
+_JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Roles are weaker than titles: "attending aware" is not a name.
-_ROLES = {"attending", "fellow", "resident", "intern", "cardiologist", "surgeon", "pcp", "hcp", "md", "nurse",
+_ROLES = {"ho", "attending", "fellow", "resident", "intern", "cardiologist", "surgeon", "pcp", "hcp", "md", "nurse",
           "rn", "pa", "np", "sister", "father", "chaplain", "pastor"}
 
 
@@ -29,14 +30,26 @@ class TitledNameRecognizer(ClinicalRecognizer):
         text = view.text
         for match in _TITLE.finditer(text, timeout=deadline.remaining()):
             title = match.group(0).strip(" .\t").lower()
+            dotted = "." in match.group(0)
+            if title in _ROLES and dotted:
+                continue  # "... the nurse. Vols stable": a sentence ended
+            if title == "ms" and not dotted and not view.cased:
+                continue  # "MS" is mental status in ALL-CAPS notes; "Ms." with its dot is a title
             if title in _ROLES:
                 nxt = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])
                 word = nxt.group(0) if nxt else ""
                 if not nxt or not self.evidence.after_context(word, view.cased) or not (
-                        self.lexicons.is_name(word) or self.lexicons.zipf(word) < 3.5):
+                        self.lexicons.is_name(word) and self.lexicons.zipf(word) < 4.5 or self.lexicons.zipf(word) < 3.0):
                     continue
                 if title == "md" and not view.cased:
                     continue
-            span = name_words_after(text, match.end(), self.evidence, view.cased)
+            span = name_words_after(text, match.end(), self.evidence, view.cased,
+                                    strong=title not in _ROLES)
             if span:
                 yield self.result(span[0], span[1], 0.9 if title not in _ROLES else 0.7)
+                # "Dr. Rakusin and Toolis aware": a second name joined to a titled one
+                joined = _JOINED.match(text, span[1])
+                if joined and title not in _ROLES:
+                    second = name_words_after(text, joined.end(), self.evidence, view.cased, limit=2)
+                    if second:
+                        yield self.result(second[0], second[1], 0.75)
