@@ -38,11 +38,10 @@ class CredentialedNameRecognizer(ClinicalRecognizer):
                 if not prev:
                     break
                 word = prev.group(0).strip()
-                if self.evidence.is_excluded(word) or self.lexicons.is_clinical(word) and not (
-                        view.cased and word.istitle() or self.lexicons.is_name(word)):
+                if self.evidence.is_excluded(word) or self.lexicons.is_clinical(word) and not self.lexicons.is_name(word):
                     break
-                if view.cased and not word[0].isupper():
-                    break
+                if view.cased and (not word[0].isupper() or word.isupper() and len(word) <= 4 and not word.endswith(".")):
+                    break  # lower case or an abbreviation ("per RT, MD")
                 if not view.cased and self.evidence.strength(word, False) < 0.3 and not word.endswith("."):
                     break
                 cursor -= len(prev.group(0))

@@ -17,11 +17,12 @@ YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 # Slash/dash fractions that are scores, vent settings or doses, not dates ("pain 5/10", "PEEP 5/5").
 _NOT_DATE_BEFORE = regex.compile(
     r"(?:\b(?:peep|ps|psv|cpap|bipap|simv|imv|vent|settings?|support|pain|grade|strength|motor|scale|"
-    r"rated|murmur|sem|gcs|ratio|i:e|x|power|reflexes|pulses?|gr|g|d5|ns|tv|rate)\b|[/x*])[\s:=]*\(?$",
+    r"rated|murmur|sem|gcs|ratio|i:e|power|reflexes|pulses?|gr|d5|ns|tv|flowby|flow-by|trial|ventilation|cp)\b|"
+    r"[/*]|\dx|%,?)[\s:=]*\(?$",
     regex.IGNORECASE)
 _NOT_DATE_AFTER = regex.compile(
     r"^\s*(?:ns\b|normal saline|strength|murmur|sem\b|hsm\b|holosystolic|systolic|diastolic|pain|tabs?\b|"
-    r"pills?\b|doses?\b|peep|ps\b|cpap|mmhg|cmh2o|cm\b|mm\b|units?\b|mg\b|mcg|ml\b|cc\b|sets?\b|grade|"
+    r"pills?\b|doses?\b|peep|psv|ps\b|cpap|mmhg|cmh2o|cm\b|mm\b|units?\b|mg\b|mcg|ml\b|cc\b|sets?\b|grade|"
     r"ejection|x\s*\d|%|strength|scale|nc\b|l\b|lpm|liters?|breaths|mph|cp\b|up\b|way\b|of\s+(?:the|a)\b|rate\b|[*/])",
     regex.IGNORECASE)
 # A four-digit number is a clock time, a volume or a count rather than a year.
@@ -92,15 +93,18 @@ class DateRecognizer(RegexRecognizer):
         if name == "ordinal_day":
             return bool(_ORDINAL_END.match(after))
         if name == "numeric":
-            if regex.search(r"(?:\d\s|[x*]|\d-)$", before, regex.IGNORECASE) or regex.match(r"[%x]|/\d", after):
-                return False  # "1 1/2", "600X12/5/65%", "3-4/10"
+            if regex.search(r"\d[x*]$", before, regex.IGNORECASE) or regex.search(r"\d-$", before) and \
+                    regex.search(r"/(?:5|10)$", match.group("phi")) or regex.match(r"[%x]|/\d", after) or (
+                    regex.search(r"(?:^|[^\w.])\d\s$", before) and regex.fullmatch(r"[1-7]/[2348]", match.group("phi"))):
+                return False  # "600X12/5/65%", "3-4/10", "1 1/2"
             has_year = match.group("phi").count(match.group("sep")) == 2
             if match.group("sep") == "-" and not has_year:
                 return False  # "2-3", "12-16": ranges, not dates
             if not has_year and (_NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(after)):
                 return False
             month, day = (int(x) for x in regex.split(r"[/-]", match.group("phi"))[:2])
-            if not has_year and day <= 4 and month < day and not _DATE_CONTEXT.search(before):
+            if not has_year and (day <= 4 and month < day or month == day and month <= 10) \
+                    and not _DATE_CONTEXT.search(before):
                 return False  # 1/2, 3/4: fractions unless the text says a date comes
             return 0.95 if has_year else True
         if name == "month_day":
@@ -145,6 +149,8 @@ class DateRecognizer(RegexRecognizer):
             # a lone full month name: proper-case or in a month context
             return True if (month_context or word[0].isupper() and view.cased) else False
         if lower in ("may", "march"):
+            month_context = regex.search(r"\b(?:in|since|of|early|late|mid|until|during|through)\s*$", before,
+                                         regex.IGNORECASE)
             return 0.6 if month_context and not view.cased or (month_context and word[0].isupper()) else False
         # abbreviations alone ("in sept.") only in a month context
         return 0.6 if month_context and (phi.endswith(".") or lower not in ("dec", "mar", "sept")) else False

@@ -32,11 +32,19 @@ nearby closest nearest affiliated teaching university main satellite osh micu si
 """.split())
 # Two- to five-letter capitals ending in H: GH, MGH, JHH. Only as places ("to GH", "at OSH").
 _ABBREVIATION = regex.compile(r"(?-i:\b(?:to|from|at|in|@|into|via|by|TO|FROM|AT|IN|VIA|BY)\s+(?:the\s+|THE\s+)?(?P<phi>[A-Z]{1,3}H)\b)")
+# Facility words that are also everyday care words ("awaiting rehab", "in memorial").
+_WEAK_FACILITY = regex.compile(r"rehab|rehabilitation|memorial|institute|manor|hospice|snf|ltac|ltach|clinic",
+                               regex.IGNORECASE)
+_NOT_NAME_WORDS = frozenset("""
+pt pts patient transfer transferred admitted d/c dc dc'd discharged sent went going back called begin require
+requires required awaiting await need needs needing start started continue screened screening accepted placement
+plan plans planning prev previous recent recently will
+""".split())
 # "to St. Mary's", "at St Agnes": saints' names as places
-_SAINT = regex.compile(r"\b(?:to|at|by|from|@|in|into)\s+(?:the\s+)?(?P<phi>(?:st\.?|saint)\s+[A-Za-z][a-z'A-Z]{1,20}\.?)",
+_SAINT = regex.compile(r"\b(?:to|at|by|from|@|in|into)\s+(?:the\s+)?(?P<phi>(?:st\.?|saint)\s+(?P<name>[A-Za-z][a-z'A-Z]{1,20})\.?)",
                        regex.IGNORECASE)
 # "transfer to Kellerman 3", "ON KELLERMAN 6": wards named after people, with their floor number
-_WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})[ .]?\d{1,2}\b(?![.:]?\d|\s*(?:%|mg|mcg|cc|ml|units?|l\b|lpm|hrs?|h\b|am|pm|x\b|times|days?|mins?|minutes|liters?|/))",
+_WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?:[ .]|(?<=[a-z])|(?<=[A-Z]{4}))\d{1,2}\b(?![.:]?\d|\s*(?:%|mg|mcg|cc|ml|units?|l\b|lpm|hrs?|h\b|am|pm|x\b|times|days?|mins?|minutes|liters?|/))",
                    regex.IGNORECASE)
 _NOT_HOSPITAL_ABBREVIATION = frozenset({"OSH", "LVH", "RVH", "BPH", "SAH", "ICH", "IPH", "PPH", "DOH", "NAH", "ACH",
                                         "HH", "TAH", "PDH", "LDH", "ADH", "TSH", "GH", "FSH", "PTH", "ACTH", "CH",
@@ -49,13 +57,21 @@ class HospitalRecognizer(ClinicalRecognizer):
     def find(self, view, deadline):
         text = view.text
         for match in _SAINT.finditer(text, timeout=deadline.remaining()):
+            name = match.group("name")
+            lex = self.lexicons
+            if name.lower() in STOP_WORDS or (view.cased and not name[0].isupper()) or not (
+                    lex.is_name(name.rstrip(".")) or lex.zipf(name) < 3.5) or lex.is_clinical(name) and not lex.is_name(name):
+                continue
             yield self.result(match.start("phi"), match.end("phi"), 0.75, "HOSPITAL")
         for match in _WARD.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
-            if not (self.lexicons.is_clinical(word) or self.lexicons.zipf(word) >= 3.0 or word.lower() in GENERIC):
+            lex = self.lexicons
+            rare = lex.zipf(word) <= 1.6 or word.lower() in lex.last_names and lex.zipf(word) < 3.5
+            if rare and not lex.is_clinical(word) and word.lower() not in GENERIC and (not view.cased or word[0].isupper()):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _FACILITY.finditer(text, timeout=deadline.remaining()):
-            start = self._name_start(text, match.start(), view.cased)
+            weak = _WEAK_FACILITY.fullmatch(match.group(0)) is not None
+            start = self._name_start(text, match.start(), view.cased, weak)
             if start is not None:
                 yield self.result(start, match.end(), 0.85, "HOSPITAL")
         for match in _ABBREVIATION.finditer(text, timeout=deadline.remaining()):
@@ -68,7 +84,7 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue  # an English word in an ALL-CAPS note ("TO WASH")
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
-    def _name_start(self, text: str, facility_start: int, cased: bool) -> int | None:
+    def _name_start(self, text: str, facility_start: int, cased: bool, weak: bool) -> int | None:
         cursor = facility_start
         words: list[tuple[int, str]] = []
         for _ in range(4):
@@ -79,8 +95,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             lower = word.lower().rstrip(".")
             if word.endswith(".") and lower not in ("st", "mt", "ft"):
                 break  # a sentence ended
-            if lower in STOP_WORDS or lower in ("pt", "pts", "patient", "transfer", "transferred", "admitted", "d/c",
-                                                "dc", "dc'd", "discharged", "sent", "went", "going", "back", "called"):
+            if lower in STOP_WORDS or lower in _NOT_NAME_WORDS:
                 break
             if cased and not word[0].isupper() and lower not in ("of", "&"):
                 break
@@ -93,4 +108,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             return None
         if all(w in GENERIC for _, w in words):
             return None
+        if weak and not any(self.lexicons.is_name(w) or w in self.lexicons.cities or self.lexicons.zipf(w) < 3.0
+                            or cased for _, w in words):
+            return None  # "awaiting rehab": a weak facility word needs a name-like word before it
         return words[-1][0]

@@ -76,6 +76,8 @@ class NameEvidence:
         census = self.lexicons.is_name(lower)
         if self.lexicons.is_clinical(lower):
             return cased and word[0].isupper() and not word.isupper() and census
+        if cased and word.isupper() and len(word) <= 4:
+            return False  # an abbreviation in mixed-case text ("father CMO")
         if cased and word[0].isupper():
             return zipf < 5.5 or census
         return census and zipf < 5.5 or zipf < 1.5

@@ -46,12 +46,13 @@ class SpacyNerRecognizer(ClinicalRecognizer):
             tokens.pop()
         if not tokens:
             return None
-        if not any(t.text[0].isupper() for t in tokens):
+        if not all(t.text[0].isupper() for t in tokens):
             return None
         if all(t.text.isupper() and len(t.text) <= 5 for t in tokens):
             return None  # ABBREVIATIONS in mixed-case text
         strengths = [self.evidence.strength(t.text, view.cased) for t in tokens]
-        if max(strengths) < 0.3:
+        census = [self.lexicons.is_name(t.text) and self.lexicons.zipf(t.text) < 5.0 for t in tokens]
+        if max(strengths) < 0.45 or not any(census) and (len(tokens) == 1 or max(strengths) < 0.6):
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 

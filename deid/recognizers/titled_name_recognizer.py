@@ -35,6 +35,12 @@ class TitledNameRecognizer(ClinicalRecognizer):
                 continue  # "... the nurse. Vols stable": a sentence ended
             if title == "ms" and not dotted and not view.cased:
                 continue  # "MS" is mental status in ALL-CAPS notes; "Ms." with its dot is a title
+            if title in ("mr", "mrs", "ms", "miss"):
+                nxt = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])
+                word = nxt.group(0) if nxt else ""
+                if view.cased and not word[:1].isupper() or not (
+                        self.lexicons.is_name(word) and self.lexicons.zipf(word) < 4.5 or self.lexicons.zipf(word) < 3.0):
+                    continue  # "assess ms. safety", "3-4+MR. Given"
             if title in _ROLES:
                 nxt = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])
                 word = nxt.group(0) if nxt else ""

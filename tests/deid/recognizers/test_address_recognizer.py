@@ -1,0 +1,51 @@
+"""AddressRecognizer: street addresses, PO boxes and ZIP codes; counts and doses are not streets."""
+
+import pytest
+
+from deid.recognizers.address_recognizer import AddressRecognizer
+from tests.deid.assertions import assert_entities, assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return AddressRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # street number, name words and a suffix
+        ("Lives at 8 Harrow Ct. with his wife.", ["8 Harrow Ct."]),
+        ("Moved to 3117 Quillfeather Avenue last fall.", ["3117 Quillfeather Avenue"]),
+        ("Lives at 42 Birchwood Lane, Towson, MD 21204.", ["42 Birchwood Lane", "21204"]),
+        ("Address: 560 Ashcombe Blvd, apt 12 on file.", ["560 Ashcombe Blvd, apt 12"]),
+        ("LIVES AT 77 HARROWGATE RD.", ["77 HARROWGATE RD."]),
+        # PO boxes
+        ("Mail to P.O. Box 4471 please.", ["P.O. Box 4471"]),
+        ("Mail to PO Box 88 in town.", ["PO Box 88"]),
+        # ZIP codes after a state or a label
+        ("Towson, MD 21204 is home.", ["21204"]),
+        ("Towson, MD 21204-1133 is home.", ["21204-1133"]),
+        ("Zip code: 21230 on the form.", ["21230"]),
+        # --- invalid: numbers followed by ordinary or clinical words
+        ("Walked 200 feet down the hall.", []),
+        ("Given 40 mg Lasix daily.", []),
+        ("Walked 3 laps around the unit.", []),
+        ("Transfused 2 units PRBC.", []),
+        ("Drank 2 cups of coffee.", []),
+        ("Pt on 2L NC, sats 94%.", []),
+        ("Stepped down 2 flights of stairs.", []),
+        ("Lasix 40 mg PO BID, Toprol 50 mg, Lisinopril 10 mg.", []),
+        ("Weighs 180 lbs.", []),
+        ("Bumex 2 mg then Lasix drip at 10 mg/hr.", []),
+        # --- invalid: five-digit numbers without a state or label
+        ("Platelets 21204 on the old lab printout.", []),
+    ],
+)
+def test_address_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_zip_and_street_labels(recognizer):
+    assert_entities(recognizer, "42 Birchwood Lane, Towson, MD 21204",
+                    [("42 Birchwood Lane", "LOCATION"), ("21204", "ZIP")])

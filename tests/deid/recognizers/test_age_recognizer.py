@@ -1,0 +1,51 @@
+"""AgeRecognizer: ages over 89 (Safe Harbor), not younger ages or vital signs in the 90s."""
+
+import pytest
+
+from deid.recognizers.age_recognizer import AgeRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return AgeRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a number over 89 with an age unit
+        ("92 yo woman with AF.", ["92"]),
+        ("PT IS A 92 YO MALE.", ["92"]),
+        ("A 95-year-old man with AS.", ["95"]),
+        ("91 y/o F with CHF.", ["91"]),
+        ("Patient is 97 years old.", ["97"]),
+        ("A 101 yr old with syncope.", ["101"]),
+        ("93M with chest pain.", ["93"]),
+        ("96 F, DNR.", ["96"]),
+        # after the word age
+        ("Aged 99, lives alone.", ["99"]),
+        ("Age 94 with severe AS.", ["94"]),
+        # decades and words
+        ("A woman in her late 90s.", ["late 90s"]),
+        ("In his 90s with CAD.", ["90s"]),
+        ("Nonagenarian with TAVR.", ["Nonagenarian"]),
+        ("A centenarian at rehab.", ["centenarian"]),
+        # --- invalid: 89 and younger are not PHI
+        ("78 yo woman with HTN.", []),
+        ("89 yo man with AF.", []),
+        ("A 64-year-old man with WPW.", []),
+        ("Age 45.", []),
+        # --- invalid: vital signs and measurements in the 90s
+        ("HR 92 in AF.", []),
+        ("Sats 94% on RA.", []),
+        ("Weight 95 kg.", []),
+        ("Given 90 mg.", []),
+        ("BP 96/60.", []),
+        ("Glucose 98 this am.", []),
+        ("EF 90% hyperdynamic.", []),
+        ("QRS 98 ms.", []),
+    ],
+)
+def test_age_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)

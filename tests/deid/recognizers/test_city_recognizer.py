@@ -1,0 +1,54 @@
+"""CityRecognizer: US cities, towns and counties used as places; states and clinical words stay."""
+
+import pytest
+
+from deid.recognizers.city_recognizer import CityRecognizer
+from tests.deid.assertions import assert_entities, assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return CityRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a place cue before the city
+        ("Lives in Towson with her son.", ["Towson"]),
+        ("Visiting from Catonsville for the holidays.", ["Catonsville"]),
+        ("Resides in Ellicott City.", ["Ellicott City"]),
+        ("Lives in Essex County.", ["Essex"]),
+        # a state after the city
+        ("Grew up in Frederick, MD.", ["Frederick"]),
+        ("He lives in Columbia, MD.", ["Columbia"]),
+        ("Drove from Annapolis, Maryland.", ["Annapolis"]),
+        ("Returned from Scranton, PA.", ["Scranton"]),
+        ("Moved to Wilmington, Delaware.", ["Wilmington"]),
+        ("Lives in Hagerstown, MD 21740.", ["Hagerstown"]),
+        # ALL CAPS and lower-case notes
+        ("LIVES IN TOWSON.", ["TOWSON"]),
+        ("lives in towson.", ["towson"]),
+        # --- invalid: states are not PHI under Safe Harbor
+        ("Moved to Florida.", []),
+        ("Lives in Maryland.", []),
+        ("Patient from Virginia.", []),
+        # --- invalid: clinical and ordinary words that are also small towns
+        ("Echo showed normal LV size.", []),
+        ("Trace MR noted.", []),
+        ("Pain in chest.", []),
+        ("Normal sinus rhythm.", []),
+        ("Wears a Holter.", []),
+        ("The Bruce protocol.", []),
+        ("Able to converse in full sentences.", []),
+        ("ABLE TO CONVERSE, NO DISTRESS.", []),
+        ("Plan to return in two weeks.", []),
+        ("Mild edema in both legs.", []),
+    ],
+)
+def test_city_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_city_label(recognizer):
+    assert_entities(recognizer, "Lives in Towson.", [("Towson", "CITY")])

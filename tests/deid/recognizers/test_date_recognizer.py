@@ -1,0 +1,79 @@
+"""DateRecognizer: every date element (Safe Harbor), but not scores, doses or vent settings."""
+
+import pytest
+
+from deid.recognizers.date_recognizer import DateRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return DateRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # numeric month/day/year, with two- and four-digit years
+        ("Seen on 3/14/2023 in clinic.", ["3/14/2023"]),
+        ("Echo 03-14-23 showed LVEF 35%.", ["03-14-23"]),
+        ("Stress test 11/02/2019 negative.", ["11/02/2019"]),
+        # month/day without a year
+        ("Cath done 7/22 without complication.", ["7/22"]),
+        ("Coumadin held since 3/10 for the procedure.", ["3/10"]),
+        # month/four-digit year
+        ("Admitted 1/2019 with NSTEMI.", ["1/2019"]),
+        # ISO dates and timestamps
+        ("Discharged 2023-03-14 home.", ["2023-03-14"]),
+        ("Labs drawn 2023-03-14T10:00:00Z by the night team.", ["2023-03-14T10:00:00Z"]),
+        ("Ablation on 2021-06-18T09:30 was uneventful.", ["2021-06-18T09:30"]),
+        # day-month and month-day with words
+        ("Admitted 14-Mar-2023 for CHF.", ["14-Mar-2023"]),
+        ("Admitted 14 March 2023 for CHF.", ["14 March 2023"]),
+        ("Admitted March 14th, 2023 for CHF.", ["March 14th, 2023"]),
+        ("Follow up Mar 14 with the fellow.", ["Mar 14"]),
+        ("Diagnosed in March of 1993 with HCM.", ["March of 1993"]),
+        ("Started in nov. 2016 on amiodarone.", ["nov. 2016"]),
+        ("SEEN ON JANUARY 5, 2022 IN CLINIC.", ["JANUARY 5, 2022"]),
+        ("Next visit in June or July with the fellow.", ["June", "July"]),
+        # ordinal days, two-digit event years, apostrophe years
+        ("Seen on the 3rd by cardiology.", ["3rd"]),
+        ("CABG in 05, stent in 94 and 00.", ["05", "94", "00"]),
+        ("Heart cath done in '05 at an outside hospital.", ["'05"]),
+        # years tied to events
+        ("S/P MI 1992, CHF.", ["1992"]),
+        ("Since 1999 on warfarin.", ["1999"]),
+        ("s/p CABG in 2009 (LIMA-LAD).", ["2009"]),
+        # holidays name a date
+        ("Symptoms started at Christmas.", ["Christmas"]),
+        ("Chest pain since Thanksgiving.", ["Thanksgiving"]),
+        # --- invalid: scores, vent settings, murmurs, blood pressure, doses, times and volumes
+        ("Pain 5/10 at rest.", []),
+        ("PEEP 5/5 on the vent.", []),
+        ("2/6 SEM at LUSB.", []),
+        ("Grade 3/6 murmur heard.", []),
+        ("Strength 4/5 in all extremities.", []),
+        ("BP 120/80, HR 72.", []),
+        ("BP 140/90 mmHg sitting.", []),
+        ("Given 1500 ml of fluid.", []),
+        ("Output 2000 cc overnight.", []),
+        ("Seen at 1330 today.", []),
+        ("Heparin drip at 1200 units/hr.", []),
+        ("INR 2.5, goal 2-3.", []),
+        ("EF 30-35% on echo.", []),
+        ("HR 110-120 in AF.", []),
+        ("Mobitz type 2 block.", []),
+        ("Third degree AV block noted.", []),
+        # --- invalid: month words used as ordinary words
+        ("Plan to march him around the unit.", []),
+        ("May need a repeat echo.", []),
+        ("He may benefit from an ICD.", []),
+    ],
+)
+def test_date_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_results_are_labelled_date(recognizer):
+    results = recognizer.analyze("Seen on 3/14/2023 and again 2023-04-01.")
+    assert results and {r.entity_type for r in results} == {"DATE"}

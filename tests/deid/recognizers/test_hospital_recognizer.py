@@ -1,0 +1,60 @@
+"""HospitalRecognizer: named hospitals, clinics and facilities, and hospital abbreviations as places."""
+
+import pytest
+
+from deid.recognizers.hospital_recognizer import HospitalRecognizer
+from tests.deid.assertions import assert_entities, assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return HospitalRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a facility word anchors the name before it
+        ("Transferred from Calverton General Hospital for cath.", ["Calverton General Hospital"]),
+        ("Admitted to Briarwood Medical Center overnight.", ["Briarwood Medical Center"]),
+        ("Seen at Maplewood Clinic last week.", ["Maplewood Clinic"]),
+        ("Discharged to Fernhill Nursing Home.", ["Fernhill Nursing Home"]),
+        ("Followed at Lakeshore Heart Institute.", ["Lakeshore Heart Institute"]),
+        ("Admitted to Mercy Crest Memorial.", ["Mercy Crest Memorial"]),
+        ("Seen at St. Agatha's Hospital.", ["St. Agatha's Hospital"]),
+        ("Was at Kessler Ridge Rehabilitation Center.", ["Kessler Ridge Rehabilitation Center"]),
+        ("Came from Brookfield Health Center yesterday.", ["Brookfield Health Center"]),
+        ("Transferred from Hollins Bay VAMC.", ["Hollins Bay VAMC"]),
+        # lower case and ALL CAPS
+        ("Sent to sacred heart hospital by ambulance.", ["sacred heart hospital"]),
+        ("TRANSFERRED FROM ST. BRENDAN HOSPITAL FOR CATH.", ["ST. BRENDAN HOSPITAL"]),
+        ("BY HOLY CROSS REHAB.", ["HOLY CROSS REHAB"]),
+        ("transferred to westbrook general hospital.", ["westbrook general hospital"]),
+        # abbreviations used as places
+        ("Referred to GH for ablation.", ["GH"]),
+        ("Transferred to MGH for LVAD.", ["MGH"]),
+        ("Transfer from JHH.", ["JHH"]),
+        # --- invalid: kinds of care and units, not named places
+        ("Referred to cardiac rehab.", []),
+        ("Referred to pulmonary rehab.", []),
+        ("Seen in heart failure clinic.", []),
+        ("Follow up in anticoagulation clinic.", []),
+        ("Followed in device clinic.", []),
+        ("Discharged to SNF.", []),
+        ("Transferred from OSH with STEMI.", []),
+        ("Pt sent to outside hospital.", []),
+        ("Admitted to the hospital for CHF.", []),
+        ("Admitted to the ICU.", []),
+        ("Transferred to the CCU.", []),
+        # --- invalid: findings that end in H
+        ("LVH on EKG.", []),
+        ("Elevated TSH from the outside labs.", []),
+    ],
+)
+def test_hospital_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_hospital_label(recognizer):
+    assert_entities(recognizer, "Transferred to MGH from Calverton General Hospital.",
+                    [("MGH", "HOSPITAL"), ("Calverton General Hospital", "HOSPITAL")])

@@ -1,0 +1,53 @@
+"""RelativeNameRecognizer: relatives and contacts ("husband Tom", "dtr laverne", "Tom (husband)")."""
+
+import pytest
+
+from deid.recognizers.relative_name_recognizer import RelativeNameRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return RelativeNameRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # relation before the name
+        ("Lives with husband Tobias.", ["Tobias"]),
+        ("Wife Rosalind at bedside.", ["Rosalind"]),
+        ("Son Everett Fairweather will drive him home.", ["Everett Fairweather"]),
+        ("Spoke with daughter, Priyanka, by phone.", ["Priyanka"]),
+        ("Her sister Gwendolyn visited.", ["Gwendolyn"]),
+        ("HCP is nephew Bartholomew.", ["Bartholomew"]),
+        ("Daughter is Mrs. Carlson.", ["Carlson"]),
+        ("son named Cornelius visits daily.", ["Cornelius"]),
+        ("Spoke with granddaughter Anneliese.", ["Anneliese"]),
+        ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
+        # lower case and ALL CAPS notes
+        ("dtr philippa called, updated.", ["philippa"]),
+        ("pt's son desmond at bedside.", ["desmond"]),
+        ("husband ignatius updated by phone.", ["ignatius"]),
+        ("WIFE ROSALIND AT BEDSIDE.", ["ROSALIND"]),
+        ("DAUGHTER IS MRS. HOLLOWAY.", ["HOLLOWAY"]),
+        # relation after the name
+        ("Tobias (husband) at bedside.", ["Tobias"]),
+        ("Frank Przybylo (son) is HCP.", ["Frank Przybylo"]),
+        ("Ignatius, husband, at bedside.", ["Ignatius"]),
+        # --- invalid: relations without a name, family history
+        ("Daughter at bedside.", []),
+        ("Husband updated on plan.", []),
+        ("Wife aware of plan.", []),
+        ("Son will call tomorrow.", []),
+        ("dtr called, updated.", []),
+        ("Family meeting with daughter and son.", []),
+        ("Mother had MI at 50.", []),
+        ("Father with CAD.", []),
+        ("Brother died of SCD.", []),
+        ("Sister with HCM.", []),
+        ("Daughter in law brought meds.", []),
+    ],
+)
+def test_relative_name_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)

@@ -1,0 +1,51 @@
+"""TitledNameRecognizer: names after a title or role ("Dr. Wong", "dr healey", "Mrs. Carlson")."""
+
+import pytest
+
+from deid.recognizers.titled_name_recognizer import TitledNameRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return TitledNameRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # titles in mixed case: the title stays, the name words go
+        ("Discussed with Dr. Marisol Quintero today.", ["Marisol Quintero"]),
+        ("Seen by Dr. Quintero in clinic.", ["Quintero"]),
+        ("Mrs. Thornbury is resting comfortably.", ["Thornbury"]),
+        ("Mr. Abernathy declined the stent.", ["Abernathy"]),
+        ("Ms. Vantongeren called back.", ["Vantongeren"]),
+        ("Patient seen by Doctor Feldspar.", ["Feldspar"]),
+        ("Spoke with Dr. O'Malley about the echo.", ["O'Malley"]),
+        ("Dr. Garcia-Lopez consulted.", ["Garcia-Lopez"]),
+        ("Dr. Ng saw him.", ["Ng"]),
+        ("Mr. and Mrs. Pemberton at bedside.", ["Pemberton"]),
+        ("Dr. Wong and Dr. Patel agree.", ["Wong", "Patel"]),
+        # an eponym-looking word after a title is a person ("Dr. Foley")
+        ("Dr. Foley placed the line.", ["Foley"]),
+        # roles followed by a name
+        ("Discussed with NP Delacroix.", ["Delacroix"]),
+        ("Attending Dr. Okonkwo aware.", ["Okonkwo"]),
+        # lower case and ALL CAPS
+        ("Referred by dr. quintero for syncope.", ["quintero"]),
+        ("seen by dr healey this am.", ["healey"]),
+        ("DR. ABERNATHY AWARE OF LABS.", ["ABERNATHY"]),
+        ("F/U WITH DR ABERNATHY.", ["ABERNATHY"]),
+        # --- invalid: a title or role with no name after it
+        ("Attending aware of the labs.", []),
+        ("Dr. aware of potassium.", []),
+        ("Fellow notified.", []),
+        ("Seen by cardiology fellow.", []),
+        ("RN notified of K 3.2.", []),
+        ("Nurse at bedside.", []),
+        ("Foley placed by nursing.", []),
+        ("MS INTACT, ALERT AND ORIENTED.", []),
+    ],
+)
+def test_titled_name_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
