@@ -19,6 +19,11 @@ CLI = REPO / ".venv" / "bin" / "cardiocorpus"
 SAMPLES = REPO / "samples" / "notes"
 
 
+def pytest_configure(config):
+    # scispaCy's abbreviation detector has an empty global matcher; spaCy warns on every doc
+    config.addinivalue_line("filterwarnings", "ignore:.*W036.*:UserWarning")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def cardiocorpus_environment(tmp_path_factory):
     """A throwaway state folder and a fixed test key for the whole session (subprocesses inherit them)."""

@@ -6,6 +6,7 @@ from deid.lexicons import Lexicons
 from deid.recognizers.address_recognizer import AddressRecognizer
 from deid.recognizers.age_recognizer import AgeRecognizer
 from deid.recognizers.city_recognizer import CityRecognizer
+from deid.recognizers.contact_name_recognizer import ContactNameRecognizer
 from deid.recognizers.credentialed_name_recognizer import CredentialedNameRecognizer
 from deid.recognizers.date_recognizer import DateRecognizer
 from deid.recognizers.email_recognizer import EmailRecognizer
@@ -22,7 +23,7 @@ from deid.recognizers.url_recognizer import UrlRecognizer
 DEFAULT_RECOGNIZERS = (
     DateRecognizer, AgeRecognizer, PhoneRecognizer, EmailRecognizer, UrlRecognizer, IpRecognizer, SsnRecognizer,
     IdNumberRecognizer, AddressRecognizer, HospitalRecognizer, CityRecognizer, TitledNameRecognizer,
-    RelativeNameRecognizer, CredentialedNameRecognizer, LexiconNameRecognizer,
+    RelativeNameRecognizer, CredentialedNameRecognizer, ContactNameRecognizer, LexiconNameRecognizer,
 )
 
 

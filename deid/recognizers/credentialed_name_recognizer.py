@@ -42,7 +42,8 @@ class CredentialedNameRecognizer(ClinicalRecognizer):
                     break
                 if view.cased and (not word[0].isupper() or word.isupper() and len(word) <= 4 and not word.endswith(".")):
                     break  # lower case or an abbreviation ("per RT, MD")
-                if not view.cased and self.evidence.strength(word, False) < 0.3 and not word.endswith("."):
+                if not view.cased and self.evidence.strength(word, False) < 0.3 and not word.endswith(".") \
+                        and not self.lexicons.is_name(word):
                     break
                 cursor -= len(prev.group(0))
                 start = cursor

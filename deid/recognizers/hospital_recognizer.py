@@ -16,7 +16,8 @@ from deid.recognizers.base import ClinicalRecognizer
 FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+group|health\s+(?:center|system|centre)|"
             r"healthcare|clinic|rehab|rehabilitation(?:\s+(?:center|hospital|facility))?|nursing\s+(?:home|facility|center)|"
             r"memorial|infirmary|hospice|manor|sanatorium|convalescent\s+(?:home|center)|care\s+center|"
-            r"medical\s+associates|cardiology\s+associates|heart\s+(?:institute|center)|institute|"
+            r"medical\s+associates|cardiology\s+associates|heart\s+(?:institute|center)|institute|regional|"
+            r"med\.?\s+cent(?:er|re)|(?-i:VA|VAMC)|adventist|baptist|methodist|presbyterian|lutheran|episcopal|"
             r"va\s+medical\s+center|vamc|snf|ltac|ltach|assisted\s+living|retirement\s+(?:home|community)")
 _FACILITY = regex.compile(rf"\b(?:{FACILITY})\b", regex.IGNORECASE)
 _WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z'.&-]*)[ \t]*$")
@@ -33,12 +34,14 @@ nearby closest nearest affiliated teaching university main satellite osh micu si
 # Two- to five-letter capitals ending in H: GH, MGH, JHH. Only as places ("to GH", "at OSH").
 _ABBREVIATION = regex.compile(r"(?-i:\b(?:to|from|at|in|@|into|via|by|TO|FROM|AT|IN|VIA|BY)\s+(?:the\s+|THE\s+)?(?P<phi>[A-Z]{1,3}H)\b)")
 # Facility words that are also everyday care words ("awaiting rehab", "in memorial").
-_WEAK_FACILITY = regex.compile(r"rehab|rehabilitation|memorial|institute|manor|hospice|snf|ltac|ltach|clinic",
+_WEAK_FACILITY = regex.compile(r"rehab|rehabilitation|memorial|institute|manor|hospice|snf|ltac|ltach|clinic|"
+                               r"regional|VA|VAMC|adventist|baptist|methodist|presbyterian|lutheran|episcopal",
                                regex.IGNORECASE)
+_SELF_NAMING = regex.compile(r"adventist|baptist|methodist|presbyterian|lutheran|episcopal", regex.IGNORECASE)
 _NOT_NAME_WORDS = frozenset("""
 pt pts patient transfer transferred admitted d/c dc dc'd discharged sent went going back called begin require
 requires required awaiting await need needs needing start started continue screened screening accepted placement
-plan plans planning prev previous recent recently will
+plan plans planning prev previous recent recently will leave left leaving return returned returning
 """.split())
 # "to St. Mary's", "at St Agnes": saints' names as places
 _SAINT = regex.compile(r"\b(?:to|at|by|from|@|in|into)\s+(?:the\s+)?(?P<phi>(?:st\.?|saint)\s+(?P<name>[A-Za-z][a-z'A-Z]{1,20})\.?)",
@@ -72,6 +75,8 @@ class HospitalRecognizer(ClinicalRecognizer):
         for match in _FACILITY.finditer(text, timeout=deadline.remaining()):
             weak = _WEAK_FACILITY.fullmatch(match.group(0)) is not None
             start = self._name_start(text, match.start(), view.cased, weak)
+            if start is None and _SELF_NAMING.fullmatch(match.group(0)):
+                start = match.start()  # "Kessler Adventist" or just "Adventist": the word names the place
             if start is not None:
                 yield self.result(start, match.end(), 0.85, "HOSPITAL")
         for match in _ABBREVIATION.finditer(text, timeout=deadline.remaining()):
@@ -95,6 +100,9 @@ class HospitalRecognizer(ClinicalRecognizer):
             lower = word.lower().rstrip(".")
             if word.endswith(".") and lower not in ("st", "mt", "ft"):
                 break  # a sentence ended
+            if lower in ("of", "&") and words:
+                cursor = prev.start(1)  # "University of Maryland Medical Center"
+                continue
             if lower in STOP_WORDS or lower in _NOT_NAME_WORDS:
                 break
             if cased and not word[0].isupper() and lower not in ("of", "&"):
@@ -102,7 +110,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             words.append((prev.start(1), lower))
             cursor = prev.start(1)
         # drop leading generic words and common verbs: "begin cardiac rehab" names no place
-        while words and (words[-1][1] in GENERIC or self.lexicons.zipf(words[-1][1]) >= 5.0):
+        while words and (words[-1][1] in GENERIC or weak and self.lexicons.zipf(words[-1][1]) >= 5.0):
             words.pop()
         if not words:
             return None

@@ -32,6 +32,13 @@ class LexiconNameRecognizer(ClinicalRecognizer):
         while i < len(words):
             start, end, word = words[i]
             lower = word.lower()
+            if regex.fullmatch(r"[A-Z]\.", word) and i + 1 < len(words):
+                # "W. Marotta", "J. Chang": an initial and a surname
+                nxt = words[i + 1]
+                if text[end:nxt[0]] in (" ", "") and self._is_initial_surname(nxt[2], view.cased):
+                    yield self.result(start, nxt[1], 0.7)
+                    i += 2
+                    continue
             if lower in lex.first_names and not lex.is_clinical(lower) and not self.evidence.is_excluded(word):
                 nxt = words[i + 1] if i + 1 < len(words) else None
                 adjacent = nxt and regex.fullmatch(r"[ \t]{1,2}|[ \t]?[A-Z]\.[ \t]", text[end:nxt[0]] or "x")
@@ -39,10 +46,20 @@ class LexiconNameRecognizer(ClinicalRecognizer):
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue
-                if view.cased and word[0].isupper() and not word.isupper() and lex.zipf(lower) < 3.0 \
-                        and not self._sentence_start(text, start):
+                if view.cased and word[0].isupper() and not word.isupper() and (
+                        lex.zipf(lower) < 4.0 and not self._sentence_start(text, start) or lex.zipf(lower) < 3.5):
                     yield self.result(start, end, 0.55)
             i += 1
+
+    def _is_initial_surname(self, word: str, cased: bool) -> bool:
+        lex = self.lexicons
+        lower = word.lower()
+        if lex.is_clinical(lower) or self.evidence.is_excluded(word) or len(word) < 2:
+            return False
+        if cased:
+            return word[0].isupper() and not (word.isupper() and len(word) <= 4) and (
+                lower in lex.last_names and lex.zipf(lower) < 4.5 or lex.zipf(lower) < 3.0)
+        return lower in lex.last_names and lex.zipf(lower) < 4.0
 
     def _first_ok(self, word: str, cased: bool) -> bool:
         if cased:

@@ -33,13 +33,13 @@ class TitledNameRecognizer(ClinicalRecognizer):
             dotted = "." in match.group(0)
             if title in _ROLES and dotted:
                 continue  # "... the nurse. Vols stable": a sentence ended
-            if title == "ms" and not dotted and not view.cased:
-                continue  # "MS" is mental status in ALL-CAPS notes; "Ms." with its dot is a title
             if title in ("mr", "mrs", "ms", "miss"):
-                nxt = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])
+                nxt = regex.match(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*", text[match.end():])
                 word = nxt.group(0) if nxt else ""
-                if view.cased and not word[:1].isupper() or not (
-                        self.lexicons.is_name(word) and self.lexicons.zipf(word) < 4.5 or self.lexicons.zipf(word) < 3.0):
+                limit = 5.5 if view.cased and dotted else 4.5
+                if view.cased and not word[:1].isupper() or self.lexicons.is_clinical(word) and not self.lexicons.is_name(word) \
+                        or not (self.lexicons.is_name(word) and self.lexicons.zipf(word) < limit
+                                or self.lexicons.zipf(word) < 3.0 or regex.fullmatch(r"[A-Z]\.?", word)):
                     continue  # "assess ms. safety", "3-4+MR. Given"
             if title in _ROLES:
                 nxt = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])

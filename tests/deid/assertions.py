@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 
-def outermost(spans):
-    """Spans (RecognizerResults or engine Spans) not contained in another one, in text order.
+def covered(spans) -> list[tuple[int, int]]:
+    """The stretches of text the spans cover, in order: overlapping spans are united.
 
-    A recognizer may report "2023-03-14" and, from another pattern, "2023" inside it; what
-    the tables check is the text that ends up covered, so nested duplicates are dropped.
+    A recognizer may report "2023-03-14" and, from another pattern, "2023" inside it, or
+    "St. Agatha's" and "Agatha's Hospital"; what the tables check is the text that ends up
+    covered (the engine merges overlaps the same way). Adjacent spans stay apart.
     """
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    stretches: list[list[int]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if stretches and span.start < stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], span.end)
+        else:
+            stretches.append([span.start, span.end])
+    return [(start, end) for start, end in stretches]
+
+
+def outermost(spans):
+    """Spans not contained in another one, in text order (to read their labels)."""
     kept = []
-    for span in ordered:
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if kept and span.start >= kept[-1].start and span.end <= kept[-1].end:
             continue
         kept.append(span)
@@ -19,7 +30,7 @@ def outermost(spans):
 
 
 def matched_texts(spans, text: str) -> list[str]:
-    return [text[s.start:s.end] for s in outermost(spans)]
+    return [text[start:end] for start, end in covered(spans)]
 
 
 def assert_recognizer_finds(recognizer, text: str, expected_texts: list[str]) -> None:
