@@ -24,13 +24,15 @@ class TextView:
 
     text: str
     cased: bool  # mixed case: capitalisation carries information
+    #: nearly all lower case ("pt alert... son bill called"), so the rare Capitalised word stands out
+    mostly_lower: bool = False
 
     @classmethod
     def of(cls, text: str) -> "TextView":
         letters = [c for c in text[:20000] if c.isalpha()]
         upper = sum(c.isupper() for c in letters)
         share = upper / len(letters) if letters else 0.0
-        return cls(text, 0.03 < share < 0.6)
+        return cls(text, 0.03 < share < 0.6, share <= 0.03)
 
 
 class ClinicalRecognizer(EntityRecognizer):

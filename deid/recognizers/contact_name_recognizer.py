@@ -18,6 +18,14 @@ _CONTACT = regex.compile(
     regex.IGNORECASE)
 
 
+# "bill called", "DAVID IS SPEAKING", "george visited": a first name doing what visitors do
+_VISITOR_VERB = regex.compile(
+    r"[ \t]+(?:called|calls|phoned|visited|visits|came|come|arrived|spoke|speaks|is|was|will|has|had|reports|reported|"
+    r"states|stated|said|says|aware|notified|updated|agrees|agreed|wants|wishes|asked|requests|requested|"
+    r"at\s+bedside|in\s+to\s+visit|here|present)\b", regex.IGNORECASE)
+_FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")
+
+
 class ContactNameRecognizer(ClinicalRecognizer):
     ENTITY = "PERSON"
 
@@ -47,3 +55,11 @@ class ContactNameRecognizer(ClinicalRecognizer):
             span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
             if span:
                 yield self.result(span[0], span[1], 0.65)
+        for match in _FIRST_NAME.finditer(text, timeout=deadline.remaining()):
+            word = match.group(0)
+            lower = word.lower()
+            if lower not in lex.first_names or lex.zipf(lower) >= 5.3 or self.evidence.is_excluded(word) \
+                    or lex.is_clinical(lower) or (view.cased and not word[0].isupper()):
+                continue
+            if _VISITOR_VERB.match(text, match.end()):
+                yield self.result(match.start(), match.end(), 0.55)

@@ -46,9 +46,15 @@ class LexiconNameRecognizer(ClinicalRecognizer):
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue
-                if view.cased and word[0].isupper() and not word.isupper() and (
+                if (view.cased or view.mostly_lower) and word[0].isupper() and not word.isupper() and (
                         lex.zipf(lower) < 4.0 and not self._sentence_start(text, start) or lex.zipf(lower) < 3.5):
                     yield self.result(start, end, 0.55)
+            elif view.mostly_lower and word[:1].isupper() and not word.isupper() and len(word) > 2 \
+                    and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
+                    and not self._sentence_start(text, start) and (lex.is_name(lower) and lex.zipf(lower) < 5.0
+                                                                   or lex.zipf(lower) < 3.0):
+                # a lower-case note's rare Capitalised word: "... consulted with Gaylord today"
+                yield self.result(start, end, 0.5)
             i += 1
 
     def _is_initial_surname(self, word: str, cased: bool) -> bool:
@@ -64,7 +70,7 @@ class LexiconNameRecognizer(ClinicalRecognizer):
     def _first_ok(self, word: str, cased: bool) -> bool:
         if cased:
             return word[0].isupper() and not word.isupper() and self.lexicons.zipf(word) < 5.0
-        return self.lexicons.zipf(word) < 4.0
+        return self.lexicons.zipf(word) < 4.9
 
     def _is_surname(self, word: str, cased: bool) -> bool:
         lex = self.lexicons
@@ -73,7 +79,7 @@ class LexiconNameRecognizer(ClinicalRecognizer):
             return False
         if cased:
             return word[0].isupper() and not (word.isupper() and len(word) <= 4) and (lower in lex.last_names or lex.zipf(lower) < 3.5)
-        return lower in lex.last_names and lex.zipf(lower) < 3.8
+        return lower in lex.last_names and lex.zipf(lower) < 3.8 or lex.zipf(lower) < 1.0 and len(word) > 3
 
     @staticmethod
     def _sentence_start(text: str, start: int) -> bool:

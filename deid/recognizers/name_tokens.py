@@ -108,7 +108,8 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
         else:
             ok = (evidence.strength(word, cased) >= 0.45 or word.endswith(".") and len(word) == 2
                   or strong and evidence.lexicons.is_name(word) and not evidence.is_excluded(word))
-            if evidence.lexicons.is_clinical(word) and not (strong and evidence.lexicons.is_name(word)):
+            if evidence.lexicons.is_clinical(word) and not (
+                    evidence.lexicons.is_name(word) and (strong or cased and word[0].isupper())):
                 ok = False
             if cased and not word[0].isupper():
                 ok = False

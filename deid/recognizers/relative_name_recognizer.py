@@ -16,6 +16,7 @@ RELATIONS = (r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyf
 _AFTER_RELATION = regex.compile(
     rf"\b(?:{RELATIONS})\b(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
     regex.IGNORECASE)
+_JOINED = regex.compile(r"[ \t]*(?:,|and|&|/)[ \t]*(?:and[ \t]+)?", regex.IGNORECASE)
 _BEFORE_RELATION = regex.compile(
     rf"[ \t]*\(\s*(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS}|resident|intern|attending|fellow|rn|np|md|pa)\s*\)",
     regex.IGNORECASE)
@@ -31,9 +32,16 @@ class RelativeNameRecognizer(ClinicalRecognizer):
     def find(self, view, deadline):
         text = view.text
         for match in _AFTER_RELATION.finditer(text, timeout=deadline.remaining()):
-            span = name_words_after(text, match.end(), self.evidence, view.cased, limit=3)
+            start = match.end() + (1 if text[match.end():match.end() + 1] in "\"'" else 0)
+            span = name_words_after(text, start, self.evidence, view.cased, limit=3)
             if span and self._plausible(text[span[0]:span[1]], view.cased):
                 yield self.result(span[0], span[1], 0.8)
+                # "daughters sarah and margie"
+                joined = _JOINED.match(text, span[1])
+                if joined:
+                    second = name_words_after(text, joined.end(), self.evidence, view.cased, limit=2)
+                    if second and self._plausible(text[second[0]:second[1]], view.cased):
+                        yield self.result(second[0], second[1], 0.7)
         # "Tom (husband)", "Frank Przybylo (son)": name words right before the relation
         for match in _BEFORE_RELATION.finditer(text, timeout=deadline.remaining()):
             words = []

@@ -36,7 +36,7 @@ class TitledNameRecognizer(ClinicalRecognizer):
             if title in ("mr", "mrs", "ms", "miss"):
                 nxt = regex.match(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*", text[match.end():])
                 word = nxt.group(0) if nxt else ""
-                limit = 5.5 if view.cased and dotted else 4.5
+                limit = 5.5 if dotted else 4.5
                 if view.cased and not word[:1].isupper() or self.lexicons.is_clinical(word) and not self.lexicons.is_name(word) \
                         or not (self.lexicons.is_name(word) and self.lexicons.zipf(word) < limit
                                 or self.lexicons.zipf(word) < 3.0 or regex.fullmatch(r"[A-Z]\.?", word)):
@@ -47,8 +47,9 @@ class TitledNameRecognizer(ClinicalRecognizer):
                 if not nxt or not self.evidence.after_context(word, view.cased) or not (
                         self.lexicons.is_name(word) and self.lexicons.zipf(word) < 4.5 or self.lexicons.zipf(word) < 3.0):
                     continue
-                if title == "md" and not view.cased:
-                    continue
+                if title == "md" and not view.cased and not (
+                        word.lower() in self.lexicons.last_names and self.lexicons.zipf(word) < 4.0):
+                    continue  # "MD AWARE" / "md wyman aware"
             span = name_words_after(text, match.end(), self.evidence, view.cased,
                                     strong=title not in _ROLES)
             if span:
