@@ -126,8 +126,29 @@ def run_child(kind: str, input_path: Path, workdir: Path, args) -> dict:
                "--_report", str(report), "--interval", str(args.interval)]
     if args.workers:
         command += ["--workers", str(args.workers)]
+    busy0, ours0, wall0 = _busy_cpu_seconds(), _children_cpu_seconds(), time.perf_counter()
     subprocess.run(command, check=True)
-    return json.loads(report.read_text())
+    busy1, ours1, wall1 = _busy_cpu_seconds(), _children_cpu_seconds(), time.perf_counter()
+    result = json.loads(report.read_text())
+    # CPU the rest of the machine used meanwhile, as a share of all cores: the figures are only
+    # trustworthy when this is near 0.
+    foreign = max(0.0, (busy1 - busy0) - (ours1 - ours0))
+    result["other_load_percent"] = round(100 * foreign / ((wall1 - wall0) * (os.cpu_count() or 1)), 1)
+    return result
+
+
+def _busy_cpu_seconds() -> float:
+    import psutil
+
+    t = psutil.cpu_times()
+    return t.user + t.nice + t.system + getattr(t, "irq", 0) + getattr(t, "softirq", 0)
+
+
+def _children_cpu_seconds() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the measurement child and its reaped workers
+    return usage.ru_utime + usage.ru_stime
 
 
 # -- report ---------------------------------------------------------------------------------
@@ -189,6 +210,8 @@ def main() -> int:
         ("processes", vanilla["max_processes"], ours["max_processes"], ours_4n["max_processes"]),
         ("spans found", vanilla["spans"], ours["spans"], ours_4n["spans"]),
         ("failed documents", 0, ours["failed"], ours_4n["failed"]),
+        ("other load on the machine %", vanilla["other_load_percent"], ours["other_load_percent"],
+         ours_4n["other_load_percent"]),
     ]
     widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
     for row in rows:
@@ -198,6 +221,8 @@ def main() -> int:
         print(f"ratio ours/vanilla, steady state (ours on 4N): {steady_ratio:.2f}x")
     print(f"memory flatness, our peak RSS 4N / N: {ours_4n['peak_rss_mb']:.0f} / {ours['peak_rss_mb']:.0f} MB "
           f"= {flatness:.2f}")
+    if max(r["other_load_percent"] for r in (vanilla, ours, ours_4n)) > 10:
+        print("warning: other processes used the CPU during the run; throughput figures are unreliable")
     attempts = vanilla["network_attempts"] + ours["network_attempts"] + ours_4n["network_attempts"]
     print(f"network attempts (main processes): {len(attempts)}")
     elapsed = time.perf_counter() - started

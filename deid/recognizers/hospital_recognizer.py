@@ -29,10 +29,11 @@ physical occupational speech cardiology cardiac heart failure anticoagulation co
 device lipid hypertension diabetes renal dialysis wound pain vascular surgical medical psych psychiatric
 neuro stroke oncology cancer transplant primary care urgent walk-in free veterans nursing rehab short
 long term long-term skilled intensive icu ccu er ed home day night weekend new old previous prior current
-nearby closest nearest affiliated teaching university main satellite osh micu sicu floor unit bed
+nearby closest nearest affiliated teaching main satellite osh micu sicu floor unit bed
 """.split())
 # Two- to five-letter capitals ending in H: GH, MGH, JHH. Only as places ("to GH", "at OSH").
-_ABBREVIATION = regex.compile(r"(?-i:\b(?:to|from|at|in|@|into|via|by|TO|FROM|AT|IN|VIA|BY)\s+(?:the\s+|THE\s+)?(?P<phi>[A-Z]{1,3}H)\b)")
+_ABBREVIATION = regex.compile(r"(?:\b(?:to|from|at|in|into|via|by|leave|left)|@|->|>)\s*(?:the\s+)?(?P<phi>(?-i:[A-Z]{1,3}H)|gh)\b",
+                              regex.IGNORECASE)
 # Facility words that are also everyday care words ("awaiting rehab", "in memorial").
 _WEAK_FACILITY = regex.compile(r"rehab|rehabilitation|memorial|institute|manor|hospice|snf|ltac|ltach|clinic|"
                                r"regional|VA|VAMC|adventist|baptist|methodist|presbyterian|lutheran|episcopal",
@@ -47,7 +48,8 @@ plan plans planning prev previous recent recently will leave left leaving return
 _SAINT = regex.compile(r"\b(?:to|at|by|from|@|in|into)\s+(?:the\s+)?(?P<phi>(?:st\.?|saint)\s+(?P<name>[A-Za-z][a-z'A-Z]{1,20})\.?)",
                        regex.IGNORECASE)
 # "transfer to Kellerman 3", "ON KELLERMAN 6": wards named after people, with their floor number
-_WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?:[ .]|(?<=[a-z])|(?<=[A-Z]{4}))\d{1,2}\b(?![.:]?\d|\s*(?:%|mg|mcg|cc|ml|units?|l\b|lpm|hrs?|h\b|am|pm|x\b|times|days?|mins?|minutes|liters?|/))",
+_WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?=\s+(?:micu|sicu|ccu|cvicu|icu|ward|unit|building|pavilion|tower|wing)\b)"
+                   r"|\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?:[ .]|(?<=[a-z])|(?<=[A-Z]{4}))\d{1,2}\b(?![.:]?\d|\s*(?:%|mg|mcg|cc|ml|units?|l\b|lpm|hrs?|h\b|am|pm|x\b|times|days?|mins?|minutes|liters?|/))",
                    regex.IGNORECASE)
 _NOT_HOSPITAL_ABBREVIATION = frozenset({"OSH", "LVH", "RVH", "BPH", "SAH", "ICH", "IPH", "PPH", "DOH", "NAH", "ACH",
                                         "HH", "TAH", "PDH", "LDH", "ADH", "TSH", "GH", "FSH", "PTH", "ACTH", "CH",
@@ -60,7 +62,7 @@ class HospitalRecognizer(ClinicalRecognizer):
     def find(self, view, deadline):
         text = view.text
         for match in _SAINT.finditer(text, timeout=deadline.remaining()):
-            name = match.group("name")
+            name = regex.sub(r"'s$", "", match.group("name"))
             lex = self.lexicons
             if name.lower() in STOP_WORDS or (view.cased and not name[0].isupper()) or not (
                     lex.is_name(name.rstrip(".")) or lex.zipf(name) < 3.5) or lex.is_clinical(name) and not lex.is_name(name):
@@ -70,7 +72,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             word = match.group("phi")
             lex = self.lexicons
             rare = lex.zipf(word) <= 1.6 or word.lower() in lex.last_names and lex.zipf(word) < 3.5
-            if rare and not lex.is_clinical(word) and word.lower() not in GENERIC and (not view.cased or word[0].isupper()):
+            if rare and not lex.is_clinical(word) and word.lower() not in GENERIC:
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _FACILITY.finditer(text, timeout=deadline.remaining()):
             weak = _WEAK_FACILITY.fullmatch(match.group(0)) is not None
@@ -110,7 +112,10 @@ class HospitalRecognizer(ClinicalRecognizer):
             words.append((prev.start(1), lower))
             cursor = prev.start(1)
         # drop leading generic words and common verbs: "begin cardiac rehab" names no place
+        proper = cased and text[facility_start:facility_start + 1].isupper()
         while words and (words[-1][1] in GENERIC or weak and self.lexicons.zipf(words[-1][1]) >= 5.0):
+            if proper and text[words[-1][0]].isupper() and words[-1][1] not in STOP_WORDS:
+                break  # "General Hospital", "Community Medical Center": capitalised, so a name
             words.pop()
         if not words:
             return None
