@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import regex
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from deid.recognizers.address_recognizer import STATES
 from deid.recognizers.base import ClinicalRecognizer
 
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|to|at|near|of|lives|living|resides|resident|moved|visiting|"
                               r"returned|return|travel(?:l?ed)?|town|city|county|outside)\s+(?:the\s+)?$", regex.IGNORECASE)
+_RESIDES = regex.compile(r"\b(?:lives|living|resides|residing|moved|lived|resident\s+of|native\s+of|home\s+is)"
+                         r"\s+(?:alone\s+|nearby\s+|here\s+)?(?:in|at|to|near)\s+(?:the\s+)?", regex.IGNORECASE)
+_CAPITALISED_PLACE = regex.compile(
+    r"(?-i:\b(?:in|from|near|of|to)\s+(?P<phi>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,}){0,2}))(?=\s+area\b|\s*,\s*[A-Z]{2}\b|[\s.,;)]|$)")
 _STATE_AFTER = regex.compile(rf"^,\s*(?-i:(?:{STATES})\b)|^,?\s+(?:maryland|virginia|pennsylvania|delaware|"
                              r"new\s+york|new\s+jersey|massachusetts|california|florida|texas|ohio)\b", regex.IGNORECASE)
 
@@ -24,6 +30,42 @@ class CityRecognizer(ClinicalRecognizer):
     WEAK = True
 
     def find(self, view, deadline):
+        yield from self._residence(view, deadline)
+        yield from self._capitalised_places(view, deadline)
+        yield from self._gazetteer(view, deadline)
+
+    def _residence(self, view, deadline):
+        """ "lives in Rockport", "lives nearby in edgemere": place-like words after a residence cue."""
+        text = view.text
+        for match in _RESIDES.finditer(text, timeout=deadline.remaining()):
+            words = regex.match(r"([A-Za-z][A-Za-z'.-]*[A-Za-z])(?:[ \t]+([A-Z][A-Za-z'.-]*[A-Za-z]))?", text[match.end():])
+            if not words:
+                continue
+            first = words.group(1)
+            lower = first.lower()
+            if lower in STOP_WORDS or self.lexicons.is_clinical(lower) and lower not in self.lexicons.cities:
+                continue
+            if view.cased and not first[0].isupper() or not view.cased and self.lexicons.zipf(lower) >= 3.5 \
+                    and lower not in self.lexicons.cities:
+                continue
+            end = match.end() + words.end(2 if words.group(2) and view.cased else 1)
+            yield self.result(match.end(), end, 0.7, "CITY")
+
+    def _capitalised_places(self, view, deadline):
+        """ "from Middle River, MD", "in Bel Air": capitalised rare words as places in case-aware text."""
+        if not (view.cased or view.mostly_lower):
+            return
+        for match in _CAPITALISED_PLACE.finditer(view.text, timeout=deadline.remaining()):
+            words = match.group("phi").split()
+            if any(self.lexicons.is_clinical(w) and w.lower() not in self.lexicons.cities for w in words):
+                continue
+            if words[0].lower() in self.lexicons.first_names:
+                continue
+            state_after = _STATE_AFTER.match(view.text[match.end():match.end() + 20])
+            if state_after or self.lexicons.zipf(words[0]) < 3.0:
+                yield self.result(match.start("phi"), match.end("phi"), 0.55, "CITY")
+
+    def _gazetteer(self, view, deadline):
         text = view.text
         lex = self.lexicons
         words = list(_WORD.finditer(text, timeout=deadline.remaining()))
@@ -49,8 +91,9 @@ class CityRecognizer(ClinicalRecognizer):
                 i += n
                 continue
             cue = _PLACE_BEFORE.search(text[max(0, start - 30):start]) or _STATE_AFTER.match(text[end:end + 20])
-            common = n == 1 and (lex.zipf(phrase) >= 4.0 or lex.is_clinical(phrase))
-            if n == 1 and (lex.is_clinical(phrase) or lex.is_name(phrase) and not cue):
+            big = lex.city_population.get(phrase.lower(), 0) >= 100_000
+            common = n == 1 and (lex.zipf(phrase) >= 4.0 and not big or lex.is_clinical(phrase) and not big)
+            if n == 1 and (lex.is_clinical(phrase) and not big or lex.is_name(phrase) and not cue):
                 i += n
                 continue
             state_after = _STATE_AFTER.match(text[end:end + 20])

@@ -37,7 +37,9 @@ def recognizer(lexicons):
         ("SEEN ON JANUARY 5, 2022 IN CLINIC.", ["JANUARY 5, 2022"]),
         ("Next visit in June or July with the fellow.", ["June", "July"]),
         # ordinal days, two-digit event years, apostrophe years
-        ("Seen on the 3rd by cardiology.", ["3rd"]),
+        ("Seen on the 3rd.", ["3rd"]),
+        ("Echo on the 21st, then cath.", ["21st"]),
+        ("Cath on the 12th at noon.", ["12th"]),
         ("CABG in 05, stent in 94 and 00.", ["05", "94", "00"]),
         ("Heart cath done in '05 at an outside hospital.", ["'05"]),
         # years tied to events
@@ -64,6 +66,8 @@ def recognizer(lexicons):
         ("HR 110-120 in AF.", []),
         ("Mobitz type 2 block.", []),
         ("Third degree AV block noted.", []),
+        ("Transferred to the 2nd floor.", []),
+        ("S3 and the 4th heart sound.", []),
         # --- invalid: month words used as ordinary words
         ("Plan to march him around the unit.", []),
         ("May need a repeat echo.", []),

@@ -26,15 +26,15 @@ def recognizer(lexicons):
         ("Spoke with granddaughter Anneliese.", ["Anneliese"]),
         ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
         # lower case and ALL CAPS notes
-        ("dtr philippa called, updated.", ["philippa"]),
+        ("dtr rosalind called, updated.", ["rosalind"]),
         ("pt's son desmond at bedside.", ["desmond"]),
-        ("husband ignatius updated by phone.", ["ignatius"]),
+        ("husband desmond updated by phone.", ["desmond"]),
+        ("wife henrietta at bedside.", ["henrietta"]),
         ("WIFE ROSALIND AT BEDSIDE.", ["ROSALIND"]),
         ("DAUGHTER IS MRS. HOLLOWAY.", ["HOLLOWAY"]),
         # relation after the name
         ("Tobias (husband) at bedside.", ["Tobias"]),
         ("Frank Przybylo (son) is HCP.", ["Frank Przybylo"]),
-        ("Ignatius, husband, at bedside.", ["Ignatius"]),
         # --- invalid: relations without a name, family history
         ("Daughter at bedside.", []),
         ("Husband updated on plan.", []),
