@@ -1,7 +1,7 @@
 """Streaming, parallel de-identification of JSONL: the engine behind ``cardiocorpus deid-text``.
 
-Lines are read one at a time, grouped into chunks, and sent to worker processes (each
-builds its engine once). At most a few chunks per worker are in flight, so memory stays
+Lines are read one at a time, grouped into chunks, and sent to worker processes (forked
+from a parent that built the engine once). At most a few chunks per worker are in flight, so memory stays
 flat whatever the input size; results come back in input order. A malformed line (not
 UTF-8, not JSON, no text) or a document over its time budget becomes a
 :class:`LineError` naming the line; the others are still written.
@@ -68,11 +68,6 @@ def read_documents(stream: BinaryIO) -> Iterator[tuple[int, Document | LineError
 _worker_engine: DeidEngine | None = None
 
 
-def _init_worker(policy: Policy, key: bytes) -> None:
-    global _worker_engine
-    _worker_engine = DeidEngine(policy, key)
-
-
 def _run_chunk(chunk: list[tuple[int, Document]]) -> list[tuple[int, DeidResult | LineError]]:
     return list(_process(_worker_engine, chunk))
 
@@ -108,8 +103,12 @@ def deidentify_stream(items: Iterable[tuple[int, Document | LineError]], policy:
             for number, _ in chunk:
                 yield errors.get(number) or done[number]
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(policy, key)) as pool:
+    # Build the engine once and fork: workers inherit the loaded model and word lists
+    # instead of each loading them again (seconds per worker on this machine).
+    global _worker_engine
+    _worker_engine = engine or DeidEngine(policy, key)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
         in_flight: deque = deque()
         for chunk in _chunks(items):
             errors = {n: d for n, d in chunk if isinstance(d, LineError)}

@@ -21,7 +21,8 @@ class AddressRecognizer(RegexRecognizer):
     PATTERNS = [
         # 19 Clover St., 1200 N. Main Street, 45 Old Mill Road Apt 4B
         Pattern("street", rf"(?<![\w/.-])(?P<phi>\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z][A-Za-z'-]{{1,30}}\s+){{1,3}}(?:{SUFFIX})\b\.?"
-                          r"(?:,?\s+(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*\w{1,6})?)", 0.75),
+                          r"(?:,?\s+(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*\w{1,6})?"
+                          r"(?-i:(?:,[ \t]*[A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+){0,2})?))", 0.75),
         Pattern("po_box", r"\b(?P<phi>p\.?\s?o\.?\s+box\s+\d{1,8})\b", 0.9),
         # Baltimore, MD 21201 (only the ZIP is a separate span here; the city is the city recognizer's)
         Pattern("zip_after_state", rf"(?-i:\b(?:{STATES})\b),?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b", 0.9),

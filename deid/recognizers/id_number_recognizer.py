@@ -25,12 +25,14 @@ _CODE = r"(?=[A-Z0-9-]{0,40}\d)[A-Z0-9][A-Z0-9-]{3,40}"
 
 class IdNumberRecognizer(RegexRecognizer):
     ENTITY = "ID"
-    PATTERN_ENTITIES = {label: label for label in LABELS}
+    PATTERN_ENTITIES = {**{label: label for label in LABELS}, "iban": "ACCOUNT"}
     PATTERNS = [
         *[Pattern(label, rf"\b(?:{words})\s*[:#=]?\s*(?:is\s+)?(?:#\s*)?(?P<phi>{_CODE})(?![\w-])", 0.9)
           for label, words in LABELS.items()],
         # long digit runs: 7+ digits, not a decimal, phone-shaped numbers are the phone recognizer's
-        Pattern("long_number", r"(?<![\d.,/-])(?P<phi>\d{7,20})(?![\d.,/])", 0.6),
+        Pattern("long_number", r"(?<![\d.,/-])(?P<phi>\d{7,20})(?![\d,/]|\.\d)", 0.6),
+        # IBAN: two letters, two check digits, up to 30 letters and digits
+        Pattern("iban", r"(?-i:\b(?P<phi>[A-Z]{2}\d{2}[A-Z0-9]{11,30})\b)", 0.8),
         # letter-digit codes of 6+ characters in capitals, e.g. A12B34567
         Pattern("code", r"(?-i:\b(?P<phi>(?=[A-Z]{0,12}\d)(?=\d{0,12}[A-Z])[A-Z0-9]{7,20})\b)", 0.5),
     ]

@@ -14,6 +14,10 @@ _TITLE = regex.compile(
     r"rabbi|pastor|cnm|crnp|dds|ho)\b\.?[ \t]{0,3}(?=[A-Za-z])",
     regex.IGNORECASE)
 _JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
+# Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
+_NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|"
+                         r"pt\s*:|signed\s*:?|sincerely,?|regards,?|i'm|i\s+am|this\s+is|call\s+me)[ \t]+(?=[A-Z])",
+                         regex.IGNORECASE)
 # Roles are weaker than titles: "attending aware" is not a name.
 _ROLES = {"ho", "attending", "fellow", "resident", "intern", "cardiologist", "surgeon", "pcp", "hcp", "md", "nurse",
           "rn", "pa", "np", "sister", "father", "chaplain", "pastor"}
@@ -28,6 +32,15 @@ class TitledNameRecognizer(ClinicalRecognizer):
 
     def find(self, view, deadline):
         text = view.text
+        for match in _NAME_IS.finditer(text, timeout=deadline.remaining()):
+            phrase = match.group(0).lower()
+            weak = phrase.startswith(("i", "this", "call"))  # "I'm Misty" but not "I'm Fine"
+            word = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])
+            if word and weak and not (self.lexicons.is_name(word.group(0)) and not self.lexicons.is_clinical(word.group(0))):
+                continue
+            span = name_words_after(text, match.end(), self.evidence, view.cased, strong=True)
+            if span:
+                yield self.result(span[0], span[1], 0.85)
         for match in _TITLE.finditer(text, timeout=deadline.remaining()):
             title = match.group(0).strip(" .\t").lower()
             dotted = "." in match.group(0)
