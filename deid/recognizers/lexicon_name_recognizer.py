@@ -13,7 +13,7 @@ import regex
 from deid.recognizers.base import ClinicalRecognizer
 from deid.recognizers.name_tokens import NameEvidence
 
-_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Z]\.?")
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?")
 
 
 class LexiconNameRecognizer(ClinicalRecognizer):
@@ -32,7 +32,7 @@ class LexiconNameRecognizer(ClinicalRecognizer):
         while i < len(words):
             start, end, word = words[i]
             lower = word.lower()
-            if regex.fullmatch(r"[A-Z]\.", word) and i + 1 < len(words):
+            if regex.fullmatch(r"\p{Lu}\.", word) and i + 1 < len(words):
                 # "W. Marotta", "J. Chang": an initial and a surname
                 nxt = words[i + 1]
                 if text[end:nxt[0]] in (" ", "") and self._is_initial_surname(nxt[2], view.cased):

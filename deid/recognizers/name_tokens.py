@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.lexicons import Lexicons
 
 #: A name word: O'Brien, Swan-Ganz, Van, J. (an initial with a dot)
-NAME_WORD = regex.compile(r"(?:(?<![A-Za-z])[A-Z]\.|[A-Za-z](?:[A-Za-z'’-]{0,30}[A-Za-z])?)")
+NAME_WORD = regex.compile(r"(?:(?<!\p{L})\p{Lu}\.|\p{L}(?:[\p{L}'’-]{0,30}\p{L})?)")
 
 # Words that follow "Dr"/"MD"/"son" in notes without being names.
 NOT_NAME = frozenset("""
@@ -47,7 +47,7 @@ class NameEvidence:
         """0 (not a name) .. 1 (surely a name part) for a word without context."""
         if self.is_excluded(word) or any(c.isdigit() for c in word):
             return 0.0
-        if regex.fullmatch(r"[A-Z]\.", word):
+        if regex.fullmatch(r"\p{Lu}\.", word):
             return 0.5
         lower = word.lower()
         clinical = self.lexicons.is_clinical(lower)
@@ -124,6 +124,6 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
-    if text[start:end].endswith(".") and not regex.search(r"(?:^|\s)[A-Z]\.$", text[start:end]):
+    if text[start:end].endswith(".") and not regex.search(r"(?:^|\s)\p{Lu}\.$", text[start:end]):
         end -= 1
     return start, end

@@ -16,7 +16,7 @@ _TITLE = regex.compile(
 _JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
 _NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|"
-                         r"pt\s*:|signed\s*:?|sincerely,?|regards,?|i'm|i\s+am|this\s+is|call\s+me)[ \t]+(?=[A-Z])",
+                         r"pt\s*:|signed\s*:?|sincerely,?|regards,?|i'm|i\s+am|this\s+is|call\s+me)[ \t]+(?=\p{Lu})",
                          regex.IGNORECASE)
 # Roles are weaker than titles: "attending aware" is not a name.
 _ROLES = {"ho", "attending", "fellow", "resident", "intern", "cardiologist", "surgeon", "pcp", "hcp", "md", "nurse",
@@ -35,7 +35,7 @@ class TitledNameRecognizer(ClinicalRecognizer):
         for match in _NAME_IS.finditer(text, timeout=deadline.remaining()):
             phrase = match.group(0).lower()
             weak = phrase.startswith(("i", "this", "call"))  # "I'm Misty" but not "I'm Fine"
-            word = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])
+            word = regex.match(r"\p{L}[\p{L}'-]*", text[match.end():])
             if word and weak and not (self.lexicons.is_name(word.group(0)) and not self.lexicons.is_clinical(word.group(0))):
                 continue
             span = name_words_after(text, match.end(), self.evidence, view.cased, strong=True)
