@@ -94,7 +94,7 @@ class DeidEngine:
         self._key = key
         base = lexicons or load_lexicons()
         self.lexicons = Lexicons(base.clinical | frozenset(policy.protected_terms), base.first_names,
-                                 base.last_names, base.cities, base.city_population) if policy.protected_terms else base
+                                 base.last_names, base.cities, base.city_population, base.regions) if policy.protected_terms else base
         self.recognizers = default_recognizers(self.lexicons)
         self.ner = SpacyNerRecognizer(self.lexicons)
         self.known_recognizer = KnownIdentifierRecognizer(self.lexicons)

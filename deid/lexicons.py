@@ -49,6 +49,8 @@ class Lexicons:
     last_names: dict[str, int]
     cities: frozenset[str]
     city_population: dict[str, int]
+    #: US states and countries: not PHI under Safe Harbor, never tagged as places
+    regions: frozenset[str] = frozenset()
 
     def is_clinical(self, word: str) -> bool:
         return word.lower().strip(".") in self.clinical
@@ -81,4 +83,6 @@ def load_lexicons() -> Lexicons:
             name = city["name"].lower()
             population[name] = max(population.get(name, 0), int(city.get("population") or 0))
     cities = set(population) | {c["name"].lower().removesuffix(" county") for c in gc.get_us_counties()}
-    return Lexicons(frozenset(clinical), first, last, frozenset(cities), population)
+    regions = {s["name"].lower() for s in gc.get_us_states().values()}
+    regions |= {c["name"].lower() for c in gc.get_countries().values()}
+    return Lexicons(frozenset(clinical), first, last, frozenset(cities - regions), population, frozenset(regions))

@@ -43,12 +43,16 @@ class CityRecognizer(ClinicalRecognizer):
                 continue
             first = words.group(1)
             lower = first.lower()
+            if lower in self.lexicons.regions or text[match.end():match.end() + words.end()].lower() in self.lexicons.regions:
+                continue  # "lives in Maryland": a state is not PHI
             if lower in STOP_WORDS or self.lexicons.is_clinical(lower) and lower not in self.lexicons.cities:
                 continue
             if view.cased and not first[0].isupper() or not view.cased and self.lexicons.zipf(lower) >= 3.5 \
                     and lower not in self.lexicons.cities:
                 continue
-            end = match.end() + words.end(2 if words.group(2) and view.cased else 1)
+            second = words.group(2)
+            keep_second = second and view.cased and second.lower() not in ("county", "area", "city", "town")
+            end = match.end() + words.end(2 if keep_second else 1)
             yield self.result(match.end(), end, 0.7, "CITY")
 
     def _capitalised_places(self, view, deadline):
@@ -57,6 +61,8 @@ class CityRecognizer(ClinicalRecognizer):
             return
         for match in _CAPITALISED_PLACE.finditer(view.text, timeout=deadline.remaining()):
             words = match.group("phi").split()
+            if match.group("phi").lower() in self.lexicons.regions or words[0].lower() in self.lexicons.regions:
+                continue
             if any(self.lexicons.is_clinical(w) and w.lower() not in self.lexicons.cities for w in words):
                 continue
             if words[0].lower() in self.lexicons.first_names:

@@ -17,7 +17,7 @@ def recognizer(lexicons):
         # street number, name words and a suffix
         ("Lives at 8 Harrow Ct. with his wife.", ["8 Harrow Ct."]),
         ("Moved to 3117 Quillfeather Avenue last fall.", ["3117 Quillfeather Avenue"]),
-        ("Lives at 42 Birchwood Lane, Towson, MD 21204.", ["42 Birchwood Lane", "21204"]),
+        ("Lives at 42 Birchwood Lane, Towson, MD 21204.", ["42 Birchwood Lane, Towson", "21204"]),
         ("Address: 560 Ashcombe Blvd, apt 12 on file.", ["560 Ashcombe Blvd, apt 12"]),
         ("LIVES AT 77 HARROWGATE RD.", ["77 HARROWGATE RD."]),
         # PO boxes
@@ -48,4 +48,4 @@ def test_address_spans(recognizer, text, expected_texts):
 
 def test_zip_and_street_labels(recognizer):
     assert_entities(recognizer, "42 Birchwood Lane, Towson, MD 21204",
-                    [("42 Birchwood Lane", "LOCATION"), ("21204", "ZIP")])
+                    [("42 Birchwood Lane, Towson", "LOCATION"), ("21204", "ZIP")])
