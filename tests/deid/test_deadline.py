@@ -12,6 +12,7 @@ PATHOLOGICAL = {
     "mixed separators": "DR. J. SMITH-JONES, MD; " * 8_500,
     "initials": "J. K. " * 34_000,
     "digits and slashes": "1/2/3-4-5 " * 20_000,
+    "mixed case (spaCy NER runs)": "Dr. John Smith, MD " * 10_500,
 }
 
 
