@@ -18,5 +18,9 @@ class AgeRecognizer(RegexRecognizer):
         Pattern("age_word", rf"\bage[ds]?\s*[:=]?\s*(?:of\s+)?(?P<phi>{_AGE})\b(?![.\d])", 0.9),
         # in her 90s, nonagenarian
         Pattern("decade", r"\b(?:in\s+(?:his|her|their)\s+)(?P<phi>(?:late\s+|early\s+|mid\s*-?\s*)?(?:9\d'?s|nineties))", 0.85),
+        # "my dad, 91, has AS", "pt is 94": an age right after a person word
+        Pattern("age_after_person", rf"\b(?:mother|father|mom|dad|husband|wife|grandmother|grandfather|patient|pt|"
+                                    rf"he|she|man|woman|male|female|gentleman|lady)\b(?:'s)?,?\s+(?:is\s+|was\s+|aged?\s+)?"
+                                    rf"(?P<phi>{_AGE})\b(?!\s*(?:%|mg|mmhg|bpm|/|\.\d|kg|lbs?|cm|mm|min|sec|ml|cc|units))", 0.75),
         Pattern("nonagenarian", r"\b(?P<phi>nonagenarian|centenarian)\b", 0.8),
     ]

@@ -75,10 +75,13 @@ class LexiconNameRecognizer(ClinicalRecognizer):
     def _is_surname(self, word: str, cased: bool) -> bool:
         lex = self.lexicons
         lower = word.lower()
-        if lex.is_clinical(lower) or self.evidence.is_excluded(word):
+        if self.evidence.is_excluded(word):
             return False
-        if cased:
-            return word[0].isupper() and not (word.isupper() and len(word) <= 4) and (lower in lex.last_names or lex.zipf(lower) < 3.5)
+        if cased:  # "Robert Miller": a capitalised census surname after a first name, even if eponymous
+            return word[0].isupper() and not (word.isupper() and len(word) <= 4) and (
+                lower in lex.last_names or lex.zipf(lower) < 3.5 and not lex.is_clinical(lower))
+        if lex.is_clinical(lower):
+            return False
         return lower in lex.last_names and lex.zipf(lower) < 3.8 or lex.zipf(lower) < 1.0 and len(word) > 3
 
     @staticmethod

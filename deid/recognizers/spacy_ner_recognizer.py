@@ -15,6 +15,10 @@ from deid.recognizers.hospital_recognizer import _FACILITY
 from deid.recognizers.name_tokens import NameEvidence
 
 
+_PLACE_BEFORE = regex.compile(r"\b(?:presented|admitted|transferred|referred|sent|brought|went|taken|seen|treated)\s+"
+                              r"(?:to|at|from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
 class SpacyNerRecognizer(ClinicalRecognizer):
     ENTITY = "PERSON"
     WEAK = True
@@ -32,6 +36,10 @@ class SpacyNerRecognizer(ClinicalRecognizer):
             elif ent.label_ in ("GPE", "LOC") and ent.text.lower() in self.lexicons.cities:
                 if ent.text[0].isupper() and self.lexicons.zipf(ent.text) < 4.5:
                     yield self.result(ent.start_char, ent.end_char, 0.55, "CITY")
+            elif ent.label_ in ("FAC", "ORG") and _PLACE_BEFORE.search(view.text, max(0, ent.start_char - 20), ent.start_char) \
+                    and not all(self.lexicons.is_clinical(w) or w.isupper() for w in regex.findall(r"\w+", ent.text)):
+                # "presented to Johns Hopkins": an organisation one goes to is a care place
+                yield self.result(ent.start_char, ent.end_char, 0.5, "HOSPITAL")
             elif ent.label_ in ("FAC", "ORG") and _FACILITY.search(ent.text):
                 words = [w for w in regex.findall(r"[A-Za-z]+", ent.text) if not _FACILITY.fullmatch(w)]
                 if words and not all(self.lexicons.is_clinical(w) for w in words):
