@@ -57,7 +57,10 @@ class Lexicons:
 
     def is_name(self, word: str) -> bool:
         w = word.lower()
-        return w in self.first_names or w in self.last_names
+        if w in self.first_names or w in self.last_names:
+            return True
+        bare = w.replace("'", "").replace("’", "").replace("-", "")  # O'Hara -> OHARA in the Census files
+        return bare != w and (bare in self.first_names or bare in self.last_names)
 
     @staticmethod
     def zipf(word: str) -> float:

@@ -19,9 +19,10 @@ _CONTACT = regex.compile(
 
 
 # "bill called", "DAVID IS SPEAKING", "george visited": a first name doing what visitors do
-_VISITOR_VERB = regex.compile(
+VISITOR_VERB = regex.compile(
     r"[ \t]+(?:called|calls|phoned|visited|visits|came|come|arrived|spoke|speaks|is|was|will|has|had|reports|reported|"
     r"states|stated|said|says|aware|notified|updated|agrees|agreed|wants|wishes|asked|requests|requested|"
+    r"does|did|doesn't|would|should|can|could|understands|understood|expressed|feels|felt|verbalized|"
     r"at\s+bedside|in\s+to\s+visit|here|present)\b", regex.IGNORECASE)
 _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")
 
@@ -61,5 +62,5 @@ class ContactNameRecognizer(ClinicalRecognizer):
             if lower not in lex.first_names or lex.zipf(lower) >= 5.3 or self.evidence.is_excluded(word) \
                     or lex.is_clinical(lower) or (view.cased and not word[0].isupper()):
                 continue
-            if _VISITOR_VERB.match(text, match.end()):
+            if VISITOR_VERB.match(text, match.end()):
                 yield self.result(match.start(), match.end(), 0.55)

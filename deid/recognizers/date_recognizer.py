@@ -23,7 +23,7 @@ _NOT_DATE_BEFORE = regex.compile(
 _NOT_DATE_AFTER = regex.compile(
     r"^\s*(?:ns\b|normal saline|strength|murmur|sem\b|hsm\b|holosystolic|systolic|diastolic|pain|tabs?\b|"
     r"pills?\b|doses?\b|peep|psv|ps\b|cpap|mmhg|cmh2o|cm\b|mm\b|units?\b|mg\b|mcg|ml\b|cc\b|sets?\b|grade|"
-    r"ejection|x\s*\d|%|strength|scale|nc\b|l\b|lpm|liters?|breaths|mph|cp\b|up\b|way\b|of\s+(?:the|a)\b|rate\b|[*/])",
+    r"ejection|x\s*\d|%|strength|scale|nc\b|l\b|lpm|liters?|breaths|mph|cp\b|up\b|way\b|of\s+(?:the|a)\b|rate\b|/)",
     regex.IGNORECASE)
 # A four-digit number is a clock time, a volume or a count rather than a year.
 _TIME_BEFORE = regex.compile(

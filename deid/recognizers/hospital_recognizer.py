@@ -112,7 +112,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             words.append((prev.start(1), lower))
             cursor = prev.start(1)
         # drop leading generic words and common verbs: "begin cardiac rehab" names no place
-        proper = cased and text[facility_start:facility_start + 1].isupper()
+        proper = text[facility_start:facility_start + 1].isupper() and not text[facility_start:facility_start + 4].isupper()
         while words and (words[-1][1] in GENERIC or weak and self.lexicons.zipf(words[-1][1]) >= 5.0):
             if proper and text[words[-1][0]].isupper() and words[-1][1] not in STOP_WORDS:
                 break  # "General Hospital", "Community Medical Center": capitalised, so a name

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.contact_name_recognizer import VISITOR_VERB
 from deid.recognizers.name_tokens import NameEvidence
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?")
@@ -35,14 +36,18 @@ class LexiconNameRecognizer(ClinicalRecognizer):
             if regex.fullmatch(r"\p{Lu}\.", word) and i + 1 < len(words):
                 # "W. Marotta", "J. Chang": an initial and a surname
                 nxt = words[i + 1]
-                if text[end:nxt[0]] in (" ", "") and self._is_initial_surname(nxt[2], view.cased):
+                rare_then_verb = not view.cased and self.lexicons.zipf(nxt[2]) < 1.5 and len(nxt[2]) > 3 \
+                    and not self.lexicons.is_clinical(nxt[2]) and VISITOR_VERB.match(text, nxt[1])
+                if text[end:nxt[0]] in (" ", "") and (self._is_initial_surname(nxt[2], view.cased) or rare_then_verb):
                     yield self.result(start, nxt[1], 0.7)
                     i += 2
                     continue
             if lower in lex.first_names and not lex.is_clinical(lower) and not self.evidence.is_excluded(word):
                 nxt = words[i + 1] if i + 1 < len(words) else None
                 adjacent = nxt and regex.fullmatch(r"[ \t]{1,2}|[ \t]?[A-Z]\.[ \t]", text[end:nxt[0]] or "x")
-                if adjacent and self._is_surname(nxt[2], view.cased) and self._first_ok(word, view.cased):
+                rare_then_verb = nxt and not view.cased and self.lexicons.zipf(nxt[2]) < 2.0 and len(nxt[2]) > 3 \
+                    and not self.lexicons.is_clinical(nxt[2]) and VISITOR_VERB.match(text, nxt[1])
+                if adjacent and (self._is_surname(nxt[2], view.cased) or rare_then_verb) and self._first_ok(word, view.cased):
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue

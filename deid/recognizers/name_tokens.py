@@ -75,7 +75,7 @@ class NameEvidence:
         zipf = self.lexicons.zipf(lower)
         census = self.lexicons.is_name(lower)
         if self.lexicons.is_clinical(lower):
-            return cased and word[0].isupper() and not word.isupper() and census
+            return word[0].isupper() and not word.isupper() and census
         if cased and word.isupper() and len(word) <= 4:
             return False  # an abbreviation in mixed-case text ("father CMO")
         if cased and word[0].isupper():
@@ -109,7 +109,7 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             ok = (evidence.strength(word, cased) >= 0.45 or word.endswith(".") and len(word) == 2
                   or strong and evidence.lexicons.is_name(word) and not evidence.is_excluded(word))
             if evidence.lexicons.is_clinical(word) and not (
-                    evidence.lexicons.is_name(word) and (strong or cased and word[0].isupper())):
+                    evidence.lexicons.is_name(word) and (strong or word[0].isupper() and not word.isupper())):
                 ok = False
             if cased and not word[0].isupper():
                 ok = False

@@ -11,7 +11,7 @@ from deid.recognizers.name_tokens import NameEvidence, name_words_after
 _TITLE = regex.compile(
     r"\b(?:dr|drs|doctor|mr|mrs|ms|miss|mister|mrs|madam|np|pa|rn|nurse|prof|professor|"
     r"attending|fellow|resident|intern|cardiologist|surgeon|pcp|hcp|md|sister|father|rev|reverend|chaplain|"
-    r"rabbi|pastor|cnm|crnp|dds|ho)\b\.?[ \t]{0,3}(?=[A-Za-z])",
+    r"rabbi|pastor|cnm|crnp|dds|ho)\b['’]?\.?[ \t]{0,3}(?=[A-Za-z])",
     regex.IGNORECASE)
 _JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"

@@ -16,7 +16,7 @@ def recognizer(lexicons):
     [
         # a number over 89 with an age unit
         ("92 yo woman with AF.", ["92"]),
-        ("PT IS A 92 YO MALE.", ["92"]),
+        ("PT IS A 94 YO FEMALE.", ["94"]),
         ("A 95-year-old man with AS.", ["95"]),
         ("91 y/o F with CHF.", ["91"]),
         ("Patient is 97 years old.", ["97"]),

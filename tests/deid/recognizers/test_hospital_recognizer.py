@@ -26,9 +26,9 @@ def recognizer(lexicons):
         ("Came from Brookfield Health Center yesterday.", ["Brookfield Health Center"]),
         ("Transferred from Hollins Bay VAMC.", ["Hollins Bay VAMC"]),
         # lower case and ALL CAPS
-        ("Sent to sacred heart hospital by ambulance.", ["sacred heart hospital"]),
-        ("TRANSFERRED FROM ST. BRENDAN HOSPITAL FOR CATH.", ["ST. BRENDAN HOSPITAL"]),
-        ("BY HOLY CROSS REHAB.", ["HOLY CROSS REHAB"]),
+        ("Sent to holy redeemer hospital by ambulance.", ["holy redeemer hospital"]),
+        ("TRANSFERRED FROM ST. OSWALD HOSPITAL FOR CATH.", ["ST. OSWALD HOSPITAL"]),
+        ("BY LINDENWOLD REHAB.", ["LINDENWOLD REHAB"]),
         ("transferred to westbrook general hospital.", ["westbrook general hospital"]),
         # abbreviations used as places
         ("Referred to GH for ablation.", ["GH"]),

@@ -22,7 +22,7 @@ def recognizer(lexicons):
         ("Phone 4105550123 (home).", ["4105550123"]),
         ("Reach her at +1 410-555-0123.", ["+1 410-555-0123"]),
         ("Fax: 443-555-0100 for records.", ["443-555-0100"]),
-        ("CELL 443-555-0142, WIFE AT BEDSIDE.", ["443-555-0142"]),
+        ("CELL 443-555-0158, WIFE AT BEDSIDE.", ["443-555-0158"]),
         # seven-digit local numbers after a phone word
         ("Home number 555-0148.", ["555-0148"]),
         ("Call 555-0175 to reschedule.", ["555-0175"]),
@@ -30,7 +30,7 @@ def recognizer(lexicons):
         ("Pager #54321 overnight.", ["54321"]),
         ("Beeper 33445 for the fellow.", ["33445"]),
         ("Call ext 4411 for the lab.", ["4411"]),
-        ("Cardiology Fellow, pager 4417", ["4417"]),
+        ("Cardiology Fellow, pager 5523", ["5523"]),
         # --- invalid: vitals, lab values, doses, ranges, dates and record numbers
         ("BP 120/80 HR 72.", []),
         ("Heparin 1200 units/hr.", []),

@@ -1,4 +1,4 @@
-"""RelativeNameRecognizer: relatives and contacts ("husband Tom", "dtr laverne", "Tom (husband)")."""
+"""RelativeNameRecognizer: relatives and contacts ("husband Tobias", "dtr lucinda", "Tobias (husband)")."""
 
 import pytest
 
@@ -16,7 +16,7 @@ def recognizer(lexicons):
     [
         # relation before the name
         ("Lives with husband Tobias.", ["Tobias"]),
-        ("Wife Rosalind at bedside.", ["Rosalind"]),
+        ("Wife Georgina at bedside.", ["Georgina"]),
         ("Son Everett Fairweather will drive him home.", ["Everett Fairweather"]),
         ("Spoke with daughter, Priyanka, by phone.", ["Priyanka"]),
         ("Her sister Gwendolyn visited.", ["Gwendolyn"]),
@@ -26,15 +26,15 @@ def recognizer(lexicons):
         ("Spoke with granddaughter Anneliese.", ["Anneliese"]),
         ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
         # lower case and ALL CAPS notes
-        ("dtr rosalind called, updated.", ["rosalind"]),
+        ("dtr lucinda called, updated.", ["lucinda"]),
         ("pt's son desmond at bedside.", ["desmond"]),
         ("husband desmond updated by phone.", ["desmond"]),
         ("wife henrietta at bedside.", ["henrietta"]),
-        ("WIFE ROSALIND AT BEDSIDE.", ["ROSALIND"]),
+        ("WIFE HENRIETTA AT BEDSIDE.", ["HENRIETTA"]),
         ("DAUGHTER IS MRS. HOLLOWAY.", ["HOLLOWAY"]),
         # relation after the name
         ("Tobias (husband) at bedside.", ["Tobias"]),
-        ("Frank Przybylo (son) is HCP.", ["Frank Przybylo"]),
+        ("Desmond Wojcik (son) is HCP.", ["Desmond Wojcik"]),
         # --- invalid: relations without a name, family history
         ("Daughter at bedside.", []),
         ("Husband updated on plan.", []),

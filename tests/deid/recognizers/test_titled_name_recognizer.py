@@ -1,4 +1,4 @@
-"""TitledNameRecognizer: names after a title or role ("Dr. Wong", "dr healey", "Mrs. Carlson")."""
+"""TitledNameRecognizer: names after a title or role ("Dr. Quintero", "dr thistlewood", "Mrs. Thornbury")."""
 
 import pytest
 
@@ -18,14 +18,14 @@ def recognizer(lexicons):
         ("Discussed with Dr. Marisol Quintero today.", ["Marisol Quintero"]),
         ("Seen by Dr. Quintero in clinic.", ["Quintero"]),
         ("Mrs. Thornbury is resting comfortably.", ["Thornbury"]),
-        ("Mr. Abernathy declined the stent.", ["Abernathy"]),
+        ("Mr. Thistlewood declined the stent.", ["Thistlewood"]),
         ("Ms. Vantongeren called back.", ["Vantongeren"]),
         ("Patient seen by Doctor Feldspar.", ["Feldspar"]),
         ("Spoke with Dr. O'Malley about the echo.", ["O'Malley"]),
         ("Dr. Garcia-Lopez consulted.", ["Garcia-Lopez"]),
         ("Dr. Ng saw him.", ["Ng"]),
         ("Mr. and Mrs. Pemberton at bedside.", ["Pemberton"]),
-        ("Dr. Wong and Dr. Patel agree.", ["Wong", "Patel"]),
+        ("Dr. Ng and Dr. Okonkwo agree.", ["Ng", "Okonkwo"]),
         # an eponym-looking word after a title is a person ("Dr. Foley")
         ("Dr. Foley placed the line.", ["Foley"]),
         # roles followed by a name
@@ -33,9 +33,9 @@ def recognizer(lexicons):
         ("Attending Dr. Okonkwo aware.", ["Okonkwo"]),
         # lower case and ALL CAPS
         ("Referred by dr. quintero for syncope.", ["quintero"]),
-        ("seen by dr healey this am.", ["healey"]),
-        ("DR. ABERNATHY AWARE OF LABS.", ["ABERNATHY"]),
-        ("F/U WITH DR ABERNATHY.", ["ABERNATHY"]),
+        ("seen by dr thistlewood this am.", ["thistlewood"]),
+        ("DR. THISTLEWOOD AWARE OF LABS.", ["THISTLEWOOD"]),
+        ("F/U WITH DR THISTLEWOOD.", ["THISTLEWOOD"]),
         # --- invalid: a title or role with no name after it
         ("Attending aware of the labs.", []),
         ("Dr. aware of potassium.", []),
