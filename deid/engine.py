@@ -42,6 +42,18 @@ LABEL_PRIORITY = ["SSN", "MRN", "PHONE", "EMAIL", "URL", "IP_ADDRESS", "DATE", "
 _HAS_DEFINITION = regex.compile(r"\w{3,}[^()\n]{0,80}\(\s*[A-Za-z][A-Za-z0-9-]{0,9}\s*\)")
 
 
+_SENTENCE = regex.compile(r"[^\n.!?]+(?:[.!?]+|\n|$)")
+_CAPITALISED = regex.compile(r"\b\p{Lu}\p{Ll}[\p{L}'-]*")
+
+
+@dataclass
+class Parsed:
+    """spaCy's contribution for one text: NER docs of chosen sentences, defined abbreviations."""
+
+    ner: list = field(default_factory=list)  # (offset into the text, Doc)
+    abbreviations: list = field(default_factory=list)  # (start, end, short form lower-cased)
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -110,7 +122,7 @@ class DeidEngine:
     def _needs_ner(self, view: TextView) -> bool:
         return self.policy.use_ner and view.cased
 
-    def analyze(self, text: str, known: KnownIdentifiers = KnownIdentifiers(), doc=None,
+    def analyze(self, text: str, known: KnownIdentifiers = KnownIdentifiers(), doc: "Parsed | None" = None,
                 deadline: Deadline | None = None) -> list[Span]:
         deadline = deadline or Deadline(self.policy.time_budget_seconds)
         view = TextView.of(text)
@@ -123,8 +135,8 @@ class DeidEngine:
                 if recognizer.WEAK and self._protected(text[result.start:result.end], result, doc):
                     continue
                 results.append(result)
-        if doc is not None and doc.has_annotation("ENT_IOB"):
-            results.extend(r for r in self.ner.find_in_doc(view, doc)
+        for offset, sentence_doc in doc.ner:
+            results.extend(r for r in self.ner.find_in_doc(view, sentence_doc, offset)
                            if not self._protected(text[r.start:r.end], r, doc))
         if known:
             results.extend(self.known_recognizer.find_known(view, deadline, compile_known(known, self.lexicons)))
@@ -135,25 +147,42 @@ class DeidEngine:
         words = regex.findall(r"[A-Za-z][A-Za-z'-]*", span_text)
         if not words or all(self.lexicons.is_clinical(w) for w in words):
             return True
-        if doc is not None and doc._.abbreviations:
-            for abbreviation in doc._.abbreviations:
-                if abbreviation.start_char <= result.start and result.end <= abbreviation.end_char:
-                    return True
-                if span_text.strip().lower() == abbreviation.text.lower():
-                    return True
+        for start, end, short_form in doc.abbreviations:
+            if start <= result.start and result.end <= end or span_text.strip().lower() == short_form:
+                return True
         return False
 
-    def _parse(self, views: list[TextView]):
-        """spaCy docs where needed (None elsewhere), batched with nlp.pipe."""
-        docs = [None] * len(views)
-        ner_indexes = [i for i, v in enumerate(views) if self._needs_ner(v)]
-        for i, doc in zip(ner_indexes, self.nlp.pipe((views[i].text for i in ner_indexes), batch_size=32)):
-            docs[i] = doc
+    def _parse(self, views: list[TextView]) -> list["Parsed"]:
+        """What spaCy contributes, computed only where needed and batched with nlp.pipe.
+
+        NER runs on the sentences of mixed-case texts that hold a capitalised word no rule
+        explains (not sentence-initial, not clinical vocabulary): that is where a name without
+        a cue can hide, and it is a fraction of the text. The abbreviation detector runs on
+        texts that define abbreviations.
+        """
+        parsed = [Parsed() for _ in views]
+        jobs = [(i, offset, sentence) for i, view in enumerate(views) if self._needs_ner(view)
+                for offset, sentence in self._ner_sentences(view.text)]
+        ner_only = [name for name in self.nlp.pipe_names if name != "abbreviation_detector"]
+        with self.nlp.select_pipes(enable=ner_only):
+            for (i, offset, _), sentence_doc in zip(jobs, self.nlp.pipe((s for _, _, s in jobs), batch_size=64)):
+                parsed[i].ner.append((offset, sentence_doc))
         abbreviation_detector = self.nlp.get_pipe("abbreviation_detector")
         for i, view in enumerate(views):
-            if docs[i] is None and _HAS_DEFINITION.search(view.text):
-                docs[i] = abbreviation_detector(self.nlp.make_doc(view.text))
-        return docs
+            if _HAS_DEFINITION.search(view.text):
+                doc = abbreviation_detector(self.nlp.make_doc(view.text))
+                parsed[i].abbreviations = [(a.start_char, a.end_char, a.text.lower()) for a in doc._.abbreviations]
+        return parsed
+
+    def _ner_sentences(self, text: str) -> Iterator[tuple[int, str]]:
+        for sentence in _SENTENCE.finditer(text):
+            for word in _CAPITALISED.finditer(sentence.group(0)):
+                if word.start() == 0 or not sentence.group(0)[:word.start()].strip():
+                    continue  # sentence-initial capitals say nothing
+                token = word.group(0)
+                if not self.lexicons.is_clinical(token) and (self.lexicons.zipf(token) < 5.0 or self.lexicons.is_name(token)):
+                    yield sentence.start(), sentence.group(0)
+                    break
 
     # -- de-identification -----------------------------------------------------------------
     def deidentify(self, document: Document) -> DeidResult:

@@ -29,6 +29,11 @@ class CityRecognizer(ClinicalRecognizer):
     ENTITY = "LOCATION"
     WEAK = True
 
+    def __init__(self, lexicons):
+        super().__init__(lexicons)
+        # only words that start some place name are worth an n-gram lookup
+        self._first_words = frozenset(name.split()[0] for name in lexicons.cities)
+
     def find(self, view, deadline):
         yield from self._residence(view, deadline)
         yield from self._capitalised_places(view, deadline)
@@ -78,6 +83,9 @@ class CityRecognizer(ClinicalRecognizer):
         i = 0
         while i < len(words):
             hit = None
+            if words[i].group(0).lower() not in self._first_words:
+                i += 1
+                continue
             for n in (3, 2, 1):
                 if i + n > len(words):
                     continue

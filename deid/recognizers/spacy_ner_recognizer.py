@@ -27,7 +27,14 @@ class SpacyNerRecognizer(ClinicalRecognizer):
         super().__init__(lexicons)
         self.evidence = NameEvidence(lexicons)
 
-    def find_in_doc(self, view, doc):
+    def find_in_doc(self, view, doc, offset: int = 0):
+        """Entities of ``doc``, a parsed piece of ``view.text`` starting at ``offset``."""
+        for result in self._entities(view, doc):
+            result.start += offset
+            result.end += offset
+            yield result
+
+    def _entities(self, view, doc):
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 span = self._person_span(view, ent)
@@ -36,7 +43,7 @@ class SpacyNerRecognizer(ClinicalRecognizer):
             elif ent.label_ in ("GPE", "LOC") and ent.text.lower() in self.lexicons.cities:
                 if ent.text[0].isupper() and self.lexicons.zipf(ent.text) < 4.5:
                     yield self.result(ent.start_char, ent.end_char, 0.55, "CITY")
-            elif ent.label_ in ("FAC", "ORG") and _PLACE_BEFORE.search(view.text, max(0, ent.start_char - 20), ent.start_char) \
+            elif ent.label_ in ("FAC", "ORG") and _PLACE_BEFORE.search(doc.text, max(0, ent.start_char - 20), ent.start_char) \
                     and not all(self.lexicons.is_clinical(w) or w.isupper() for w in regex.findall(r"\w+", ent.text)):
                 # "presented to Johns Hopkins": an organisation one goes to is a care place
                 yield self.result(ent.start_char, ent.end_char, 0.5, "HOSPITAL")
