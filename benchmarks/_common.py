@@ -142,6 +142,6 @@ def write_result(name: str, payload: dict) -> Path:
     import time
 
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    path = RESULTS / f"{name}-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}.json"  # pid: concurrent runs
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return path

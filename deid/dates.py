@@ -58,16 +58,21 @@ def shift_date_text(text: str, offset_days: int) -> str | None:
     if m and int(m[3]) > 31:
         return f"{_pad_like(m[1], int(m[1]))}{m[2]}{(_two_digit_year(int(m[3])) + year_shift(offset_days)) % 100:02d}"
     # numeric m/d[/y]
-    m = regex.fullmatch(r"(\d{1,2})([/-])(\d{1,2})(?:\2(\d{2}|\d{4}))?", t)
+    m = regex.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?", t)
     if m:
         month, day = int(m[1]), int(m[3])
+        day_first = month > 12 >= day  # 14/03/2023
+        if day_first:
+            month, day = day, month
         year_text = m[4]
         year = _REFERENCE_YEAR if year_text is None else int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text))
         d = _safe_date(year, month, day)
         if d is None:
             return None
         s = d + delta
-        out = f"{_pad_like(m[1], s.month)}{m[2]}{_pad_like(m[3], s.day)}"
+        padded = m[1].startswith("0") or m[3].startswith("0")  # keep the writer's style for both parts
+        first, second = (s.day, s.month) if day_first else (s.month, s.day)
+        out = f"{first:02d}{m[2]}{second:02d}" if padded else f"{first}{m[2]}{second}"
         if year_text:
             out += m[2] + (str(s.year) if len(year_text) == 4 else f"{s.year % 100:02d}")
         return out

@@ -42,6 +42,10 @@ LABEL_PRIORITY = ["SSN", "MRN", "PHONE", "EMAIL", "URL", "IP_ADDRESS", "DATE", "
 _HAS_DEFINITION = regex.compile(r"\w{3,}[^()\n]{0,80}\(\s*[A-Za-z][A-Za-z0-9-]{0,9}\s*\)")
 
 
+_EPONYM_NOUN = regex.compile(
+    r"(?:'s)?[ \t-]+(?:murmur|sign|syndrome|disease|procedure|operation|shunt|protocol|test|maneuver|manoeuvre|"
+    r"catheter|classification|criteria|score|reflex|phenomenon|triad|node|block|anomaly|repair|valve|lesion|"
+    r"ulcer|fracture|palsy|tetralogy|pattern|wave|sheath|stent|clip|pump|device|line)\b", regex.IGNORECASE)
 _SENTENCE = regex.compile(r"[^\n.!?]+(?:[.!?]+|\n|$)")
 _CAPITALISED = regex.compile(r"\b\p{Lu}\p{Ll}[\p{L}'-]*")
 
@@ -132,21 +136,23 @@ class DeidEngine:
         for recognizer in self.recognizers:
             deadline.check()
             for result in recognizer.find(view, deadline):
-                if recognizer.WEAK and self._protected(text[result.start:result.end], result, doc):
+                if recognizer.WEAK and self._protected(text[result.start:result.end], result, doc, text):
                     continue
                 results.append(result)
         for offset, sentence_doc in doc.ner:
             results.extend(r for r in self.ner.find_in_doc(view, sentence_doc, offset)
-                           if not self._protected(text[r.start:r.end], r, doc))
+                           if not self._protected(text[r.start:r.end], r, doc, text))
         if known:
             results.extend(self.known_recognizer.find_known(view, deadline, compile_known(known, self.lexicons)))
         deadline.check()
         return merge_spans([r for r in results if r.score >= self.policy.min_score])
 
-    def _protected(self, span_text: str, result: RecognizerResult, doc) -> bool:
+    def _protected(self, span_text: str, result: RecognizerResult, doc, text: str = "") -> bool:
         words = regex.findall(r"[A-Za-z][A-Za-z'-]*", span_text)
-        if not words or all(self.lexicons.is_clinical(w) for w in words):
+        if not words or all(self.lexicons.is_clinical(w) for w in words) or self.lexicons.is_clinical(span_text):
             return True
+        if text and _EPONYM_NOUN.match(text, result.end):
+            return True  # "Austin Flint murmur", "Graham Steell murmur": an eponym, not a person
         for start, end, short_form in doc.abbreviations:
             if start <= result.start and result.end <= end or span_text.strip().lower() == short_form:
                 return True
@@ -209,6 +215,10 @@ class DeidEngine:
             try:
                 yield self._deidentify_one(document, doc)
             except DocumentTimeout as timeout:
+                timeout.document_id = document.id
+                yield timeout
+            except TimeoutError:  # a regex ran out of the budget (the regex module's own error)
+                timeout = DocumentTimeout(f"document exceeded its {self.policy.time_budget_seconds}s budget")
                 timeout.document_id = document.id
                 yield timeout
 

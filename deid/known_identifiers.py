@@ -119,6 +119,6 @@ def residual_identifiers(text: str, known: KnownIdentifiers, lexicons: Lexicons,
     """Known identifiers still present in ``text``: kind, fingerprint and offset, never the value."""
     found = []
     for known_pattern in compiled if compiled is not None else compile_known(known, lexicons):
-        for match in known_pattern.pattern.finditer(text, timeout=30):
+        for match in known_pattern.pattern.finditer(text):
             found.append({"kind": known_pattern.kind, "fingerprint": known_pattern.fingerprint, "start": match.start()})
     return found

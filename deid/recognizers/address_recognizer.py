@@ -36,7 +36,7 @@ class AddressRecognizer(RegexRecognizer):
         words = [w for w in words if w.lower().rstrip(".") not in ("n", "s", "e", "w")]
         for word in words:
             lower = word.lower()
-            if lower in STOP_WORDS or lower in _NOT_STREET_WORD or self.lexicons.is_clinical(lower):
+            if lower in STOP_WORDS or lower in _NOT_STREET_WORD or len(lower) < 2:
                 return False
         suffix = match.group("phi").split()[-1].lower().rstrip(".")
         if suffix in ("st", "dr", "ct", "pl", "ter", "row", "way") and view.cased and not all(w[0].isupper() for w in words):

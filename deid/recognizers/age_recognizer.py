@@ -15,7 +15,10 @@ class AgeRecognizer(RegexRecognizer):
         # 92 yo, 92 y/o, 92-year-old, 92 yr old, 92M, 95 F
         Pattern("age_unit", rf"(?<![\d.])(?P<phi>{_AGE})[\s-]*(?:yo\b|y/o|y\.o\.?|yrs?\.?(?:\s+old)?\b|years?[\s-]+old|year-old|y\b|(?-i:[MF])\b)", 0.9),
         # age 92, aged 95, age: 101
-        Pattern("age_word", rf"\bage[ds]?\s*[:=]?\s*(?:of\s+)?(?P<phi>{_AGE})\b(?![.\d])", 0.9),
+        Pattern("age_word", rf"\bage[ds]?\s*[:=]?\s*(?:of\s+)?(?P<phi>{_AGE})\b(?!\d|\.\d)", 0.9),
+        # a ninety-two year old, one hundred and one years old
+        Pattern("age_in_words", r"\b(?P<phi>(?:ninety|one\s+hundred(?:\s+and)?)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+                                r"[\s-]+(?:years?|yrs?)[\s-]*old\b", 0.9),
         # in her 90s, nonagenarian
         Pattern("decade", r"\b(?:in\s+(?:his|her|their)\s+)(?P<phi>(?:late\s+|early\s+|mid\s*-?\s*)?(?:9\d'?s|nineties))", 0.85),
         # "my dad, 91, has AS", "pt is 94": an age right after a person word

@@ -8,10 +8,10 @@ from deid.recognizers.base import ClinicalRecognizer
 from deid.recognizers.name_tokens import NAME_WORD, NameEvidence
 
 _CREDENTIAL = regex.compile(
-    r"(?-i:[ \t]*,?[ \t]*\b(?:MD|M\.D\.|RN|R\.N\.|NP|PA-C|PA|DO|D\.O\.|PhD|RRT|CNA|LPN|MSW|LICSW|LCSW|SW|PharmD|"
+    r"(?-i:(?:[ \t]{0,3},[ \t]{0,3}|[ \t]{1,3}|(?<=\p{L}))\b(?:MD|M\.D\.|RN|R\.N\.|NP|PA-C|PA|DO|D\.O\.|PhD|RRT|CNA|LPN|MSW|LICSW|LCSW|SW|PharmD|"
     r"RPh|CRNP|APRN|FNP|DNP|MPH|FACC|FACP|FAHA|FSCAI|CCRN|BSN|MSN|RD|RT|PT|OT|SLP)(?![A-Za-z]))"
     # lower-case notes sign off in lower case: "s. roberto rrt" at the end of a line
-    r"|[ \t]+(?:rrt|rn|md|np)(?=[ \t]*(?:\n|$))")
+    r"|(?<=\p{L})[ \t]{1,3}(?:rrt|rn|md|np)(?=[ \t]{0,20}(?:\n|$))")
 # Credentials that are also everyday abbreviations (PT = patient, PA line, DO = ditto) need a comma.
 _AMBIGUOUS = {"PA", "DO", "PT", "OT", "RT", "RD", "SW", "SLP"}
 

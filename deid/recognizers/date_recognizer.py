@@ -48,7 +48,9 @@ _VITAL_BEFORE = regex.compile(r"\b(?:hr|bp|sbp|dbp|map|sats?|o2|rate|rr|glucose|
                               r"(?:'s|s)?\s+(?:\w+\s+)?in\s+$", regex.IGNORECASE)
 
 
-_ORDINAL_END = regex.compile(r"\s*(?:$|[^\w\s]|\n|(?:of|at|and|or|in|to|when|@)\b)", regex.IGNORECASE)
+_ORDINAL_END = regex.compile(r"\s*(?:$|[^\w\s]|\n|(?:of|at|and|or|in|to|when|by|with|for|@)\b)", regex.IGNORECASE)
+# "Pain 5/10 at rest, 7/10 with exertion": scores out of ten near a pain word
+_SCORE_CONTEXT = regex.compile(r"pain|score|scale|discomfort|rated|rates|ache|\d/10\b|cp\b", regex.IGNORECASE)
 _DATE_CONTEXT = regex.compile(r"\b(?:on|since|from|until|till|by|dated|admit(?:ted)?|d/c|dc|date|of|thru|through)\s*$",
                               regex.IGNORECASE)
 
@@ -62,6 +64,10 @@ class DateRecognizer(RegexRecognizer):
         # 3/14/2023, 03-14-23, 7/22, 12/82 (month/year), 10/16
         Pattern("numeric", r"(?<![\d/:]|\d\.)(?P<phi>(?:1[0-2]|0?[1-9])(?P<sep>[/-])(?:[12]\d|3[01]|0?[1-9])"
                            r"(?:(?P=sep)(?:\d{4}|\d{2}))?)(?![\d/]|[.:]\d|-\d\d\d)", 0.8),
+        # 3.14.2023: dotted, only with a four-digit year
+        Pattern("dotted", rf"(?<![\d.])(?P<phi>(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0?[1-9])\.{YEAR4})(?!\d|\.\d)", 0.9),
+        # 14/03/2023: day first, when the first number cannot be a month
+        Pattern("day_first", rf"(?<![\d/.])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9])/{YEAR4})(?![\d/])", 0.9),
         # 4/97, 12/82: month and two-digit year (the second number cannot be a day)
         Pattern("month_short_year", r"(?<![\d/:]|\d\.)(?P<phi>(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d|0\d))(?![\d/]|[.:]\d)", 0.7),
         # 1/2019, 10-2019 (month/four-digit year)
@@ -69,7 +75,7 @@ class DateRecognizer(RegexRecognizer):
         # 14-Mar-2023, 14 Mar 2023, 21 Apr, 21, 3rd of March
         Pattern("day_month", rf"\b(?P<phi>{DAY}[\s-]*(?:of\s+)?{MONTH}\b\.?(?:[\s,-]*(?:{YEAR4}|'?\d\d)(?![\d:]))?)", 0.9),
         # March 14th, 2023; Mar 14; March of 1993; nov. 2016; may 15'
-        Pattern("month_day", rf"\b(?P<phi>{MONTH}\b\.?(?:\s*{DAY}\b'?)?(?:,?\s*(?:of\s+)?(?:{YEAR4}|'\d\d)(?!\d))?)", 0.85),
+        Pattern("month_day", rf"\b(?P<phi>{MONTH}\b(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec))\.)?(?:\s*{DAY}\b'?)?(?:,?\s*(?:of\s+)?(?:{YEAR4}|'\d\d)(?!\d))?)", 0.85),
         # on the 3rd, the 21st
         Pattern("ordinal_day", rf"\b(?:on|the|by|until|since)\s+(?:the\s+)?(?P<phi>{ORDINAL})\b", 0.7),
         # '05, CA'88 (apostrophe before), 62' and 15' (apostrophe after)
@@ -103,6 +109,9 @@ class DateRecognizer(RegexRecognizer):
             if not has_year and (_NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(after)):
                 return False
             month, day = (int(x) for x in regex.split(r"[/-]", match.group("phi"))[:2])
+            line_before = text[max(0, start - 60):start].rsplit("\n", 1)[-1]
+            if not has_year and day == 10 and month <= 10 and _SCORE_CONTEXT.search(line_before):
+                return False
             if not has_year and (day <= 4 and month < day or month == day and month <= 10) \
                     and not _DATE_CONTEXT.search(before):
                 return False  # 1/2, 3/4: fractions unless the text says a date comes

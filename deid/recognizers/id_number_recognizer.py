@@ -25,12 +25,14 @@ _CODE = r"(?=[A-Z0-9-]{0,40}\d)[A-Z0-9][A-Z0-9-]{3,40}"
 
 class IdNumberRecognizer(RegexRecognizer):
     ENTITY = "ID"
-    PATTERN_ENTITIES = {**{label: label for label in LABELS}, "iban": "ACCOUNT"}
+    PATTERN_ENTITIES = {**{label: label for label in LABELS}, "iban": "ACCOUNT", "udi": "DEVICE_ID"}
     PATTERNS = [
         *[Pattern(label, rf"\b(?:{words})\s*[:#=]?\s*(?:is\s+)?(?:#\s*)?(?P<phi>{_CODE})(?![\w-])", 0.9)
           for label, words in LABELS.items()],
         # long digit runs: 7+ digits, not a decimal, phone-shaped numbers are the phone recognizer's
         Pattern("long_number", r"(?<![\d.,/-])(?P<phi>\d{7,20})(?![\d,/]|\.\d)", 0.6),
+        # GS1 UDI: (01)00643169001763(17)160712(21)21A9920, device identifier with its application parts
+        Pattern("udi", r"(?P<phi>\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20}){0,6})", 0.95),
         # IBAN: two letters, two check digits, up to 30 letters and digits
         Pattern("iban", r"(?-i:\b(?P<phi>[A-Z]{2}\d{2}[A-Z0-9]{11,30})\b)", 0.8),
         # letter-digit codes of 6+ characters in capitals, e.g. A12B34567

@@ -80,7 +80,7 @@ class NameEvidence:
             return False  # an abbreviation in mixed-case text ("father CMO")
         if cased and word[0].isupper():
             return zipf < 5.5 or census
-        return census and zipf < 5.5 or zipf < 1.5
+        return census and zipf < 5.5 or zipf < 2.5
 
 
 def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, limit: int = 3,

@@ -18,7 +18,9 @@ _AFTER_RELATION = regex.compile(
     regex.IGNORECASE)
 _JOINED = regex.compile(r"[ \t]*(?:,|and|&|/)[ \t]*(?:and[ \t]+)?", regex.IGNORECASE)
 _BEFORE_RELATION = regex.compile(
-    rf"[ \t]*\(\s*(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS}|resident|intern|attending|fellow|rn|np|md|pa)\s*\)",
+    rf"(?<=\p{{L}})[ \t]{{0,3}}\([ \t]{{0,3}}(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS}|resident|intern|attending|fellow|rn|np|md|pa)[ \t]{{0,3}}\)"
+    # "Ignatius, husband, at bedside"
+    rf"|(?<=\p{{L}})[ \t]{{0,3}},[ \t]{{0,3}}(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS})[ \t]{{0,3}},",
     regex.IGNORECASE)
 
 

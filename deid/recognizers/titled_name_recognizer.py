@@ -63,8 +63,12 @@ class TitledNameRecognizer(ClinicalRecognizer):
                 if title == "md" and not view.cased and not (
                         word.lower() in self.lexicons.last_names and self.lexicons.zipf(word) < 4.0):
                     continue  # "MD AWARE" / "md wyman aware"
-            span = name_words_after(text, match.end(), self.evidence, view.cased,
-                                    strong=title not in _ROLES)
+            cased = view.cased
+            if cased and title in ("dr", "doctor", "drs") and text[match.end():match.end() + 1].islower():
+                nxt = regex.match(r"\p{L}[\p{L}'-]*", text[match.end():])
+                if nxt and self.lexicons.zipf(nxt.group(0)) < 4.0 and not self.evidence.is_excluded(nxt.group(0)):
+                    cased = False  # "seen by dr thistlewood" in a mixed-case query
+            span = name_words_after(text, match.end(), self.evidence, cased, strong=title not in _ROLES)
             if span:
                 yield self.result(span[0], span[1], 0.9 if title not in _ROLES else 0.7)
                 # "Dr. Rakusin and Toolis aware": a second name joined to a titled one
