@@ -33,7 +33,7 @@ def _deid_text(args) -> int:
             sink.write(json.dumps({"id": result.id, "text": result.text,
                                    "spans": [s.to_json() for s in result.spans]}, ensure_ascii=False) + "\n")
             written += 1
-            chars += len(result.text)
+            chars += result.input_length
             for label, n in result.counts().items():
                 counts[label] = counts.get(label, 0) + n
     seconds = time.perf_counter() - started
@@ -74,13 +74,16 @@ def _eval_deid(args) -> int:
 
 def _predict(gold: list[dict], workers: int | None) -> dict[str, list[dict]]:
     from cardiocorpus.settings import secret_key
-    from deid.batch import deidentify_stream
+    from deid.batch import LineError, deidentify_stream
     from deid.engine import Document
     from deid.policy import Policy
 
     items = [(i, Document(str(r["id"]), r["text"], r.get("patient_id"))) for i, r in enumerate(gold, 1)]
     out = {}
     for result in deidentify_stream(items, Policy.load(), secret_key(), workers=workers):
+        if isinstance(result, LineError):
+            print(f"warning: gold {result} (scored as no predictions)", file=sys.stderr)
+            continue
         out[result.id] = [s.to_json() for s in result.spans]
     return out
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator
 
 from deid.deadline import DocumentTimeout
-from deid.engine import DeidEngine, DeidResult, Document
+from deid.engine import DeidEngine, DeidResult, Document, DocumentFailed
 from deid.known_identifiers import KnownIdentifiers
 from deid.policy import Policy
 
@@ -74,7 +74,7 @@ def _run_chunk(chunk: list[tuple[int, Document]]) -> list[tuple[int, DeidResult 
 
 def _process(engine: DeidEngine, chunk: list[tuple[int, Document]]):
     for (number, _), result in zip(chunk, engine.deidentify_many([d for _, d in chunk], batch_size=CHUNK)):
-        if isinstance(result, DocumentTimeout):
+        if isinstance(result, (DocumentTimeout, DocumentFailed)):
             yield number, LineError(number, f"quarantined: {result}")
         else:
             yield number, result

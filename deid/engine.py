@@ -50,6 +50,10 @@ _SENTENCE = regex.compile(r"[^\n.!?]+(?:[.!?]+|\n|$)")
 _CAPITALISED = regex.compile(r"\b\p{Lu}\p{Ll}[\p{L}'-]*")
 
 
+class DocumentFailed(Exception):
+    """De-identification of one document failed; the message names the error type, never text."""
+
+
 @dataclass
 class Parsed:
     """spaCy's contribution for one text: NER docs of chosen sentences, defined abbreviations."""
@@ -76,6 +80,7 @@ class DeidResult:
     spans: list[Span]
     patient_key: str
     residual: list[dict] = field(default_factory=list)
+    input_length: int = 0
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -194,10 +199,12 @@ class DeidEngine:
     def deidentify(self, document: Document) -> DeidResult:
         return next(iter(self.deidentify_many([document])))
 
-    def deidentify_many(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DeidResult | DocumentTimeout]:
+    def deidentify_many(self, documents: Iterable[Document],
+                        batch_size: int = 32) -> Iterator[DeidResult | DocumentTimeout | DocumentFailed]:
         """De-identify in batches (one spaCy ``pipe`` call per batch); yields results in order.
 
-        A document that exceeds its time budget yields its ``DocumentTimeout`` instead.
+        A document that exceeds its time budget yields its ``DocumentTimeout`` instead, one
+        that fails otherwise a ``DocumentFailed``; the batch goes on.
         """
         batch: list[Document] = []
         for document in documents:
@@ -221,6 +228,10 @@ class DeidEngine:
                 timeout = DocumentTimeout(f"document exceeded its {self.policy.time_budget_seconds}s budget")
                 timeout.document_id = document.id
                 yield timeout
+            except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+                failed = DocumentFailed(f"internal error {type(error).__name__} while de-identifying")
+                failed.document_id = document.id
+                yield failed
 
     def _deidentify_one(self, document: Document, doc) -> DeidResult:
         deadline = Deadline(self.policy.time_budget_seconds)
@@ -238,7 +249,7 @@ class DeidEngine:
         pieces.append(text[cursor:])
         output = "".join(pieces)
         residual = residual_identifiers(output, document.known, self.lexicons) if document.known else []
-        return DeidResult(document.id, output, spans, pseudonym, residual)
+        return DeidResult(document.id, output, spans, pseudonym, residual, len(text))
 
     def _replace(self, original: str, label: str, surrogates: PatientSurrogates, pseudonym: str) -> str:
         operator = self.policy.operator_for(label)
