@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.base import ClinicalRecognizer
-from deid.recognizers.name_tokens import NameEvidence, name_words_after
+from deid.recognizers.name_tokens import NameRecognizer, name_words_after
 
 _CONTACT = regex.compile(
     r"\b(?:spoke|speaking|spoken|talked|talking|discussed|met|meeting|updated|called|paged|notified|informed|"
@@ -27,12 +26,7 @@ VISITOR_VERB = regex.compile(
 _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")
 
 
-class ContactNameRecognizer(ClinicalRecognizer):
-    ENTITY = "PERSON"
-
-    def __init__(self, lexicons):
-        super().__init__(lexicons)
-        self.evidence = NameEvidence(lexicons)
+class ContactNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text

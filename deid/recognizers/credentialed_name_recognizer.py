@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.base import ClinicalRecognizer
-from deid.recognizers.name_tokens import NAME_WORD, NameEvidence
+from deid.recognizers.name_tokens import NAME_WORD, NameRecognizer
 
 _CREDENTIAL = regex.compile(
     r"(?-i:(?:[ \t]{0,3},[ \t]{0,3}|[ \t]{1,3}|(?<=\p{L}))\b(?:MD|M\.D\.|RN|R\.N\.|NP|PA-C|PA|DO|D\.O\.|PhD|RRT|CNA|LPN|MSW|LICSW|LCSW|SW|PharmD|"
@@ -16,12 +15,7 @@ _CREDENTIAL = regex.compile(
 _AMBIGUOUS = {"PA", "DO", "PT", "OT", "RT", "RD", "SW", "SLP"}
 
 
-class CredentialedNameRecognizer(ClinicalRecognizer):
-    ENTITY = "PERSON"
-
-    def __init__(self, lexicons):
-        super().__init__(lexicons)
-        self.evidence = NameEvidence(lexicons)
+class CredentialedNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text

@@ -19,7 +19,7 @@ FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+gro
             r"medical\s+associates|cardiology\s+associates|heart\s+(?:institute|center)|institute|regional|"
             r"med\.?\s+cent(?:er|re)|(?-i:VA|VAMC)|adventist|baptist|methodist|presbyterian|lutheran|episcopal|"
             r"va\s+medical\s+center|vamc|snf|ltac|ltach|assisted\s+living|retirement\s+(?:home|community)")
-_FACILITY = regex.compile(rf"\b(?:{FACILITY})\b", regex.IGNORECASE)
+FACILITY_PATTERN = regex.compile(rf"\b(?:{FACILITY})\b", regex.IGNORECASE)
 _WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z'.&-]*)[ \t]*$")
 # Words that describe a kind of care, not a place's name.
 GENERIC = frozenset("""
@@ -74,7 +74,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             rare = lex.zipf(word) <= 1.6 or word.lower() in lex.last_names and lex.zipf(word) < 3.5
             if rare and not lex.is_clinical(word) and word.lower() not in GENERIC:
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
-        for match in _FACILITY.finditer(text, timeout=deadline.remaining()):
+        for match in FACILITY_PATTERN.finditer(text, timeout=deadline.remaining()):
             weak = _WEAK_FACILITY.fullmatch(match.group(0)) is not None
             start = self._name_start(text, match.start(), view.cased, weak)
             if start is None and _SELF_NAMING.fullmatch(match.group(0)):

@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.base import ClinicalRecognizer
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
-from deid.recognizers.name_tokens import NameEvidence
+from deid.recognizers.name_tokens import NameRecognizer
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?")
 
 
-class LexiconNameRecognizer(ClinicalRecognizer):
-    ENTITY = "PERSON"
+class LexiconNameRecognizer(NameRecognizer):
     WEAK = True
-
-    def __init__(self, lexicons):
-        super().__init__(lexicons)
-        self.evidence = NameEvidence(lexicons)
 
     def find(self, view, deadline):
         text = view.text

@@ -13,6 +13,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.lexicons import Lexicons
+from deid.recognizers.base import ClinicalRecognizer
 
 #: A name word: O'Brien, Swan-Ganz, Van, J. (an initial with a dot)
 NAME_WORD = regex.compile(r"(?:(?<!\p{L})\p{Lu}\.|\p{L}(?:[\p{L}'’-]{0,30}\p{L})?)")
@@ -127,3 +128,13 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
     if text[start:end].endswith(".") and not regex.search(r"(?:^|\s)\p{Lu}\.$", text[start:end]):
         end -= 1
     return start, end
+
+
+class NameRecognizer(ClinicalRecognizer):
+    """Base of the person-name recognizers: they all weigh words with the same evidence."""
+
+    ENTITY = "PERSON"
+
+    def __init__(self, lexicons: Lexicons):
+        super().__init__(lexicons)
+        self.evidence = NameEvidence(lexicons)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.base import ClinicalRecognizer
-from deid.recognizers.name_tokens import NAME_WORD, NameEvidence, name_words_after
+from deid.recognizers.name_tokens import NAME_WORD, NameRecognizer, name_words_after
 
 RELATIONS = (r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
              r"sisters?|sis|brothers?|bro|mother|mom|mum|father|dad|niece|nephew|aunt|uncle|cousin|"
@@ -24,12 +23,7 @@ _BEFORE_RELATION = regex.compile(
     regex.IGNORECASE)
 
 
-class RelativeNameRecognizer(ClinicalRecognizer):
-    ENTITY = "PERSON"
-
-    def __init__(self, lexicons):
-        super().__init__(lexicons)
-        self.evidence = NameEvidence(lexicons)
+class RelativeNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text

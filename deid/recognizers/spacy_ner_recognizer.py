@@ -10,22 +10,16 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.base import ClinicalRecognizer
-from deid.recognizers.hospital_recognizer import _FACILITY
-from deid.recognizers.name_tokens import NameEvidence
+from deid.recognizers.hospital_recognizer import FACILITY_PATTERN
+from deid.recognizers.name_tokens import NameRecognizer
 
 
 _PLACE_BEFORE = regex.compile(r"\b(?:presented|admitted|transferred|referred|sent|brought|went|taken|seen|treated)\s+"
                               r"(?:to|at|from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
-class SpacyNerRecognizer(ClinicalRecognizer):
-    ENTITY = "PERSON"
+class SpacyNerRecognizer(NameRecognizer):
     WEAK = True
-
-    def __init__(self, lexicons):
-        super().__init__(lexicons)
-        self.evidence = NameEvidence(lexicons)
 
     def find_in_doc(self, view, doc, offset: int = 0):
         """Entities of ``doc``, a parsed piece of ``view.text`` starting at ``offset``."""
@@ -47,8 +41,8 @@ class SpacyNerRecognizer(ClinicalRecognizer):
                     and not all(self.lexicons.is_clinical(w) or w.isupper() for w in regex.findall(r"\w+", ent.text)):
                 # "presented to Johns Hopkins": an organisation one goes to is a care place
                 yield self.result(ent.start_char, ent.end_char, 0.5, "HOSPITAL")
-            elif ent.label_ in ("FAC", "ORG") and _FACILITY.search(ent.text):
-                words = [w for w in regex.findall(r"[A-Za-z]+", ent.text) if not _FACILITY.fullmatch(w)]
+            elif ent.label_ in ("FAC", "ORG") and FACILITY_PATTERN.search(ent.text):
+                words = [w for w in regex.findall(r"[A-Za-z]+", ent.text) if not FACILITY_PATTERN.fullmatch(w)]
                 if words and not all(self.lexicons.is_clinical(w) for w in words):
                     yield self.result(ent.start_char, ent.end_char, 0.6, "HOSPITAL")
 

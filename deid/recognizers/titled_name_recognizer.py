@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.base import ClinicalRecognizer
-from deid.recognizers.name_tokens import NameEvidence, name_words_after
+from deid.recognizers.name_tokens import NameRecognizer, name_words_after
 
 # Titles: a capitalised (or, in uncased notes, any) word after them is a name.
 _TITLE = regex.compile(
@@ -23,12 +22,7 @@ _ROLES = {"ho", "attending", "fellow", "resident", "intern", "cardiologist", "su
           "rn", "pa", "np", "sister", "father", "chaplain", "pastor"}
 
 
-class TitledNameRecognizer(ClinicalRecognizer):
-    ENTITY = "PERSON"
-
-    def __init__(self, lexicons):
-        super().__init__(lexicons)
-        self.evidence = NameEvidence(lexicons)
+class TitledNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text
