@@ -21,7 +21,10 @@ _RESIDES = regex.compile(r"\b(?:lives|living|resides|residing|moved|lived|reside
                          r"\s+(?:alone\s+|nearby\s+|here\s+)?(?:in|at|to|near)\s+(?:the\s+)?", regex.IGNORECASE)
 _CAPITALISED_PLACE = regex.compile(
     r"(?-i:\b(?:in|from|near|of|to)\s+(?P<phi>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,}){0,2}))(?=\s+area\b|\s*,\s*[A-Z]{2}\b|[\s.,;)]|$)")
-_STATE_AFTER = regex.compile(rf"^,\s*(?-i:(?:{STATES})\b)|^,?\s+(?:maryland|virginia|pennsylvania|delaware|"
+# Postal codes that are also credentials or words ("Whitfield, MD" is a doctor) do not count as cues.
+_UNAMBIGUOUS_STATES = "|".join(s for s in STATES.split("|") if s not in {"MD", "PA", "DO", "ME", "OR", "IN", "OK", "HI", "DE"})
+_ANY_STATE_AFTER = regex.compile(rf"^,\s*(?:{STATES})\b")
+_STATE_AFTER = regex.compile(rf"^,\s*(?-i:(?:{_UNAMBIGUOUS_STATES})\b)|^,?\s+(?:maryland|virginia|pennsylvania|delaware|"
                              r"new\s+york|new\s+jersey|massachusetts|california|florida|texas|ohio)\b", regex.IGNORECASE)
 
 
@@ -72,7 +75,8 @@ class CityRecognizer(ClinicalRecognizer):
                 continue
             if words[0].lower() in self.lexicons.first_names:
                 continue
-            state_after = _STATE_AFTER.match(view.text[match.end():match.end() + 20])
+            # after "from"/"in", any postal code is a state: "from Middle River, MD"
+            state_after = _ANY_STATE_AFTER.match(view.text[match.end():match.end() + 20])
             if state_after or self.lexicons.zipf(words[0]) < 3.0:
                 yield self.result(match.start("phi"), match.end("phi"), 0.55, "CITY")
 

@@ -156,3 +156,49 @@ def test_eval_deid_shows_text_only_when_asked(eval_files):
     completed = run("eval-deid", "--gold", gold, "--pred", pred, "--show-text")
     _, missed = parse_eval_output(completed.stdout)
     assert missed[0]["text"] == "Ana Quintero"
+
+
+# --- deid-text on long runs of whitespace, and its summary -------------------------------------
+
+def summary_of(stderr: str) -> dict:
+    """The JSON summary deid-text prints as the last line of stderr."""
+    return json.loads(stderr.strip().splitlines()[-1])
+
+
+def test_a_note_with_a_long_run_of_spaces_finishes(tmp_path, write_policy):
+    # the credentialed-name regex used to backtrack catastrophically over the spaces
+    records = [
+        {"id": "s1", "text": "Seen by Dr. Quintero."},
+        {"id": "s2", "text": "Plan:" + " " * 3_500 + "continue Lasix. Marisol Quintero, MD"},
+        {"id": "s3", "text": "Call 410-555-0177 about the echo."},
+    ]
+    source = write_lines(tmp_path / "in.jsonl", [jsonl(r) for r in records])
+    output = tmp_path / "out.jsonl"
+    policy = write_policy(time_budget_seconds=30)
+    completed = run("deid-text", source, "--output", output, "--policy", policy, "--workers", "1", timeout=120)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    written = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in written] == ["s1", "s2", "s3"]
+    assert all("Quintero" not in r["text"] and "410-555-0177" not in r["text"] for r in written)
+    assert summary_of(completed.stderr)["written"] == 3
+
+
+def test_summary_counts_and_throughput_over_input_characters(tmp_path, write_policy):
+    # phones are redacted, so the output is far shorter than the input: the throughput
+    # must be computed from the input characters
+    text = "Call 410-555-0134 or 410-555-0178 today. " * 400
+    records = [{"id": f"k{i}", "text": text} for i in range(4)]
+    source = write_lines(tmp_path / "in.jsonl", [jsonl(r) for r in records] + [b"not json\n"])
+    output = tmp_path / "out.jsonl"
+    policy = write_policy(operators={"PHONE": "redact"})
+    completed = run("deid-text", source, "--output", output, "--policy", policy, "--workers", "1")
+    assert completed.returncode != 0  # one bad line
+    summary = summary_of(completed.stderr)
+    assert summary["written"] == 4 and summary["failed"] == 1
+    assert summary["detections"] == {"PHONE": 4 * 800}
+    assert "kchar_per_s" in summary and summary["seconds"] > 0
+    input_chars = 4 * len(text)
+    output_chars = sum(len(json.loads(line)["text"]) for line in output.read_text(encoding="utf-8").splitlines())
+    assert output_chars < input_chars / 2
+    estimated = summary["kchar_per_s"] * 1000 * summary["seconds"]
+    assert estimated == pytest.approx(input_chars, rel=0.1)

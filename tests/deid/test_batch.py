@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from deid import Document
+from deid import DeidResult, Document
 from deid.batch import LineError, deidentify_stream, parse_line, read_documents
 
 
@@ -63,3 +63,27 @@ def test_stream_keeps_order_and_errors_in_place(default_policy, key, engine):
     good = [r for r in results if not isinstance(r, LineError)]
     assert [r.id for r in good] == [f"n{i}" for i in range(70) if i not in (10, 45)]
     assert all("Quintero" not in r.text for r in good)
+
+
+def test_an_unexpected_error_becomes_a_line_error_and_the_stream_goes_on(default_policy, key, make_engine,
+                                                                          monkeypatch):
+    engine = make_engine()
+    recognizer = engine.recognizers[0]
+    original = recognizer.find
+
+    def find(view, deadline):
+        if "Zanzibarite" in view.text:
+            raise RuntimeError(f"cannot handle {view.text!r}")
+        return original(view, deadline)
+
+    monkeypatch.setattr(recognizer, "find", find)
+    items = [(1, Document("bad", "Zanzibarite: seen by Dr. Quintero.", "patient-err")),
+             (2, Document("good", "Seen by Dr. Quintero.", "patient-err"))]
+    results = list(deidentify_stream(items, default_policy, key, workers=1, engine=engine))
+    assert len(results) == 2
+    error, result = results
+    assert isinstance(error, LineError) and error.line == 1
+    assert "RuntimeError" in error.reason
+    for phi in ("Zanzibarite", "Quintero", "cannot handle"):
+        assert phi not in str(error)
+    assert isinstance(result, DeidResult) and result.id == "good" and "Quintero" not in result.text

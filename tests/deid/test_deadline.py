@@ -56,3 +56,38 @@ def test_no_budget_means_no_timeout(write_policy, make_engine):
     engine = make_engine(Policy.load(write_policy(time_budget_seconds=None)))
     result = engine.deidentify(Document("unbounded", "Seen by Dr. Quintero.", "patient-unbounded"))
     assert isinstance(result, DeidResult) and "Quintero" not in result.text
+
+
+def test_regex_timeout_quarantines_the_document_and_the_batch_goes_on(write_policy, make_engine):
+    # with a 0.05 s budget a regex runs out of time (the regex module raises the built-in
+    # TimeoutError); that document is quarantined, the next one is still de-identified
+    engine = make_engine(Policy.load(write_policy(time_budget_seconds=0.05)))
+    docs = [Document("long-caps", "CORNELIUS PEMBERTON " * 20_000, "patient-budget"),
+            Document("short", "Dr. Quintero saw the patient.", "patient-budget")]
+    results = list(engine.deidentify_many(docs))
+    assert [type(r) for r in results] == [DocumentTimeout, DeidResult]
+    assert results[0].document_id == "long-caps"
+    message = str(results[0])
+    assert message and "CORNELIUS" not in message and "PEMBERTON" not in message
+    assert results[1].id == "short" and "Quintero" not in results[1].text
+
+
+def test_regex_timeout_error_from_a_recognizer_becomes_a_document_timeout(write_policy, make_engine, monkeypatch):
+    engine = make_engine(Policy.load(write_policy(time_budget_seconds=30)))
+
+    def find(view, deadline):
+        raise TimeoutError("regex timed out")  # what the regex module raises
+
+    monkeypatch.setattr(engine.recognizers[0], "find", find)
+    results = list(engine.deidentify_many([Document("regex-timeout", "Dr. Quintero saw the patient.")]))
+    assert len(results) == 1 and isinstance(results[0], DocumentTimeout)
+    assert results[0].document_id == "regex-timeout"
+    assert "Quintero" not in str(results[0])
+
+
+def test_long_run_of_spaces_finishes_within_a_short_budget(write_policy, make_engine):
+    engine = make_engine(Policy.load(write_policy(time_budget_seconds=5)))
+    text = "Seen by Dr. Quintero. Plan:" + " " * 20_000 + "continue Lasix. Marisol Quintero, MD"
+    results = list(engine.deidentify_many([Document("spaces", text, "patient-spaces")]))
+    assert len(results) == 1 and isinstance(results[0], DeidResult), "timed out"
+    assert "Quintero" not in results[0].text

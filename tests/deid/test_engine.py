@@ -1,5 +1,6 @@
 """DeidEngine on hard text: ALL CAPS notes, lower-case names, one-line queries; result shape."""
 
+import pytest
 import regex
 
 from deid import DeidResult, Document, Span
@@ -55,6 +56,36 @@ def test_one_line_query(engine):
         assert absent(result.text, phi), phi
     assert result.text.startswith("Question: ok to hold Eliquis 2 days before TEE for Mrs. ")
     assert result.text.endswith("?")
+
+
+def test_lower_case_name_after_dr_in_mixed_case_text(engine):
+    text = "Question: ok to restart Xarelto after PCI, seen 4-Nov-2022 by dr vanderhoek?"
+    found = [(text[s.start:s.end], s.label) for s in engine.analyze(text)]
+    assert ("vanderhoek", "PERSON") in found
+    assert ("4-Nov-2022", "DATE") in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Leopold, husband, at bedside.", "Leopold"),
+        ("Cordelia, daughter, updated by phone.", "Cordelia"),
+    ],
+)
+def test_name_before_a_relation_in_commas(engine, text, name):
+    assert (name, "PERSON") in [(text[s.start:s.end], s.label) for s in engine.analyze(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soft Austin Flint murmur at the apex.",
+        "No Graham Steell murmur appreciated.",
+        "Austin Flint murmur at apex, Graham Steell murmur absent.",
+    ],
+)
+def test_eponyms_followed_by_a_noun_are_not_persons(engine, text):
+    assert [text[s.start:s.end] for s in engine.analyze(text) if s.label == "PERSON"] == []
 
 
 def test_spans_are_offsets_into_the_input(engine):

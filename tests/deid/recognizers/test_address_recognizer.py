@@ -21,6 +21,12 @@ def recognizer(lexicons):
         ("Lives at 58 Larkspur Lane, Towson, MD 21286.", ["58 Larkspur Lane, Towson", "21286"]),
         ("Address: 560 Ashcombe Blvd, apt 12 on file.", ["560 Ashcombe Blvd, apt 12"]),
         ("LIVES AT 77 HARROWGATE RD.", ["77 HARROWGATE RD."]),
+        # street names made of common words, with a direction or a unit
+        ("Lives at 27 Meadow St. with husband.", ["27 Meadow St."]),
+        ("Lives at 3400 S. Oak Street alone.", ["3400 S. Oak Street"]),
+        ("Lives at 410 W. Spring Lane alone.", ["410 W. Spring Lane"]),
+        ("Address: 88 Old Church Road Apt 2C.", ["88 Old Church Road Apt 2C"]),
+        ("LIVES AT 615 RIVER RUN DRIVE WITH WIFE.", ["615 RIVER RUN DRIVE"]),
         # PO boxes
         ("Mail to P.O. Box 4471 please.", ["P.O. Box 4471"]),
         ("Mail to PO Box 88 in town.", ["PO Box 88"]),

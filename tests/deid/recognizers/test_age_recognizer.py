@@ -26,6 +26,12 @@ def recognizer(lexicons):
         # after the word age
         ("Aged 99, lives alone.", ["99"]),
         ("Age 94 with severe AS.", ["94"]),
+        ("Age: 96.", ["96"]),
+        # ages in words
+        ("A ninety-six year old man.", ["ninety-six"]),
+        ("Ninety-three year old female with AS.", ["Ninety-three"]),
+        # an age set off by commas after a person
+        ("my mom, 93, has CHF", ["93"]),
         # decades and words
         ("A woman in her late 90s.", ["late 90s"]),
         ("In his 90s with CAD.", ["90s"]),
@@ -36,6 +42,12 @@ def recognizer(lexicons):
         ("89 yo man with AF.", []),
         ("A 64-year-old man with WPW.", []),
         ("Age 45.", []),
+        ("Age: 89.", []),
+        ("Age: 72.", []),
+        ("An eighty-nine year old woman.", []),
+        ("A seventy-two year old woman.", []),
+        ("my mom, 89, has CHF", []),
+        ("my dad, 64, has AS", []),
         # --- invalid: vital signs and measurements in the 90s
         ("HR 92 in AF.", []),
         ("Sats 94% on RA.", []),

@@ -29,10 +29,17 @@ def recognizer(lexicons):
         # ALL CAPS and lower-case notes
         ("LIVES IN TOWSON.", ["TOWSON"]),
         ("lives in towson.", ["towson"]),
+        ("lives in Catonsville", ["Catonsville"]),
         # --- invalid: states are not PHI under Safe Harbor
         ("Moved to Florida.", []),
         ("Lives in Maryland.", []),
         ("Patient from Virginia.", []),
+        ("Lives in Pennsylvania.", []),
+        ("Moved to Texas.", []),
+        ("LIVES IN OHIO.", []),
+        # --- invalid: countries are not PHI either
+        ("Visiting from Mexico.", []),
+        ("Visiting from Germany for the holidays.", []),
         # --- invalid: clinical and ordinary words that are also small towns
         ("Echo showed normal LV size.", []),
         ("Trace MR noted.", []),
@@ -48,6 +55,12 @@ def recognizer(lexicons):
 )
 def test_city_spans(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize("text", ["Lives in Pennsylvania.", "Moved to Texas.", "Visiting from Mexico.",
+                                  "Visiting from Germany for the holidays."])
+def test_states_and_countries_are_not_places_for_the_engine(engine, text):
+    assert engine.analyze(text) == []
 
 
 def test_city_label(recognizer):

@@ -41,3 +41,14 @@ def recognizer(lexicons):
 )
 def test_credentialed_name_spans(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_long_run_of_spaces_returns(recognizer):
+    # this took minutes (catastrophic backtracking over the spaces before a credential);
+    # no time is asserted, a regression shows as a visibly slow or hanging test
+    assert recognizer.analyze("Plan:" + " " * 20_000 + "continue Lasix.") == []
+
+
+def test_name_after_a_long_run_of_spaces_is_still_found(recognizer):
+    text = "Plan:" + " " * 3_500 + "continue Lasix. Odalys Fenwick, MD"
+    assert_recognizer_finds(recognizer, text, ["Odalys Fenwick"])

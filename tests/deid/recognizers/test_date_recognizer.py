@@ -18,8 +18,16 @@ def recognizer(lexicons):
         ("Seen on 3/14/2023 in clinic.", ["3/14/2023"]),
         ("Echo 03-14-23 showed LVEF 35%.", ["03-14-23"]),
         ("Stress test 11/02/2019 negative.", ["11/02/2019"]),
+        # dotted, with a four-digit year
+        ("Seen 11.2.2022 in clinic.", ["11.2.2022"]),
+        ("Seen 3.27.2021 in clinic.", ["3.27.2021"]),
+        # day first, when the first number cannot be a month
+        ("Admitted on 27/11/2022", ["27/11/2022"]),
+        ("Admitted on 19/08/2021 with CHF.", ["19/08/2021"]),
         # month/day without a year
         ("Cath done 8/19 without complication.", ["8/19"]),
+        # month/10 is a date without a pain score nearby
+        ("Admitted 6/10 for CHF.", ["6/10"]),
         ("Coumadin held since 4/17 for the procedure.", ["4/17"]),
         # month/four-digit year
         ("Admitted 1/2019 with NSTEMI.", ["1/2019"]),
@@ -36,10 +44,13 @@ def recognizer(lexicons):
         ("Started in nov. 2016 on amiodarone.", ["nov. 2016"]),
         ("SEEN ON JANUARY 5, 2022 IN CLINIC.", ["JANUARY 5, 2022"]),
         ("Next visit in June or July with the fellow.", ["June", "July"]),
+        # at the end of a sentence the full stop stays out of the span
+        ("Return in August or September.", ["August", "September"]),
         # ordinal days, two-digit event years, apostrophe years
         ("Seen on the 3rd.", ["3rd"]),
         ("Echo on the 21st, then cath.", ["21st"]),
         ("Cath on the 12th at noon.", ["12th"]),
+        ("Seen on the 22nd by cardiology.", ["22nd"]),
         ("CABG in 05, stent in 94 and 00.", ["05", "94", "00"]),
         ("Heart cath done in '05 at an outside hospital.", ["'05"]),
         # years tied to events
@@ -51,6 +62,13 @@ def recognizer(lexicons):
         ("Chest pain since Thanksgiving.", ["Thanksgiving"]),
         # --- invalid: scores, vent settings, murmurs, blood pressure, doses, times and volumes
         ("Pain 5/10 at rest.", []),
+        # pain scores out of ten, also after the first one and after "from"/"to"
+        ("Pain 6/10 at rest, 4/10 with walking.", []),
+        ("Pain score 9/10 now.", []),
+        ("Pain improved from 9/10 to 1/10.", []),
+        # vent settings with three numbers
+        ("IMV 18/5/40", []),
+        ("On IMV 14/8/35 overnight.", []),
         ("PEEP 5/5 on the vent.", []),
         ("2/6 SEM at LUSB.", []),
         ("Grade 3/6 murmur heard.", []),
@@ -76,6 +94,20 @@ def recognizer(lexicons):
 )
 def test_date_spans(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pain 6/10 at rest, 4/10 with walking.", []),
+        ("Pain score 9/10 now.", []),
+        ("Pain improved from 9/10 to 1/10.", []),
+        ("Admitted 6/10 for CHF.", [("6/10", "DATE")]),
+        ("Next visit in August or September.", [("August", "DATE"), ("September", "DATE")]),
+    ],
+)
+def test_pain_scores_and_month_names_through_the_engine(engine, text, expected):
+    assert [(text[s.start:s.end], s.label) for s in engine.analyze(text)] == expected
 
 
 def test_results_are_labelled_date(recognizer):

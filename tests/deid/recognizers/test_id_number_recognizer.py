@@ -3,7 +3,7 @@
 import pytest
 
 from deid.recognizers.id_number_recognizer import IdNumberRecognizer
-from tests.deid.assertions import assert_recognizer_finds
+from tests.deid.assertions import assert_entities, assert_recognizer_finds
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +33,10 @@ def recognizer(lexicons):
         ("Reference number RX-44192.", ["RX-44192"]),
         ("Encounter ID 8841200.", ["8841200"]),
         ("Device ID LVAD-00917.", ["LVAD-00917"]),
+        # GS1 UDIs: one span over every application identifier and its value
+        ("UDI (01)00884521337092(17)250930(21)ZX4471 on file.", ["(01)00884521337092(17)250930(21)ZX4471"]),
+        ("Implant UDI (01)00812345678905(17)270131(10)LOT88(21)SN4412.",
+         ["(01)00812345678905(17)270131(10)LOT88(21)SN4412"]),
         # bare long numbers and letter-digit codes
         ("Bare number 88120934 in a note.", ["88120934"]),
         ("Old chart KQ7731904 scanned.", ["KQ7731904"]),
@@ -71,3 +75,15 @@ def test_id_number_spans(recognizer, text, expected_texts):
 def test_id_number_labels(recognizer, text, phi, label):
     labels = {r.entity_type for r in recognizer.analyze(text) if text[r.start:r.end] == phi}
     assert label in labels
+
+
+def test_gs1_udi_is_one_device_id(recognizer):
+    text = "UDI (01)00884521337092(17)250930(21)ZX4471 on file."
+    assert_entities(recognizer, text, [("(01)00884521337092(17)250930(21)ZX4471", "DEVICE_ID")])
+
+
+def test_gs1_udi_is_one_device_id_through_the_engine(engine):
+    # the expiry "(17)250930" must not split the UDI into a DATE and leftovers
+    text = "UDI (01)00884521337092(17)250930(21)ZX4471 on file."
+    assert [(text[s.start:s.end], s.label) for s in engine.analyze(text)] == [
+        ("(01)00884521337092(17)250930(21)ZX4471", "DEVICE_ID")]
