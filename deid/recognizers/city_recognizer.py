@@ -71,12 +71,12 @@ class CityRecognizer(ClinicalRecognizer):
             words = match.group("phi").split()
             if match.group("phi").lower() in self.lexicons.regions or words[0].lower() in self.lexicons.regions:
                 continue
-            if any(self.lexicons.is_clinical(w) and w.lower() not in self.lexicons.cities for w in words):
+            # after "from"/"in", any postal code is a state: "from Middle River, MD"
+            state_after = _ANY_STATE_AFTER.match(view.text[match.end():match.end() + 20])
+            if not state_after and any(self.lexicons.is_clinical(w) and w.lower() not in self.lexicons.cities for w in words):
                 continue
             if words[0].lower() in self.lexicons.first_names:
                 continue
-            # after "from"/"in", any postal code is a state: "from Middle River, MD"
-            state_after = _ANY_STATE_AFTER.match(view.text[match.end():match.end() + 20])
             if state_after or self.lexicons.zipf(words[0]) < 3.0:
                 yield self.result(match.start("phi"), match.end("phi"), 0.55, "CITY")
 
