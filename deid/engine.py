@@ -42,6 +42,9 @@ LABEL_PRIORITY = ["SSN", "MRN", "PHONE", "EMAIL", "URL", "IP_ADDRESS", "DATE", "
 _HAS_DEFINITION = regex.compile(r"\w{3,}[^()\n]{0,80}\(\s*[A-Za-z][A-Za-z0-9-]{0,9}\s*\)")
 
 
+# Entities whose distinctive words mark every other occurrence in the document.
+_PROPAGATING = frozenset({"PERSON", "HOSPITAL", "CITY", "LOCATION"})
+_NOT_PROPAGATING = frozenset({"hospital", "medical", "center", "clinic", "rehab", "memorial", "street", "avenue"})
 _EPONYM_NOUN = regex.compile(
     r"(?:'s)?[ \t-]+(?:murmur|sign|syndrome|disease|procedure|operation|shunt|protocol|test|maneuver|manoeuvre|"
     r"catheter|classification|criteria|score|reflex|phenomenon|triad|node|block|anomaly|repair|valve|lesion|"
@@ -150,7 +153,32 @@ class DeidEngine:
         if known:
             results.extend(self.known_recognizer.find_known(view, deadline, compile_known(known, self.lexicons)))
         deadline.check()
-        return merge_spans([r for r in results if r.score >= self.policy.min_score])
+        kept = [r for r in results if r.score >= self.policy.min_score]
+        kept.extend(self._repeat_occurrences(text, kept, deadline))
+        return merge_spans(kept)
+
+    def _repeat_occurrences(self, text: str, results: list[RecognizerResult], deadline: Deadline):
+        """Other occurrences, in the same document, of a distinctive word already found as a name or place.
+
+        "Mr. Quillon ... quillon tolerated", "transfer to Ravensworth 3 ... RAVENSWORTH/CCU": the
+        context that identified the word once need not be repeated. Only rare, non-clinical
+        words propagate, so "Rose" or "Heart" found once do not flood the note.
+        """
+        words: dict[str, str] = {}
+        for result in results:
+            if result.entity_type not in _PROPAGATING or result.score < 0.6:
+                continue
+            for word in regex.findall(r"\p{L}[\p{L}'-]{2,}", text[result.start:result.end]):
+                lower = word.lower()
+                if not self.lexicons.is_clinical(lower) and self.lexicons.zipf(lower) < 3.5 and lower not in _NOT_PROPAGATING:
+                    words.setdefault(lower, result.entity_type)
+        if not words:
+            return []
+        pattern = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+                                + r")(?!\p{L})", regex.IGNORECASE)
+        return [RecognizerResult(words[m.group(0).lower()], m.start(), m.end(), 0.55,
+                                 recognition_metadata={"recognizer_name": "RepeatedOccurrence"})
+                for m in pattern.finditer(text, timeout=deadline.remaining())]
 
     def _protected(self, span_text: str, result: RecognizerResult, doc, text: str = "") -> bool:
         words = regex.findall(r"[A-Za-z][A-Za-z'-]*", span_text)
