@@ -114,7 +114,8 @@ class CityRecognizer(ClinicalRecognizer):
             if n == 1 and (lex.is_clinical(phrase) and not big or lex.is_name(phrase) and not cue):
                 i += n
                 continue
-            state_after = _STATE_AFTER.match(text[end:end + 20])
+            state_after = _STATE_AFTER.match(text[end:end + 20]) or (
+                _PLACE_BEFORE.search(text[max(0, start - 30):start]) and _ANY_STATE_AFTER.match(text[end:end + 20]))
             if n == 1 and not state_after and not view.cased and lex.zipf(phrase) >= 3.0 \
                     and lex.city_population.get(phrase.lower(), 0) < 50_000:
                 i += n

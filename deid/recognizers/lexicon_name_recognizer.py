@@ -81,7 +81,7 @@ class LexiconNameRecognizer(NameRecognizer):
                 lower in lex.last_names or lex.zipf(lower) < 3.5 and not lex.is_clinical(lower))
         if lex.is_clinical(lower):
             return False
-        return lower in lex.last_names and lex.zipf(lower) < 3.8 or lex.zipf(lower) < 1.0 and len(word) > 3
+        return lex.is_name(lower) and lex.zipf(lower) < 3.8 or lex.zipf(lower) < 1.0 and len(word) > 3
 
     @staticmethod
     def _sentence_start(text: str, start: int) -> bool:

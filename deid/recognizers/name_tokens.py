@@ -114,6 +114,10 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
                 ok = False
             if cased and not word[0].isupper():
                 ok = False
+            first = text[words[0][0]:words[0][1]]
+            if not ok and word[0].isupper() and not word.isupper() and first[0].isupper() and not first.isupper() \
+                    and evidence.lexicons.is_name(word):
+                ok = True  # "Henry Jones" capitalised in a lower-case note
         if not ok:
             break
         # a word like "Smith." ending a sentence: stop after it
