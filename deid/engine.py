@@ -37,8 +37,8 @@ from deid.surrogates import PatientSurrogates, generalize_zip
 ENGINE_VERSION = "0.1.0"
 TAGS = {"PERSON": "NAME"}
 # When spans of two labels overlap, the merged span takes the more specific label.
-LABEL_PRIORITY = ["SSN", "MRN", "PHONE", "EMAIL", "URL", "IP_ADDRESS", "DATE", "AGE", "ZIP", "HOSPITAL",
-                  "LOCATION", "PERSON", "CITY", "ACCOUNT", "HEALTH_PLAN", "LICENSE", "DEVICE_ID", "VEHICLE_ID", "ID"]
+LABEL_PRIORITY = ["SSN", "MRN", "PHONE", "EMAIL", "URL", "IP_ADDRESS", "DATE", "AGE", "HOSPITAL",
+                  "LOCATION", "ZIP", "PERSON", "CITY", "ACCOUNT", "HEALTH_PLAN", "LICENSE", "DEVICE_ID", "VEHICLE_ID", "ID"]
 _HAS_DEFINITION = regex.compile(r"\w{3,}[^()\n]{0,80}\(\s*[A-Za-z][A-Za-z0-9-]{0,9}\s*\)")
 
 

@@ -50,6 +50,8 @@ _VITAL_BEFORE = regex.compile(r"\b(?:hr|bp|sbp|dbp|map|sats?|o2|rate|rr|glucose|
 
 _ORDINAL_END = regex.compile(r"\s*(?:$|[^\w\s]|\n|(?:of|at|and|or|in|to|when|by|with|for|@)\b)", regex.IGNORECASE)
 # "Pain 5/10 at rest, 7/10 with exertion": scores out of ten near a pain word
+_VENT_BEFORE = regex.compile(r"\b(?:imv|simv|peep|ps|psv|cpap|bipap|ac|a/c|vent|settings?|prvc|aprv)\b[\s:=]*$",
+                             regex.IGNORECASE)
 _SCORE_CONTEXT = regex.compile(r"pain|score|scale|discomfort|rated|rates|ache|\d/10\b|cp\b", regex.IGNORECASE)
 _DATE_CONTEXT = regex.compile(r"\b(?:on|since|from|until|till|by|dated|admit(?:ted)?|d/c|dc|date|of|thru|through)\s*$",
                               regex.IGNORECASE)
@@ -108,6 +110,8 @@ class DateRecognizer(RegexRecognizer):
                 return False  # "2-3", "12-16": ranges, not dates
             if not has_year and (_NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(after)):
                 return False
+            if has_year and _VENT_BEFORE.search(before):
+                return False  # "IMV 12/5/40": rate / PEEP / FiO2
             month, day = (int(x) for x in regex.split(r"[/-]", match.group("phi"))[:2])
             line_before = text[max(0, start - 60):start].rsplit("\n", 1)[-1]
             if not has_year and day == 10 and month <= 10 and _SCORE_CONTEXT.search(line_before):

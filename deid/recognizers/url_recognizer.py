@@ -15,7 +15,7 @@ class UrlRecognizer(RegexRecognizer):
         Pattern("scheme", r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}[^\s<>\"')\].,;:!?]", 0.9),
         Pattern("www", r"\bwww\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}(?:/[^\s<>\"')\]]{0,2000}[^\s<>\"')\].,;:!?])?", 0.85),
         # bare hosts such as mychart.example.org/login: only with a real public suffix
-        Pattern("host", r"(?<![@\w.])[a-z][\w-]{1,62}(?:\.[a-z][\w-]{0,62}){1,5}\.(?:com|org|net|edu|gov|io|us|info)\b(?:/[^\s<>\"')\]]{0,2000})?", 0.6),
+        Pattern("host", r"(?<![@\w.])[a-z][\w-]{1,62}(?:\.[a-z][\w-]{0,62}){1,5}\.(?:com|org|net|edu|gov|io|us|info)\b(?:/(?:[^\s<>\"')\]]{0,2000}[^\s<>\"')\].,;:!?])?)?", 0.6),
     ]
 
     def validate_match(self, view, match, start, end, pattern):

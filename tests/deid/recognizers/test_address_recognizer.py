@@ -18,7 +18,11 @@ def recognizer(lexicons):
         ("Lives at 8 Harrow Ct. with his wife.", ["8 Harrow Ct."]),
         ("Moved to 3117 Quillfeather Avenue last fall.", ["3117 Quillfeather Avenue"]),
         ("Lives at 58 Larkspur Lane with her son.", ["58 Larkspur Lane"]),
-        ("Lives at 58 Larkspur Lane, Towson, MD 21286.", ["58 Larkspur Lane, Towson", "21286"]),
+        # a street line takes its city, state and ZIP with it
+        ("Lives at 58 Larkspur Lane, Towson, MD 21286.", ["58 Larkspur Lane, Towson, MD 21286"]),
+        ("Send to 3400 S. Oak Street Apt 2C, Springfield, IL 62704 please", ["3400 S. Oak Street Apt 2C, Springfield, IL 62704"]),
+        ("LIVES AT 615 RIVER RUN DRIVE WITH WIFE.", ["615 RIVER RUN DRIVE"]),
+        ("Lives at 27 Meadow Street.", ["27 Meadow Street"]),
         ("Address: 560 Ashcombe Blvd, apt 12 on file.", ["560 Ashcombe Blvd, apt 12"]),
         ("LIVES AT 77 HARROWGATE RD.", ["77 HARROWGATE RD."]),
         # street names made of common words, with a direction or a unit
@@ -55,4 +59,5 @@ def test_address_spans(recognizer, text, expected_texts):
 
 def test_zip_and_street_labels(recognizer):
     assert_entities(recognizer, "58 Larkspur Lane, Towson, MD 21286",
-                    [("58 Larkspur Lane, Towson", "LOCATION"), ("21286", "ZIP")])
+                    [("58 Larkspur Lane, Towson, MD 21286", "LOCATION")])
+    assert_entities(recognizer, "Towson, MD 21286", [("21286", "ZIP")])
