@@ -216,9 +216,10 @@ class DeidEngine:
     def _ner_sentences(self, text: str) -> Iterator[tuple[int, str]]:
         for sentence in _SENTENCE.finditer(text):
             for word in _CAPITALISED.finditer(sentence.group(0)):
-                if word.start() == 0 or not sentence.group(0)[:word.start()].strip():
-                    continue  # sentence-initial capitals say nothing
                 token = word.group(0)
+                if (word.start() == 0 or not sentence.group(0)[:word.start()].strip()) and not (
+                        token.lower() in self.lexicons.first_names and self.lexicons.zipf(token) < 4.5):
+                    continue  # sentence-initial capitals say little, unless a first name starts the sentence
                 if not self.lexicons.is_clinical(token) and (self.lexicons.zipf(token) < 5.0 or self.lexicons.is_name(token)):
                     yield sentence.start(), sentence.group(0)
                     break

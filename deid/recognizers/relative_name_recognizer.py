@@ -47,7 +47,8 @@ class RelativeNameRecognizer(NameRecognizer):
                 if not prev:
                     break
                 word = prev.group(0).strip()
-                if not self.evidence.after_context(word, view.cased) or self.evidence.strength(word, view.cased) < 0.4:
+                if not self.evidence.after_context(word, view.cased) or (
+                        self.evidence.strength(word, view.cased) < 0.4 and word.lower() not in self.lexicons.first_names):
                     break
                 words.append(word)
                 cursor = cursor - len(prev.group(0))
