@@ -22,6 +22,7 @@ from deid.known_identifiers import KnownIdentifiers
 from deid.policy import Policy
 
 CHUNK = 32
+MAX_CHUNK = 256
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _run_chunk(chunk: list[tuple[int, Document]]) -> list[tuple[int, DeidResult 
 
 
 def _process(engine: DeidEngine, chunk: list[tuple[int, Document]]):
-    for (number, _), result in zip(chunk, engine.deidentify_many([d for _, d in chunk], batch_size=CHUNK)):
+    for (number, _), result in zip(chunk, engine.deidentify_many([d for _, d in chunk], batch_size=MAX_CHUNK)):
         if isinstance(result, (DocumentTimeout, DocumentFailed)):
             yield number, LineError(number, f"quarantined: {result}")
         else:
@@ -81,14 +82,23 @@ def _process(engine: DeidEngine, chunk: list[tuple[int, Document]]):
 
 
 def _chunks(items: Iterable[tuple[int, Document | LineError]]) -> Iterator[list]:
+    """Chunks of about CHUNK lines that do not split a run of one patient's documents (up to
+    MAX_CHUNK), so the engine can share what one note reveals with that patient's other notes.
+    The cut points depend only on the input, so the output does not depend on the workers."""
     chunk: list = []
     for item in items:
-        chunk.append(item)
-        if len(chunk) >= CHUNK:
+        if len(chunk) >= CHUNK and (len(chunk) >= MAX_CHUNK or _patient(item) is None
+                                    or _patient(item) != _patient(chunk[-1])):
             yield chunk
             chunk = []
+        chunk.append(item)
     if chunk:
         yield chunk
+
+
+def _patient(item) -> str | None:
+    document = item[1]
+    return document.patient_id if isinstance(document, Document) else None
 
 
 def deidentify_stream(items: Iterable[tuple[int, Document | LineError]], policy: Policy, key: bytes,

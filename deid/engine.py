@@ -154,24 +154,29 @@ class DeidEngine:
             results.extend(self.known_recognizer.find_known(view, deadline, compile_known(known, self.lexicons)))
         deadline.check()
         kept = [r for r in results if r.score >= self.policy.min_score]
-        kept.extend(self._repeat_occurrences(text, kept, deadline))
+        kept.extend(self._occurrences(text, self.distinctive_words(text, kept), deadline))
         return merge_spans(kept)
 
-    def _repeat_occurrences(self, text: str, results: list[RecognizerResult], deadline: Deadline):
-        """Other occurrences, in the same document, of a distinctive word already found as a name or place.
+    def distinctive_words(self, text: str, found, min_score: float = 0.6, max_zipf: float = 3.5) -> dict[str, str]:
+        """Rare, non-clinical words of names and places found with confidence: word -> label.
 
-        "Mr. Quillon ... quillon tolerated", "transfer to Ravensworth 3 ... RAVENSWORTH/CCU": the
-        context that identified the word once need not be repeated. Only rare, non-clinical
-        words propagate, so "Rose" or "Heart" found once do not flood the note.
+        Their other occurrences are PHI too ("Mr. Quillon ... quillon tolerated", "transfer to
+        Ravensworth 3 ... RAVENSWORTH/CCU"): the context that identified the word once need not
+        be repeated. Common words ("Rose", "Heart") do not propagate.
         """
         words: dict[str, str] = {}
-        for result in results:
-            if result.entity_type not in _PROPAGATING or result.score < 0.6:
+        for item in found:
+            label = getattr(item, "entity_type", None) or item.label
+            if label not in _PROPAGATING or item.score < min_score:
                 continue
-            for word in regex.findall(r"\p{L}[\p{L}'-]{2,}", text[result.start:result.end]):
+            for word in regex.findall(r"\p{L}[\p{L}'-]{2,}", text[item.start:item.end]):
                 lower = word.lower()
-                if not self.lexicons.is_clinical(lower) and self.lexicons.zipf(lower) < 3.5 and lower not in _NOT_PROPAGATING:
-                    words.setdefault(lower, result.entity_type)
+                if not self.lexicons.is_clinical(lower) and self.lexicons.zipf(lower) < max_zipf and lower not in _NOT_PROPAGATING:
+                    words.setdefault(lower, label)
+        return words
+
+    @staticmethod
+    def _occurrences(text: str, words: dict[str, str], deadline: Deadline) -> list[RecognizerResult]:
         if not words:
             return []
         pattern = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -245,11 +250,34 @@ class DeidEngine:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Document]):
+        """Analyze every document, share distinctive name/place words among the documents of one
+        patient in the batch ("Mr. Quillon" in one note marks "quillon" in the next), then replace."""
         views = [TextView.of(d.text) for d in batch]
         docs = self._parse(views)
+        analyzed: list = []
+        patient_words: dict[str, dict[str, str]] = {}
         for document, doc in zip(batch, docs):
+            deadline = Deadline(self.policy.time_budget_seconds)
             try:
-                yield self._deidentify_one(document, doc)
+                spans = self.analyze(document.text, document.known, doc=doc, deadline=deadline)
+            except Exception as error:  # noqa: BLE001 - reported per document below
+                analyzed.append((document, None, deadline, error))
+                continue
+            analyzed.append((document, spans, deadline, None))
+            if document.patient_id is not None:
+                # across notes only the surest finds travel: context-found, and rare in English
+                patient_words.setdefault(document.patient_id, {}).update(
+                    self.distinctive_words(document.text, spans, min_score=0.8, max_zipf=2.5))
+        for document, spans, deadline, error in analyzed:
+            try:
+                if error is not None:
+                    raise error
+                shared = patient_words.get(document.patient_id) if document.patient_id is not None else None
+                if shared:
+                    extra = self._occurrences(document.text, shared, deadline)
+                    if extra:
+                        spans = merge_spans([RecognizerResult(s.label, s.start, s.end, s.score) for s in spans] + extra)
+                yield self._replace_spans(document, spans)
             except DocumentTimeout as timeout:
                 timeout.document_id = document.id
                 yield timeout
@@ -262,9 +290,7 @@ class DeidEngine:
                 failed.document_id = document.id
                 yield failed
 
-    def _deidentify_one(self, document: Document, doc) -> DeidResult:
-        deadline = Deadline(self.policy.time_budget_seconds)
-        spans = self.analyze(document.text, document.known, doc=doc, deadline=deadline)
+    def _replace_spans(self, document: Document, spans: list[Span]) -> DeidResult:
         pseudonym = patient_key(self._key, document.patient_id or f"document:{document.id}")
         avoid = frozenset(document.known.names) | frozenset(
             w for n in document.known.names for w in n.split())
