@@ -12,6 +12,7 @@ _CREDENTIAL = regex.compile(
     # lower-case notes sign off in lower case: "s. roberto rrt" at the end of a line
     r"|(?<=\p{L})[ \t]{1,3}(?:rrt|rn|md|np)(?=[ \t]{0,20}(?:\n|$))")
 # Credentials that are also everyday abbreviations (PT = patient, PA line, DO = ditto) need a comma.
+_LOWER_INITIAL = regex.compile(r"(?<![\p{L}.])\p{Ll}\.[ \t]?$")
 _AMBIGUOUS = {"PA", "DO", "PT", "OT", "RT", "RD", "SW", "SLP"}
 
 
@@ -42,6 +43,9 @@ class CredentialedNameRecognizer(NameRecognizer):
                 cursor -= len(prev.group(0))
                 start = cursor
             if start is not None:
+                initial = _LOWER_INITIAL.search(text, max(0, start - 4), start)
+                if initial:
+                    start = initial.start()  # "s. roberto rrt": lower-case notes write initials in lower case
                 end = match.start()
                 if text[start:end].strip():
                     yield self.result(start, start + len(text[start:end].rstrip()), 0.85)

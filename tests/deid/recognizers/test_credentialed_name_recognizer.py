@@ -18,6 +18,9 @@ def recognizer(lexicons):
         ("Marisol Quintero, MD", ["Marisol Quintero"]),
         ("Henrietta Marlowe, RN", ["Henrietta Marlowe"]),
         ("T. Okonkwo, MD", ["T. Okonkwo"]),
+        # lower-case notes sign off in lower case, initial included
+        ("all quiet overnight. m. delacourt rrt\n", ["m. delacourt"]),
+        ("given q.4h per protocol.", []),
         ("Odessa Farnsworth,RN", ["Odessa Farnsworth"]),
         ("Desmond Achterberg MD", ["Desmond Achterberg"]),
         ("Priya Raman, PA-C", ["Priya Raman"]),
