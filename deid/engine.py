@@ -187,8 +187,11 @@ class DeidEngine:
 
     def _protected(self, span_text: str, result: RecognizerResult, doc, text: str = "") -> bool:
         words = regex.findall(r"[A-Za-z][A-Za-z'-]*", span_text)
-        if not words or all(self.lexicons.is_clinical(w) for w in words) or self.lexicons.is_clinical(span_text):
+        proper_place = result.entity_type in ("CITY", "HOSPITAL") and len(words) > 1 and all(w[0].isupper() for w in words)
+        if not words or self.lexicons.is_clinical(span_text):
             return True
+        if all(self.lexicons.is_clinical(w) for w in words) and not proper_place:
+            return True  # "Middle River" is a place even though "middle" and "river" are anatomy words
         if text and _EPONYM_NOUN.match(text, result.end):
             return True  # "Austin Flint murmur", "Graham Steell murmur": an eponym, not a person
         for start, end, short_form in doc.abbreviations:

@@ -44,6 +44,9 @@ pt pts patient transfer transferred admitted d/c dc dc'd discharged sent went go
 requires required awaiting await need needs needing start started continue screened screening accepted placement
 plan plans planning prev previous recent recently will leave left leaving return returned returning
 """.split())
+# "admitted from University of Maryland Medical": a university one is admitted from is a hospital
+_UNIVERSITY = regex.compile(r"\b(?:to|at|from|by|@|into)\s+(?:the\s+)?(?P<phi>(?:university|univ\.?|u)\s+of\s+[A-Za-z]{2,20}"
+                            r"(?:\s+(?:medical|med\.?|hospital|health|system))?)", regex.IGNORECASE)
 # "to St. Mary's", "at St Agnes": saints' names as places
 _SAINT = regex.compile(r"\b(?:to|at|by|from|@|in|into)\s+(?:the\s+)?(?P<phi>(?:st\.?|saint)\s+(?P<name>[A-Za-z][a-z'A-Z]{1,20})\.?)",
                        regex.IGNORECASE)
@@ -61,6 +64,8 @@ class HospitalRecognizer(ClinicalRecognizer):
 
     def find(self, view, deadline):
         text = view.text
+        for match in _UNIVERSITY.finditer(text, timeout=deadline.remaining()):
+            yield self.result(match.start("phi"), match.end("phi"), 0.7, "HOSPITAL")
         for match in _SAINT.finditer(text, timeout=deadline.remaining()):
             name = regex.sub(r"'s$", "", match.group("name"))
             lex = self.lexicons
