@@ -106,8 +106,7 @@ def measure_ours(input_path: Path, output_path: Path, workers: int | None, inter
                     failed += 1
                     print(f"ours: {result}", file=sys.stderr)
                     continue
-                sink.write(json.dumps({"id": result.id, "text": result.text,
-                                       "spans": [s.to_json() for s in result.spans]}, ensure_ascii=False) + "\n")
+                sink.write(result.to_json_line())
                 chars += lengths[result.id]
                 spans += len(result.spans)
                 if first_at is None:

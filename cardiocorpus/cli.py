@@ -30,8 +30,7 @@ def _deid_text(args) -> int:
                 failed += 1
                 print(f"error: {args.input}: {result}", file=sys.stderr)
                 continue
-            sink.write(json.dumps({"id": result.id, "text": result.text,
-                                   "spans": [s.to_json() for s in result.spans]}, ensure_ascii=False) + "\n")
+            sink.write(result.to_json_line())
             written += 1
             chars += result.input_length
             for label, n in result.counts().items():

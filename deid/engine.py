@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import warnings
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -84,6 +85,11 @@ class DeidResult:
     patient_key: str
     residual: list[dict] = field(default_factory=list)
     input_length: int = 0
+
+    def to_json_line(self) -> str:
+        """The ``deid-text`` output line (DESIGN.md contract): id, text, spans."""
+        return json.dumps({"id": self.id, "text": self.text, "spans": [s.to_json() for s in self.spans]},
+                          ensure_ascii=False) + "\n"
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
