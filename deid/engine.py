@@ -30,7 +30,7 @@ from deid.lexicons import Lexicons, load_lexicons
 from deid.policy import Policy
 from deid.pseudonyms import keyed_hash, patient_key
 from deid.recognizers import default_recognizers
-from deid.recognizers.base import TextView
+from deid.recognizers.base import TextView, is_query
 from deid.recognizers.known_identifier_recognizer import KnownIdentifierRecognizer
 from deid.recognizers.spacy_ner_recognizer import SpacyNerRecognizer
 from deid.surrogates import PatientSurrogates, generalize_zip
@@ -228,6 +228,9 @@ class DeidEngine:
         return parsed
 
     def _ner_sentences(self, text: str) -> Iterator[tuple[int, str]]:
+        if is_query(text):  # a one-line query: read it whole, it costs little
+            yield 0, text
+            return
         for sentence in _SENTENCE.finditer(text):
             for word in _CAPITALISED.finditer(sentence.group(0)):
                 token = word.group(0)

@@ -35,6 +35,12 @@ class TextView:
         return cls(text, 0.03 < share < 0.6, share <= 0.03)
 
 
+def is_query(text: str) -> bool:
+    """A one-line text of at most 600 characters (a clinical question, a search): no section
+    headers or later sentences will give context, so the first capitalised word counts too."""
+    return len(text) <= 600 and "\n" not in text.strip()
+
+
 class ClinicalRecognizer(EntityRecognizer):
     """Base for our recognizers: no NLP artifacts needed, deadline-aware."""
 

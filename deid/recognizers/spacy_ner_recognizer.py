@@ -34,8 +34,10 @@ class SpacyNerRecognizer(NameRecognizer):
                 span = self._person_span(view, ent)
                 if span:
                     yield self.result(*span, 0.6)
-            elif ent.label_ in ("GPE", "LOC") and ent.text.lower() in self.lexicons.cities:
-                if ent.text[0].isupper() and self.lexicons.zipf(ent.text) < 4.5:
+            elif ent.label_ in ("GPE", "LOC") and ent.text[:1].isupper() and ent.text.lower() not in self.lexicons.regions:
+                # towns and cities of the gazetteer; states and countries are not PHI
+                known_city = ent.text.lower() in self.lexicons.cities
+                if known_city and self.lexicons.zipf(ent.text) < 4.5:
                     yield self.result(ent.start_char, ent.end_char, 0.55, "CITY")
             elif ent.label_ in ("FAC", "ORG") and _PLACE_BEFORE.search(doc.text, max(0, ent.start_char - 20), ent.start_char) \
                     and not all(self.lexicons.is_clinical(w) or w.isupper() for w in regex.findall(r"\w+", ent.text)):
