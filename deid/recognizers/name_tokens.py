@@ -107,7 +107,9 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             else:
                 ok = evidence.after_context(word, cased)
         else:
-            ok = (evidence.strength(word, cased) >= 0.45 or word.endswith(".") and len(word) == 2
+            following = NAME_WORD.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+            middle_initial = len(word) == 1 and word.isupper() and following is not None and following.group(0)[:1].isupper()
+            ok = (evidence.strength(word, cased) >= 0.45 or word.endswith(".") and len(word) == 2 or middle_initial
                   or strong and evidence.lexicons.is_name(word) and not evidence.is_excluded(word))
             if evidence.lexicons.is_clinical(word) and not (
                     evidence.lexicons.is_name(word) and (strong or word[0].isupper() and not word.isupper())):

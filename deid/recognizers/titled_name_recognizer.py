@@ -14,7 +14,8 @@ _TITLE = regex.compile(
     regex.IGNORECASE)
 _JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
-_NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|"
+_NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|user\s*:|"
+                         r"(?:first|last|full|sur)\s*name\s*(?:is\s*|[:?]\s*)|"
                          r"pt\s*:|signed\s*:?|sincerely,?|regards,?|i'm|i\s+am|this\s+is|call\s+me)[ \t]+(?=\p{Lu})",
                          regex.IGNORECASE)
 # Roles are weaker than titles: "attending aware" is not a name.

@@ -49,3 +49,17 @@ def recognizer(lexicons):
 )
 def test_titled_name_spans(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # forms and chats announce names
+        ("Name:    Oriana B Castellanos\nAddress: on file", ["Oriana B Castellanos"]),
+        ("What's your last name? Vantongeren", ["Vantongeren"]),
+        # a lone capital is not a name
+        ("Plan A for the patient.", []),
+    ],
+)
+def test_announced_names(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
