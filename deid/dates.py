@@ -134,8 +134,10 @@ def _shift_worded(t: str, mw, delta: timedelta) -> str | None:
     out = t[:mw.start()] + _render_month(mw.group(0), s.month) + t[mw.end():]
     # rewrite the day and the year in place
     if day_match:
-        offset = 0 if day_match.re.pattern.startswith("(") else mw.end() - mw.start() + len(_render_month(mw.group(0), s.month)) - (mw.end() - mw.start())
-        out = _replace_number(out, day_match, s.day, base=0 if day_match.re.pattern.startswith("(") else len(t[:mw.start()]) + len(_render_month(mw.group(0), s.month)))
+        # a day before the month is at its own offset; one after it sits behind the rewritten month word
+        day_before_month = day_match.re.pattern.startswith("(")
+        base = 0 if day_before_month else mw.start() + len(_render_month(mw.group(0), s.month))
+        out = _replace_number(out, day_match, s.day, base=base)
     if year_match:
         new_year = str(s.year) if year_match.group(1) else f"{s.year % 100:02d}"
         out = _replace_last(out, year_match.group(0).lstrip("'"), new_year)

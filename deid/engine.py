@@ -14,7 +14,6 @@ Flow for one document:
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import warnings
 from dataclasses import dataclass, field
@@ -311,14 +310,14 @@ class DeidEngine:
         pieces, cursor = [], 0
         for span in spans:
             pieces.append(text[cursor:span.start])
-            pieces.append(self._replace(text[span.start:span.end], span.label, surrogates, pseudonym))
+            pieces.append(self._replace(text[span.start:span.end], span.label, surrogates))
             cursor = span.end
         pieces.append(text[cursor:])
         output = "".join(pieces)
         residual = residual_identifiers(output, document.known, self.lexicons) if document.known else []
         return DeidResult(document.id, output, spans, pseudonym, residual, len(text))
 
-    def _replace(self, original: str, label: str, surrogates: PatientSurrogates, pseudonym: str) -> str:
+    def _replace(self, original: str, label: str, surrogates: PatientSurrogates) -> str:
         operator = self.policy.operator_for(label)
         if operator == "keep":
             return original
@@ -375,6 +374,3 @@ def merge_spans(results: list[RecognizerResult]) -> list[Span]:
         spans.append(Span(start, end, label, max(m.score for m in members)))
     return spans
 
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -113,7 +113,7 @@ class PatientSurrogates:
         return _case_like(text, self._pick("city", text, cities).title()) if not text.isupper() else self._pick("city", text, cities).upper()
 
     def hospital(self, text: str) -> str:
-        _, last, cities = _sorted_lists(self._lexicons)
+        cities = _sorted_lists(self._lexicons)[2]
         words = text.split()
         if len(words) == 1 and text.isupper() and len(text) <= 5:  # an abbreviation such as GH
             return self.digits_like("hospital-abbreviation", text)[:-1] + "H"
