@@ -44,6 +44,14 @@ pt pts patient transfer transferred admitted d/c dc dc'd discharged sent went go
 requires required awaiting await need needs needing start started continue screened screening accepted placement
 plan plans planning prev previous recent recently will leave left leaving return returned returning
 """.split())
+_MOVED_ACRONYM = regex.compile(
+    r"\b(?:transferred|transfered|transfer|admitted|sent|brought|came|presented|referred|discharged|d/c'?d|went|"
+    r"taken|returned|seen)\s+(?:to|from|at)\s+(?:the\s+)?(?P<phi>(?-i:[A-Z]{3,5}))\b(?!\s*(?:lab|unit|team|service|floor|suite))",
+    regex.IGNORECASE)
+# Care units and services written as acronyms: places inside any hospital, not names of one
+_UNITS = frozenset("""ICU MICU SICU CCU CVICU CTICU NICU PICU TICU NSICU PACU CICU ED ER OR EP CT MRI IR ECU EMS ACU
+CDU OBS TCU LTAC SNF ALF OSH PCP ENT GI PT OT SLP CATH ECHO LAB HOME TSICU CSICU CSRU CVRU CTU SDU IMC IMCU PCU
+CVU MSICU BICU NSU RCU MRU ICCU HDU""".split())
 # "admitted from University of Maryland Medical": a university one is admitted from is a hospital
 _UNIVERSITY = regex.compile(r"\b(?:to|at|from|by|@|into)\s+(?:the\s+)?(?P<phi>(?:university|univ\.?|u)\s+of\s+[A-Za-z]{2,20}"
                             r"(?:\s+(?:medical|med\.?|hospital|health|system))?)", regex.IGNORECASE)
@@ -64,6 +72,11 @@ class HospitalRecognizer(ClinicalRecognizer):
 
     def find(self, view, deadline):
         text = view.text
+        if view.cased:  # "transferred from UPMC": an acronym one is moved to or from, where capitals mean something
+            for match in _MOVED_ACRONYM.finditer(text, timeout=deadline.remaining()):
+                acronym = match.group("phi")
+                if not self.lexicons.is_clinical(acronym) and acronym.lower() not in GENERIC and acronym not in _UNITS:
+                    yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _UNIVERSITY.finditer(text, timeout=deadline.remaining()):
             yield self.result(match.start("phi"), match.end("phi"), 0.7, "HOSPITAL")
         for match in _SAINT.finditer(text, timeout=deadline.remaining()):

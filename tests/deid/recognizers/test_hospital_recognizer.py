@@ -58,3 +58,18 @@ def test_hospital_spans(recognizer, text, expected_texts):
 def test_hospital_label(recognizer):
     assert_entities(recognizer, "Transferred to MGH from Calverton General Hospital.",
                     [("MGH", "HOSPITAL"), ("Calverton General Hospital", "HOSPITAL")])
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # an acronym one is moved to or from names a hospital in mixed-case text
+        ("Pt was transferred from WRMC on arrival for TAVR evaluation.", ["WRMC"]),
+        # care units inside any hospital are not names of one
+        ("Transferred to MICU overnight.", []),
+        ("Sent to CSRU after bypass.", []),
+        ("Referred to the EP lab for ablation.", []),
+    ],
+)
+def test_moved_acronyms(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
