@@ -24,8 +24,12 @@ class Deadline:
             return None
         left = self._end - time.monotonic()
         if left <= 0:
-            raise DocumentTimeout(f"document exceeded its {self.seconds:.1f}s budget")
+            raise self.expired()
         return left
+
+    def expired(self) -> DocumentTimeout:
+        """The error for this budget running out (also for a regex that timed out inside it)."""
+        return DocumentTimeout(f"document exceeded its {self.seconds:.1f}s budget")
 
     def check(self) -> None:
         self.remaining()

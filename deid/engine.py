@@ -13,6 +13,7 @@ Flow for one document:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import warnings
@@ -122,8 +123,8 @@ class DeidEngine:
         self.policy = policy
         self._key = key
         base = lexicons or load_lexicons()
-        self.lexicons = Lexicons(base.clinical | frozenset(policy.protected_terms), base.first_names,
-                                 base.last_names, base.cities, base.city_population, base.regions) if policy.protected_terms else base
+        self.lexicons = dataclasses.replace(base, clinical=base.clinical | frozenset(policy.protected_terms)) \
+            if policy.protected_terms else base
         self.recognizers = default_recognizers(self.lexicons)
         self.ner = SpacyNerRecognizer(self.lexicons)
         self.known_recognizer = KnownIdentifierRecognizer(self.lexicons)
@@ -293,7 +294,7 @@ class DeidEngine:
                 timeout.document_id = document.id
                 yield timeout
             except TimeoutError:  # a regex ran out of the budget (the regex module's own error)
-                timeout = DocumentTimeout(f"document exceeded its {self.policy.time_budget_seconds}s budget")
+                timeout = deadline.expired()
                 timeout.document_id = document.id
                 yield timeout
             except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch

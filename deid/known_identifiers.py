@@ -9,6 +9,7 @@ re-scans the output and reports survivors by kind and hash, never by value.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,11 @@ class KnownIdentifiers:
         births = tuple(d if isinstance(d, date) else date.fromisoformat(str(d)[:10]) for d in data.get("birth_dates", ()))
         return cls(tuple(data.get("names", ())), tuple(data.get("identifiers", ())), tuple(data.get("phones", ())),
                    tuple(data.get("addresses", ())), births, tuple(data.get("emails", ())))
+
+    def __post_init__(self) -> None:
+        # tuples, so the value is hashable and its compiled patterns can be cached
+        for name in ("names", "identifiers", "phones", "addresses", "birth_dates", "emails"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     def __bool__(self) -> bool:
         return any((self.names, self.identifiers, self.phones, self.addresses, self.birth_dates, self.emails))
@@ -67,7 +73,8 @@ def _date_forms(d: date) -> list[str]:
     return forms
 
 
-def compile_known(known: KnownIdentifiers, lexicons: Lexicons) -> list[KnownPattern]:
+@functools.lru_cache(maxsize=256)  # a patient's patterns serve the search and the residual pass of all their notes
+def compile_known(known: KnownIdentifiers, lexicons: Lexicons) -> tuple[KnownPattern, ...]:
     patterns: list[KnownPattern] = []
     flags = regex.IGNORECASE
     for full in known.names:
@@ -111,14 +118,13 @@ def compile_known(known: KnownIdentifiers, lexicons: Lexicons) -> list[KnownPatt
         patterns.append(KnownPattern("DATE", regex.compile(r"(?<![\d/])(?:" + forms + r")(?![\d/])", flags), _fingerprint(d.isoformat())))
     for value in known.emails:
         patterns.append(KnownPattern("EMAIL", regex.compile(regex.escape(value), flags), _fingerprint(value)))
-    return patterns
+    return tuple(patterns)
 
 
-def residual_identifiers(text: str, known: KnownIdentifiers, lexicons: Lexicons,
-                         compiled: list[KnownPattern] | None = None) -> list[dict]:
+def residual_identifiers(text: str, known: KnownIdentifiers, lexicons: Lexicons) -> list[dict]:
     """Known identifiers still present in ``text``: kind, fingerprint and offset, never the value."""
     found = []
-    for known_pattern in compiled if compiled is not None else compile_known(known, lexicons):
+    for known_pattern in compile_known(known, lexicons):
         for match in known_pattern.pattern.finditer(text):
             found.append({"kind": known_pattern.kind, "fingerprint": known_pattern.fingerprint, "start": match.start()})
     return found

@@ -9,7 +9,7 @@ from deid.recognizers.base import ClinicalRecognizer
 class KnownIdentifierRecognizer(ClinicalRecognizer):
     ENTITY = "PERSON"
 
-    def find_known(self, view, deadline, patterns: list[KnownPattern]):
+    def find_known(self, view, deadline, patterns: tuple[KnownPattern, ...]):
         for known in patterns:
             for match in known.pattern.finditer(view.text, timeout=deadline.remaining()):
                 yield self.result(match.start(), match.end(), 1.0, known.kind)
