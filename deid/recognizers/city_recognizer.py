@@ -17,6 +17,7 @@ from deid.recognizers.base import ClinicalRecognizer
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|to|at|near|of|lives|living|resides|resident|moved|visiting|"
                               r"returned|return|travel(?:l?ed)?|town|city|county|outside)\s+(?:the\s+)?$", regex.IGNORECASE)
+_PLACE_WORDS = regex.compile(r"([A-Za-z][A-Za-z'.-]*[A-Za-z])(?:[ \t]+([A-Z][A-Za-z'.-]*[A-Za-z]))?")
 _RESIDES = regex.compile(r"\b(?:lives|living|resides|residing|moved|lived|resident\s+of|native\s+of|home\s+is)"
                          r"\s+(?:alone\s+|nearby\s+|here\s+)?(?:in|at|to|near)\s+(?:the\s+)?", regex.IGNORECASE)
 _CAPITALISED_PLACE = regex.compile(
@@ -46,12 +47,12 @@ class CityRecognizer(ClinicalRecognizer):
         """ "lives in Rockport", "lives nearby in edgemere": place-like words after a residence cue."""
         text = view.text
         for match in _RESIDES.finditer(text, timeout=deadline.remaining()):
-            words = regex.match(r"([A-Za-z][A-Za-z'.-]*[A-Za-z])(?:[ \t]+([A-Z][A-Za-z'.-]*[A-Za-z]))?", text[match.end():])
+            words = _PLACE_WORDS.match(text, match.end())
             if not words:
                 continue
             first = words.group(1)
             lower = first.lower()
-            if lower in self.lexicons.regions or text[match.end():match.end() + words.end()].lower() in self.lexicons.regions:
+            if lower in self.lexicons.regions or text[match.end():words.end()].lower() in self.lexicons.regions:
                 continue  # "lives in Maryland": a state is not PHI
             if lower in STOP_WORDS or self.lexicons.is_clinical(lower) and lower not in self.lexicons.cities:
                 continue
@@ -60,7 +61,7 @@ class CityRecognizer(ClinicalRecognizer):
                 continue
             second = words.group(2)
             keep_second = second and view.cased and second.lower() not in ("county", "area", "city", "town")
-            end = match.end() + words.end(2 if keep_second else 1)
+            end = words.end(2 if keep_second else 1)
             yield self.result(match.end(), end, 0.7, "CITY")
 
     def _capitalised_places(self, view, deadline):

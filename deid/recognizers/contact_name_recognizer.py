@@ -23,6 +23,7 @@ VISITOR_VERB = regex.compile(
     r"states|stated|said|says|aware|notified|updated|agrees|agreed|wants|wishes|asked|requests|requested|"
     r"does|did|doesn't|would|should|can|could|understands|understood|expressed|feels|felt|verbalized|"
     r"at\s+bedside|in\s+to\s+visit|here|present)\b", regex.IGNORECASE)
+_NEXT_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")
 
 
@@ -32,7 +33,7 @@ class ContactNameRecognizer(NameRecognizer):
         text = view.text
         lex = self.lexicons
         for match in _CONTACT.finditer(text, timeout=deadline.remaining()):
-            nxt = regex.match(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", text[match.end():])
+            nxt = _NEXT_WORD.match(text, match.end())
             if not nxt:
                 continue
             word = nxt.group(0)

@@ -12,6 +12,7 @@ _CREDENTIAL = regex.compile(
     # lower-case notes sign off in lower case: "s. roberto rrt" at the end of a line
     r"|(?<=\p{L})[ \t]{1,3}(?:rrt|rn|md|np)(?=[ \t]{0,20}(?:\n|$))")
 # Credentials that are also everyday abbreviations (PT = patient, PA line, DO = ditto) need a comma.
+_LINE_END = regex.compile(r"[ \t]*(?:$|\n|[.;)])")
 _LOWER_INITIAL = regex.compile(r"(?<![\p{L}.])\p{Ll}\.[ \t]?$")
 _AMBIGUOUS = {"PA", "DO", "PT", "OT", "RT", "RD", "SW", "SLP"}
 
@@ -24,7 +25,7 @@ class CredentialedNameRecognizer(NameRecognizer):
             credential = match.group(0).strip(" \t,")
             if credential in _AMBIGUOUS and ("," not in match.group(0) or not view.cased):
                 continue
-            if not view.cased and "," not in match.group(0) and not regex.match(r"[ \t]*(?:$|\n|[.;)])", text[match.end():]):
+            if not view.cased and "," not in match.group(0) and not _LINE_END.match(text, match.end()):
                 continue  # "MD AWARE" in an ALL-CAPS note: a credential only with a comma or at line end
             cursor = match.start()
             start = None

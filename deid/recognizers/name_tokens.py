@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.lexicons import Lexicons
 from deid.recognizers.base import ClinicalRecognizer
 
+_GAP = regex.compile(r"[ \t]{0,3}")
 #: A name word: O'Brien, Swan-Ganz, Van, J. (an initial with a dot)
 NAME_WORD = regex.compile(r"(?:(?<!\p{L})\p{Lu}\.|\p{L}(?:[\p{L}'’-]{0,30}\p{L})?)")
 
@@ -94,8 +95,7 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
     words: list[tuple[int, int]] = []
     cursor = pos
     while len(words) < limit:
-        gap = regex.match(r"[ \t]{0,3}", text[cursor:])
-        start = cursor + gap.end()
+        start = _GAP.match(text, cursor).end()
         match = NAME_WORD.match(text, start)
         if not match or (words and text[cursor:start] == "" and not text[cursor - 1:cursor] == "."):
             break

@@ -12,6 +12,10 @@ _TITLE = regex.compile(
     r"attending|fellow|resident|intern|cardiologist|surgeon|pcp|hcp|md|sister|father|rev|reverend|chaplain|"
     r"rabbi|pastor|cnm|crnp|dds|ho)\b['’]?\.?[ \t]{0,3}(?=[A-Za-z])",
     regex.IGNORECASE)
+# the word right after a title, matched in place (slicing the rest of a long note per match is quadratic)
+_WORD = regex.compile(r"\p{L}[\p{L}'-]*")
+_ASCII_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
+_INITIAL_OR_WORD = regex.compile(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*")
 _JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
 _NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|user\s*:|"
@@ -30,7 +34,7 @@ class TitledNameRecognizer(NameRecognizer):
         for match in _NAME_IS.finditer(text, timeout=deadline.remaining()):
             phrase = match.group(0).lower()
             weak = phrase.startswith(("i", "this", "call"))  # "I'm Misty" but not "I'm Fine"
-            word = regex.match(r"\p{L}[\p{L}'-]*", text[match.end():])
+            word = _WORD.match(text, match.end())
             if word and weak and not (self.lexicons.is_name(word.group(0)) and not self.lexicons.is_clinical(word.group(0))):
                 continue
             span = name_words_after(text, match.end(), self.evidence, view.cased, strong=True)
@@ -42,7 +46,7 @@ class TitledNameRecognizer(NameRecognizer):
             if title in _ROLES and dotted:
                 continue  # "... the nurse. Vols stable": a sentence ended
             if title in ("mr", "mrs", "ms", "miss"):
-                nxt = regex.match(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*", text[match.end():])
+                nxt = _INITIAL_OR_WORD.match(text, match.end())
                 word = nxt.group(0) if nxt else ""
                 limit = 5.5 if dotted else 4.5
                 if view.cased and not word[:1].isupper() or self.lexicons.is_clinical(word) and not self.lexicons.is_name(word) \
@@ -50,7 +54,7 @@ class TitledNameRecognizer(NameRecognizer):
                                 or self.lexicons.zipf(word) < 3.0 or regex.fullmatch(r"[A-Z]\.?", word)):
                     continue  # "assess ms. safety", "3-4+MR. Given"
             if title in _ROLES:
-                nxt = regex.match(r"[A-Za-z][A-Za-z'-]*", text[match.end():])
+                nxt = _ASCII_WORD.match(text, match.end())
                 word = nxt.group(0) if nxt else ""
                 if not nxt or not self.evidence.after_context(word, view.cased) or not (
                         self.lexicons.is_name(word) and self.lexicons.zipf(word) < 4.5 or self.lexicons.zipf(word) < 3.0):
@@ -60,7 +64,7 @@ class TitledNameRecognizer(NameRecognizer):
                     continue  # "MD AWARE" / "md wyman aware"
             cased = view.cased
             if cased and title in ("dr", "doctor", "drs") and text[match.end():match.end() + 1].islower():
-                nxt = regex.match(r"\p{L}[\p{L}'-]*", text[match.end():])
+                nxt = _WORD.match(text, match.end())
                 if nxt and self.lexicons.zipf(nxt.group(0)) < 4.0 and not self.evidence.is_excluded(nxt.group(0)):
                     cased = False  # "seen by dr thistlewood" in a mixed-case query
             span = name_words_after(text, match.end(), self.evidence, cased, strong=title not in _ROLES)
