@@ -1,6 +1,39 @@
-"""Terminology normalization (issue 4, not built yet): the concept store, validation of
-coded data, and concept extraction from de-identified text (SNOMED CT, UMLS, ICD-10-CM,
-LOINC, RxNorm).
+"""Terminology: concept store, coded-data validation, concept mentions in text (issue 4).
 
-May import: nothing from the other cardiocorpus packages.
+Public API (what the pipeline calls):
+
+- ``ConceptStore.default() -> ConceptStore`` (cached): the store a user configured
+  (``$CARDIOCORPUS_TERMINOLOGY_STORE``, or one imported into ``$CARDIOCORPUS_HOME/terminology/``
+  by ``cardiocorpus terminology-import``), else the open cardiology store shipped in
+  ``terminology/data/``.
+  ``.lookup_code(system, code) -> Concept | None``, ``.lookup_term(term) -> list[Concept]``,
+  ``.lookup_cui(cui) -> list[Concept]``, ``.cross_maps_of(system, code)``,
+  ``.versions -> dict[str, str]``, ``.sha256``; tables ``.concepts``, ``.terms``,
+  ``.cross_maps`` (polars); ``.save(dir)``, ``.write_duckdb(path)``.
+  Systems are ``SNOMED``, ``ICD10CM``, ``LOINC``, ``RXNORM``.
+- ``annotate_coding(system_uri, code, display=None, store=None) -> CodingAnnotation`` for a
+  FHIR Coding (``http://snomed.info/sct``, ``http://loinc.org``,
+  ``http://hl7.org/fhir/sid/icd-10-cm``, ``http://www.nlm.nih.gov/research/umls/rxnorm``):
+  ``valid`` (check digit / release membership), ``known``, ``active``, ``preferred_term``,
+  ``cui``, ``category``, ``cross_maps``, ``display_matches``, ``reason``; ``.to_json()``.
+- ``ConceptExtractor.default()`` (cached): ``.extract(text) -> list[Mention]``,
+  ``.extract_many(texts) -> Iterator[list[Mention]]`` (spaCy ``nlp.pipe`` batches).
+  ``Mention``: start, end (character offsets, end exclusive), text, system, code, display,
+  cui, score, via (exact / abbreviation / fuzzy), category, and the context flags negated,
+  historical, family, hypothetical, uncertain; ``Mention.to_json() -> dict``.
+- Loaders for licensed releases (``terminology.loaders``): SNOMED CT RF2 snapshot, UMLS
+  MRCONSO/MRSTY, RxNorm RXNCONSO, the LOINC table.
+
+Modules: ``store`` (tables, lookups), ``loaders`` (licensed releases), ``checkdigits``
+(Verhoeff, LOINC mod 10, ICD-10-CM membership), ``coding`` (annotate_coding),
+``categories`` (cardiology category), ``normalize`` (the one normal form of terms),
+``linker`` (scispaCy CandidateGenerator over our KB), ``context`` (negspacy flags),
+``extractor`` (mentions). Data provenance: ``terminology/data/SOURCES.md`` and
+``terminology/data/PROVENANCE.md``.
 """
+
+from terminology.coding import CodingAnnotation, annotate_coding
+from terminology.extractor import ConceptExtractor, Mention
+from terminology.store import Concept, ConceptStore
+
+__all__ = ["Concept", "ConceptStore", "CodingAnnotation", "annotate_coding", "ConceptExtractor", "Mention"]
