@@ -59,13 +59,19 @@ class Policy:
                    sha256=sha256 or canonical_hash(data))
 
     @classmethod
+    def bundled(cls, name: str) -> "Policy":
+        """A policy shipped in ``deid/policies/`` (``default``, ``research-paper``)."""
+        text = resources.files("deid.policies").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+        return cls._parse(text, f"bundled policy {name}")
+
+    @classmethod
     def load(cls, path: str | Path | None = None) -> "Policy":
         if path is None:
-            text = resources.files("deid.policies").joinpath("default.yaml").read_text(encoding="utf-8")
-            where = "default policy"
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-            where = str(path)
+            return cls.bundled("default")
+        return cls._parse(Path(path).read_text(encoding="utf-8"), str(path))
+
+    @classmethod
+    def _parse(cls, text: str, where: str) -> "Policy":
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:

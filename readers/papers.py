@@ -19,6 +19,8 @@ from readers.common import MAX_DOCUMENT_BYTES, ReadError, UnreadableFile, check_
 PAPER_SUFFIXES = (".xml", ".nxml", ".txt", ".md")
 _MAX_XML_BYTES = 512 * 1024 * 1024  # a PubMed baseline file is ~150 MB; papers stream article by article
 _XLINK = "{http://www.w3.org/1999/xlink}href"
+# a paper that narrates one patient ("a 67-year-old woman presented...") is treated as a case report
+_CASE_NARRATIVE = re.compile(r"\b(?:a|an) \d{1,3}[- ](?:year|yr)s?[- ]old (?:man|woman|male|female|boy|girl|patient|infant)\b", re.I)
 _CASE_REPORT_TITLE = re.compile(r"\bcase (?:report|study|presentation)\b|\breport of (?:a|an|two|three) (?:case|patient)s?\b", re.I)
 
 
@@ -95,7 +97,13 @@ def _read_plain(path: Path, where: str, kind: str) -> PaperRecord:
     elif body:
         sections.append(Section("body", "", body))
     return PaperRecord(source_id=path.stem, title=title, sections=tuple(sections), location=where, kind=kind,
-                       is_case_report=bool(_CASE_REPORT_TITLE.search(title)))
+                       is_case_report=_narrates_a_case(title, sections))
+
+
+def _narrates_a_case(title: str, sections) -> bool:
+    if _CASE_REPORT_TITLE.search(title):
+        return True
+    return any(_CASE_NARRATIVE.search(s.text) for s in sections if s.part == "abstract" or s.heading.lower().startswith("case"))
 
 
 def _read_xml(path: Path, where: str) -> Iterator[PaperRecord | ReadError]:
@@ -152,7 +160,7 @@ def _pubmed(element, where: str) -> PaperRecord:
     return PaperRecord(source_id=f"pmid:{pmid}" if pmid else f"doi:{doi}", title=title, sections=sections,
                        location=where, kind="pubmed", pmid=pmid, doi=doi, journal=article.findtext("Journal/Title"),
                        year=year, publication_types=types,
-                       is_case_report="Case Reports" in types or bool(_CASE_REPORT_TITLE.search(title)))
+                       is_case_report="Case Reports" in types or _narrates_a_case(title, sections))
 
 
 def _jats(article, where: str) -> PaperRecord:
@@ -190,4 +198,4 @@ def _jats(article, where: str) -> PaperRecord:
                        location=where, kind="jats", pmid=ids.get("pmid"), doi=ids.get("doi"),
                        journal=_text(article.find("front/journal-meta/journal-title-group/journal-title")) or None,
                        year=year, licence=licence,
-                       is_case_report=article.get("article-type") == "case-report" or bool(_CASE_REPORT_TITLE.search(title)))
+                       is_case_report=article.get("article-type") == "case-report" or _narrates_a_case(title, sections))
