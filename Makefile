@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export CARDIOCORPUS_HOME ?= $(CURDIR)/.cardiocorpus
 
-.PHONY: setup demo test bench eval clean
+.PHONY: setup demo ui test bench eval clean
 
 $(BIN)/cardiocorpus: pyproject.toml constraints.txt requirements-model.txt
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
@@ -18,6 +18,11 @@ setup: $(BIN)/cardiocorpus
 
 demo: setup
 	$(BIN)/python -m cardiocorpus.demo
+
+# The Dagster UI on the same definitions and instance as the demo (http://127.0.0.1:3000).
+ui: setup
+	$(BIN)/python -c "from cardiocorpus.settings import home; from dagster_project.local import dagster_home; dagster_home(home())"
+	DAGSTER_HOME=$(CARDIOCORPUS_HOME)/dagster $(BIN)/dagster dev -m dagster_project.definitions -h 127.0.0.1 -p 3000
 
 test: setup
 	$(BIN)/python -m pytest

@@ -1,65 +1,84 @@
-"""`make demo`: de-identify the bundled synthetic notes and say what was made and where.
+"""`make demo`: run the whole Dagster graph in process on the bundled synthetic samples.
 
-Until the Dagster pipeline lands, the demo is the text engine on samples/notes: each note
-is de-identified with its patient's known identifiers (as the FHIR adapter will pass
-them), the output goes to $CARDIOCORPUS_HOME/demo/, and a summary (counts by entity
-type, throughput, residual identifiers found by the second pass) is printed. No PHI is
-printed: the sample notes are synthetic, but the demo behaves as it would on real ones.
+The samples (FHIR bundles with DocumentReference notes, note files, papers; all invented,
+see samples/*/README.md) are delivered into ``$CARDIOCORPUS_HOME/landing/``; every delivery
+becomes a partition and runs from raw/ to corpus/, then the audit log is verified and
+snapshotted. Prints what was made and where: counts, never text or identifier values.
+Running it again delivers the same files, so nothing new is made.
 """
 
 from __future__ import annotations
 
-import json
+import logging
+import shutil
 import sys
 import time
 from pathlib import Path
 
 from cardiocorpus.settings import home, secret_key
-from deid.batch import deidentify_stream, LineError
-from deid.engine import Document
-from deid.known_identifiers import KnownIdentifiers
-from deid.policy import Policy
 from deid.pseudonyms import key_fingerprint
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "notes"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+#: sample file -> landing folder (README files and the tests' known-identifier list stay behind)
+DELIVERIES = {
+    "fhir": ("*.json", "*.json.gz", "*.ndjson"),
+    "notes": ("notes.jsonl", "*.txt", "consult_*.json", "*.csv"),
+    "papers": ("*.xml", "*.nxml", "review_*.md"),
+}
+
+
+def deliver_samples(root: Path) -> int:
+    """Copy the samples into the landing folders (files already there are left alone)."""
+    copied = 0
+    for kind, patterns in DELIVERIES.items():
+        source = SAMPLES / kind
+        target = root / "landing" / kind
+        target.mkdir(parents=True, exist_ok=True)
+        for pattern in patterns:
+            for path in sorted(source.glob(pattern)) if source.exists() else ():
+                if not (target / path.name).exists():
+                    shutil.copy2(path, target / path.name)
+                    copied += 1
+    return copied
 
 
 def main() -> int:
-    policy = Policy.load()
+    import dagster as dg
+
+    from audit import CorpusStore
+    from dagster_project.local import dagster_home, materialize_landing
+
+    logging.getLogger("dagster").setLevel(logging.WARNING)
+    root = home()
     key = secret_key()
-    known = {pid: KnownIdentifiers.from_dict(k)
-             for pid, k in json.loads((SAMPLES / "known_identifiers.json").read_text()).items()}
-    records = [json.loads(line) for line in (SAMPLES / "notes.jsonl").read_text().splitlines() if line.strip()]
-    documents = [(i, Document(r["id"], r["text"], r["patient_id"], known.get(r["patient_id"], KnownIdentifiers())))
-                 for i, r in enumerate(records, 1)]
-    out_dir = home() / "demo"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    out_path = out_dir / "notes.deid.jsonl"
-    counts: dict[str, int] = {}
-    residual = failed = 0
+    copied = deliver_samples(root)
     started = time.perf_counter()
-    with out_path.open("w", encoding="utf-8") as sink:
-        for result in deidentify_stream(documents, policy, key, workers=1):
-            if isinstance(result, LineError):
-                failed += 1
-                print(f"quarantined: {result}")
-                continue
-            residual += len(result.residual)
-            for label, n in result.counts().items():
-                counts[label] = counts.get(label, 0) + n
-            sink.write(json.dumps({"id": result.id, "patient": result.patient_key, "text": result.text,
-                                   "spans": [s.to_json() for s in result.spans]}) + "\n")
+    with dg.DagsterInstance.from_config(str(dagster_home(root))) as instance:
+        outcome = materialize_landing(instance, root, quiet=True)
     seconds = time.perf_counter() - started
-    chars = sum(len(r["text"]) for r in records)
-    print(f"cardiocorpus demo: de-identified {len(records) - failed} of {len(records)} sample notes "
-          f"({chars / 1000:.1f} kchar in {seconds:.1f}s, {chars / 1000 / seconds:.1f} kchar/s incl. model load)")
-    print(f"policy {policy.name} {policy.version} (sha256 {policy.sha256[:12]}), key fingerprint {key_fingerprint(key)}")
-    print("detections by entity type:")
-    for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"  {label:<12} {n}")
-    print(f"residual known identifiers after the second pass: {residual}")
-    print(f"output: {out_path}")
-    return 1 if residual or failed else 0
+    with CorpusStore.open() as store:
+        documents = store.query("SELECT kind, count(*) FROM deidentified_documents GROUP BY kind ORDER BY kind")
+        detections = store.query("SELECT entity_type, sum(detections) FROM compliance_phi_detections_by_week "
+                                 "GROUP BY entity_type ORDER BY 2 DESC, 1")
+        quarantine = store.query("SELECT stage, sum(items) FROM compliance_quarantine_by_stage GROUP BY stage ORDER BY stage")
+        mentions = store.query("SELECT count(*), count(DISTINCT code) FROM concept_mentions")[0]
+        report = store.verify()
+        path = store.path
+    deliveries = len(outcome.runs) - ("audit_log" in outcome.runs)
+    print(f"cardiocorpus demo: {copied} sample files delivered, {deliveries} new deliveries run "
+          f"({sum(outcome.runs.values())} of {len(outcome.runs)} runs succeeded) in {seconds:.1f}s")
+    print(f"key fingerprint {key_fingerprint(key)}")
+    print("de-identified documents in the corpus: " + (", ".join(f"{k} {n}" for k, n in documents) or "none"))
+    print("PHI detections by entity type: " + (", ".join(f"{k} {n}" for k, n in detections) or "none"))
+    print(f"concept mentions: {mentions[0]} ({mentions[1]} distinct codes)")
+    print("quarantined: " + (", ".join(f"{k} {n}" for k, n in quarantine) or "none"))
+    for asset, check in outcome.failed_checks:
+        print(f"check not passed: {asset} {check}")
+    print(f"audit chain: {'intact' if report.ok else 'BROKEN'} ({report.events_checked} events)")
+    print(f"corpus store: {path}")
+    print(f"Dagster home: {root / 'dagster'} (open the UI with `make ui`)")
+    blocking = [c for c in outcome.failed_checks if c[1] not in ("quarantine_rate", "terminology_coverage")]
+    return 0 if report.ok and all(outcome.runs.values()) and not blocking else 1
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ from datetime import datetime, timezone
 import dagster as dg
 
 from dagster_project.deliveries import KINDS, PARTITIONS, resolve
-from dagster_project.resources import CardiocorpusHome, CorpusStoreResource, DeidEngineResource, TerminologyResource
+from dagster_project.resources import (CardiocorpusHome, CorpusStoreResource, DeidEngineResource, NoteColumnsResource,
+                                       TerminologyResource)
 from dagster_project.steps import DeidentifiedDelivery, StepFailed, deidentify_delivery
 from readers.common import file_sha256
 
@@ -77,13 +78,15 @@ def _deid_asset(kind: str):
               group_name="deid", owners=["team:data-stewards"], kinds={"presidio", "spacy"}, check_specs=checks,
               description=f"De-identified {what}: HIPAA Safe Harbor identifiers and clinicians' names replaced "
                           "by consistent per-patient surrogates, dates shifted by the patient's offset.")
-    def deidentified(context: dg.AssetExecutionContext, raw: dict, home: CardiocorpusHome, engine: DeidEngineResource):
+    def deidentified(context: dg.AssetExecutionContext, raw: dict, home: CardiocorpusHome, engine: DeidEngineResource,
+                     note_columns: NoteColumnsResource):
         from readers.deidentify import Quarantined
 
         delivery = resolve(home.root(), kind, context.partition_key)
         text_engine = engine.engine()
         try:
-            result = deidentify_delivery(delivery, text_engine, engine.key(), home.root() / "deid" / kind)
+            result = deidentify_delivery(delivery, text_engine, engine.key(), home.root() / "deid" / kind,
+                                         note_columns.columns())
         except StepFailed as failure:  # the whole delivery is refused; it is quarantined, not lost
             result = DeidentifiedDelivery(kind, delivery.key, raw["sha256"], resources_in=1,
                                           quarantined=[Quarantined(delivery.key, raw["sha256"], "deid", str(failure))],

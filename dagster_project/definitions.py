@@ -6,7 +6,8 @@ import dagster as dg
 
 from dagster_project.assets import audit_log, source_assets
 from dagster_project.deliveries import KINDS, PARTITIONS
-from dagster_project.resources import CardiocorpusHome, CorpusStoreResource, DeidEngineResource, TerminologyResource
+from dagster_project.resources import (CardiocorpusHome, CorpusStoreResource, DeidEngineResource, NoteColumnsResource,
+                                       TerminologyResource)
 from dagster_project.sensors import delivery_job_name, landing_sensors
 
 
@@ -25,7 +26,7 @@ def resources() -> dict:
     # the key generated once under the home folder is used.
     key = dg.EnvVar("CARDIOCORPUS_SECRET_KEY") if os.environ.get("CARDIOCORPUS_SECRET_KEY") else None
     return {"home": CardiocorpusHome(), "engine": DeidEngineResource(secret_key=key),
-            "terminology": TerminologyResource(), "store": CorpusStoreResource()}
+            "terminology": TerminologyResource(), "store": CorpusStoreResource(), "note_columns": NoteColumnsResource()}
 
 
 defs = dg.Definitions(

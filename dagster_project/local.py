@@ -41,9 +41,12 @@ def dagster_home(home: Path) -> Path:
     return folder
 
 
-def materialize_landing(instance: dg.DagsterInstance, home: Path, definitions: dg.Definitions | None = None) -> LocalRun:
+def materialize_landing(instance: dg.DagsterInstance, home: Path, definitions: dg.Definitions | None = None,
+                        quiet: bool = False) -> LocalRun:
+    """Run every new delivery's job, then the audit log's; ``quiet`` keeps Dagster's console to warnings."""
     if definitions is None:
         from dagster_project.definitions import defs as definitions
+    config = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}} if quiet else None
     outcome = LocalRun()
     for kind in KINDS:
         keys = new_partitions(instance, home, kind)
@@ -52,10 +55,12 @@ def materialize_landing(instance: dg.DagsterInstance, home: Path, definitions: d
         instance.add_dynamic_partitions(PARTITIONS[kind].name, keys)
         job = definitions.resolve_job_def(delivery_job_name(kind))
         for key in keys:
-            result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False)
+            result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False,
+                                            run_config=config)
             outcome.runs[key] = result.success
             outcome.failed_checks += _failed_checks(result)
-    result = definitions.resolve_job_def("audit_log_job").execute_in_process(instance=instance, raise_on_error=False)
+    result = definitions.resolve_job_def("audit_log_job").execute_in_process(instance=instance, raise_on_error=False,
+                                                                             run_config=config)
     outcome.runs["audit_log"] = result.success
     outcome.failed_checks += _failed_checks(result)
     return outcome

@@ -46,6 +46,21 @@ class DeidEngineResource(dg.ConfigurableResource):
         return _engine(self.policy_path, self.key())
 
 
+class NoteColumnsResource(dg.ConfigurableResource):
+    """Which JSONL keys / CSV columns hold each field of a delivered note (senders differ)."""
+
+    id: str = "id"
+    text: str = "text"
+    patient_id: str = "patient_id"
+    date: str = "date"
+    note_type: str = "note_type"
+
+    def columns(self):
+        from readers import NoteColumns
+
+        return NoteColumns(self.id, self.text, self.patient_id, self.date, self.note_type)
+
+
 class TerminologyResource(dg.ConfigurableResource):
     """The concept store and the mention extractor (built once per process)."""
 

@@ -38,11 +38,11 @@ class StepFailed(Exception):
     """A whole delivery failed; the message is safe for the event log (type and stage only)."""
 
 
-def deidentify_delivery(delivery: Delivery, engine, key: bytes, output_dir: Path) -> DeidentifiedDelivery:
+def deidentify_delivery(delivery: Delivery, engine, key: bytes, output_dir: Path, note_columns=None) -> DeidentifiedDelivery:
     label = delivery.key  # deliveries are named by partition, never by their file name
     try:
         if delivery.kind == "notes":
-            return _notes(delivery, engine, key, label)
+            return _notes(delivery, engine, key, label, note_columns)
         if delivery.kind == "papers":
             return _papers(delivery, engine, key, label)
         return _fhir(delivery, engine, key, output_dir)
@@ -60,11 +60,12 @@ def _from_text_batch(delivery: Delivery, batch, policy, engine) -> DeidentifiedD
                                 engine_versions=engine.versions)
 
 
-def _notes(delivery: Delivery, engine, key: bytes, label: str) -> DeidentifiedDelivery:
-    from readers import read_notes
+def _notes(delivery: Delivery, engine, key: bytes, label: str, columns) -> DeidentifiedDelivery:
+    from readers import NoteColumns, read_notes
     from readers.deidentify import deidentify_notes
 
-    batch = deidentify_notes(read_notes(delivery.path, location=label), engine, key, delivery.sha256, label)
+    records = read_notes(delivery.path, columns=columns or NoteColumns(), location=label)
+    batch = deidentify_notes(records, engine, key, delivery.sha256, label)
     return _from_text_batch(delivery, batch, engine.policy, engine)
 
 
