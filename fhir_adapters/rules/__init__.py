@@ -1,0 +1,1 @@
+"""Versioned YAML de-identification rule files for FHIR resources (``default.yaml``)."""
