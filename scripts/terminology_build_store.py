@@ -14,6 +14,8 @@ code); its CUIs become cross-maps of every code it references, and the first of 
 concept's own CUI where the concept had none (seed CUIs, checked by label, always win).
 A class that references several codes (HPO's Congestive heart failure lists 84114007 and
 42343007) therefore gives each of them its CUI: an ontology's cross-reference, not UMLS.
+A seed SNOMED CT concept whose preferred term equals a DO class label (the seed's own CUI
+evidence rule, without the code) gets the class's CUIs too, marked "(same label)".
 Only the cardiovascular parts are used: DO under "cardiovascular system disease", HPO under
 HP:0001626 "Abnormality of the cardiovascular system".
 
@@ -160,6 +162,11 @@ def build():
     concepts, terms = read_seed()
     cross: set[tuple] = set()
     do_classes = read_disease_ontology()
+    # a DO class whose label IS a seed SNOMED concept's preferred term names the same disease
+    seed_by_name = defaultdict(list)
+    for key, concept in concepts.items():
+        if key[0] == "SNOMED":
+            seed_by_name[normalize_term(concept["preferred_term"])].append(key)
     for doid, entry in do_classes.items():
         source = f"DO {doid}"
         for s in entry["snomed"]:
@@ -176,6 +183,8 @@ def build():
                              "cui": None, "semantic_type": "disorder", "active": True, "source": source}
         terms.append((*key, entry["label"], "synonym", source))
         attach_cuis(concepts, cross, [key, *(("SNOMED", c) for c in entry["snomed"])], entry["cui"], source)
+        same_name = [k for k in seed_by_name.get(normalize_term(entry["label"]), []) if k != key]
+        attach_cuis(concepts, cross, same_name, entry["cui"], f"{source} (same label)")
 
     hpo_terms, hpo_version = read_hpo()
     for hpo_id, entry in hpo_terms.items():

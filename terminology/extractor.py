@@ -49,6 +49,17 @@ _HEAD_SUFFIXES = ("itis", "pathy", "emia", "osis", "trophy", "cardia", "rhythmia
                   "dysfunction", "occlusion", "angina", "ectasia", "dissection", "stenosis", "defect",
                   "contraction", "asystole", "ballooning", "pointe")
 
+_FUNCTION_WORDS = frozenset("of s the a an and or in on with to for by as at from".split())
+_PRESSURE_WORDS = frozenset({"blood", "bp", "sbp", "dbp", "map"})
+_PRESSURE_QUALIFIERS = frozenset({"mean", "arterial", "systolic", "diastolic", "systemic", "the"})
+_PREPOSITIONS = frozenset({"in", "of"})
+_PRESSURE_DIRECTIONS = {**dict.fromkeys(["increase", "increased", "elevated", "elevation", "raised", "rise",
+                                         "high", "higher"], "up"),
+                        **dict.fromkeys(["decrease", "decreased", "reduction", "reduced", "fall", "drop", "low",
+                                         "lower", "lowered", "lowering"], "down")}
+# the findings a change of pressure is coded to (both in the shipped seed)
+PRESSURE_FINDINGS = {"up": ("SNOMED", "24184005"), "down": ("SNOMED", "45007003")}
+
 
 @dataclass
 class Mention:
@@ -143,17 +154,19 @@ class ConceptMatcher:
         self.index = AliasIndex(store, name_words)
         self.linker = FuzzyLinker(store)
         self.fuzzy_threshold = fuzzy_threshold
+        self.pressure_concepts = {d: k for d, k in PRESSURE_FINDINGS.items() if store.lookup_code(*k)}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, str, str, float]] = []  # token start, end, concept id, via, score
         runs = _word_runs(doc)
         words = {i: normalize_word(doc[i].text) for run in runs for i in run}
-        taken: set[int] = set()
+        found.extend(self._pressure_changes(runs, words))
+        taken = {i for start, end, *_ in found for i in range(start, end)}
         defined = self._defined_abbreviations(doc)
         for run in runs:
             position = 0
             while position < len(run):
-                match = self._longest(doc, run, position, words, defined)
+                match = None if run[position] in taken else self._longest(doc, run, position, words, defined)
                 if match is None:
                     position += 1
                     continue
@@ -211,6 +224,36 @@ class ConceptMatcher:
             return 1, concept_id(*hit), "abbreviation"
         return None
 
+    def _pressure_changes(self, runs, words):
+        """"increase in (mean arterial) blood pressure", "BP reduction": the finding, not the
+        observable. Papers describe hyper/hypotension this way more often than by name."""
+        found = []
+        for run in runs:
+            normal = [words[i] for i in run]
+            for position, word in enumerate(normal):
+                if word not in _PRESSURE_WORDS:
+                    continue
+                direction = None
+                after = position + 1 + (normal[position + 1:position + 2] == ["pressure"])  # "blood pressure"
+                if word == "blood" and after == position + 1:
+                    continue
+                before = position - 1
+                while before >= 0 and normal[before] in _PRESSURE_QUALIFIERS:
+                    before -= 1
+                if before >= 0 and normal[before] in _PREPOSITIONS and before - 1 >= 0:
+                    before -= 1
+                if before >= 0 and normal[before] in _PRESSURE_DIRECTIONS:
+                    direction, first, last = _PRESSURE_DIRECTIONS[normal[before]], before, after - 1
+                elif after < len(normal) and normal[after] in _PRESSURE_DIRECTIONS:
+                    first = position
+                    while first > 0 and normal[first - 1] in _PRESSURE_QUALIFIERS:
+                        first -= 1
+                    direction, last = _PRESSURE_DIRECTIONS[normal[after]], after
+                key = self.pressure_concepts.get(direction)
+                if key is not None:
+                    found.append((run[first], run[last] + 1, concept_id(*key), "phrase", 1.0))
+        return found
+
     def _fuzzy(self, doc, runs, words, taken):
         spans, texts = [], []
         for run in runs:
@@ -226,8 +269,8 @@ class ConceptMatcher:
         if not texts:
             return []
         best_by_end: dict[int, tuple] = {}
-        for (start, end), candidate in zip(spans, self.linker.best(texts)):
-            if candidate is None or candidate.similarity < self.fuzzy_threshold:
+        for (start, end), text, candidate in zip(spans, texts, self.linker.best(texts)):
+            if candidate is None or candidate.similarity < self.fuzzy_threshold or not _plausible(text, candidate):
                 continue
             key = (candidate.similarity, end - start)
             if end not in best_by_end or key > best_by_end[end][0]:
@@ -238,6 +281,15 @@ class ConceptMatcher:
                 used.update(range(start, end))
                 chosen.append((start, end, candidate.concept_id, "fuzzy", candidate.similarity))
         return chosen
+
+
+def _plausible(text: str, candidate) -> bool:
+    """A fuzzy hit must be a phrase (two or more content words), every word of which the alias
+    contains ("coronary spasm" -> "coronary artery spasm"), unless it is nearly identical."""
+    words = text.split()
+    if len(words) < 2 or words[0] in _FUNCTION_WORDS:
+        return False
+    return candidate.similarity >= 0.95 or set(words) <= set(candidate.alias.split())
 
 
 def _has_head(normal_words: str) -> bool:

@@ -3,7 +3,8 @@
 Both sides go through the same function, so "Arrhythmias", "arrhythmia" and
 "ARRHYTHMIA" meet at one key. The plural rule is deliberately crude (strip one final
 "s" unless the word ends in -ss/-us/-is/-ous): it only has to be the same on both sides,
-not linguistically right ("pointes" and "pointe" both become "pointe").
+not linguistically right ("pointes" and "pointe" both become "pointe"); the same holds for
+the British spellings folded into American ones.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ def singular(word: str) -> str:
 
 
 def normalize_word(word: str) -> str:
-    return singular(word.lower().replace("'s", "").replace("'", ""))
+    """Lower case, singular, British digraphs as American ("ischaemia", "oedema" -> "ischemia", "edema")."""
+    word = word.lower().replace("'s", "").replace("'", "").replace("ae", "e").replace("oe", "e")
+    return singular(word)
 
 
 def normalize_term(text: str) -> str:
