@@ -45,7 +45,7 @@ def row_digests_sql(table: str, where: str = "") -> str:
 def rows_digest_sql(tables: list[str], where: str = "") -> str:
     """Per event: (event_id, rows, sha256 over its rows' sorted digests) across ``tables``."""
     union = " UNION ALL ".join(row_digests_sql(t, where) for t in tables)
-    return (f"SELECT event_id, count(*) AS rows, sha256(string_agg(digest, '' ORDER BY digest)) AS rows_sha256 "
+    return (f"SELECT event_id, count(*) AS rows, sha256(array_to_string(list_sort(list(digest)), '')) AS rows_sha256 "
             f"FROM ({union}) GROUP BY event_id")
 
 
