@@ -81,15 +81,16 @@ def validate_resource(resource: dict, bundle_urls: frozenset[str] | None = None)
         model.model_validate(resource)
     except pydantic.ValidationError as error:
         for item in error.errors(include_input=False, include_url=False):
-            issues.append(f"{_loc(resource_type, item['loc'])}: {item['type']}")
-        return issues
+            issues.append(f"{_loc(resource_type, item['loc'])}: {item['type']}")  # the type, not msg: it may quote values
     except (ValueError, TypeError) as error:  # model-level validators
-        return [f"{resource_type}: {type(error).__name__}"]
-    contained_ids = frozenset(c.get("id") for c in resource.get("contained", []) if isinstance(c, dict))
+        issues.append(f"{resource_type}: {type(error).__name__}")
+    contained = resource.get("contained") if isinstance(resource.get("contained"), list) else []
+    contained_ids = frozenset(c.get("id") for c in contained if isinstance(c, dict))
     _check(resource, model, resource_type, resource_type, issues, bundle_urls, contained_ids)
     code_key = CLINICAL_CODES.get(resource_type)
-    if code_key and code_key in resource and not any(
-            c.get("system") and c.get("code") for c in resource[code_key].get("coding", [])):
+    concept = resource.get(code_key) if code_key else None
+    if isinstance(concept, dict) and not any(
+            isinstance(c, dict) and c.get("system") and c.get("code") for c in concept.get("coding", [])):
         if not (resource_type == "MedicationRequest" and "medicationReference" in resource):
             issues.append(f"{resource_type}.{code_key}: no coding with system and code")
     return issues
@@ -112,7 +113,8 @@ def _check(node: dict, model, type_name: str, path: str, issues: list[str], bund
                 issues.append(f"{where}: code not in the required value set")
             if concept is not None and isinstance(item, dict):
                 system, codes = concept
-                if any(c.get("system") == system and c.get("code") not in codes for c in item.get("coding", [])):
+                codings = item.get("coding") if isinstance(item.get("coding"), list) else []
+                if any(isinstance(c, dict) and c.get("system") == system and c.get("code") not in codes for c in codings):
                     issues.append(f"{where}: code not in the required value set")
             if etype is None:
                 continue
