@@ -28,12 +28,21 @@ Modules: ``store`` (tables, lookups), ``loaders`` (licensed releases), ``checkdi
 (Verhoeff, LOINC mod 10, ICD-10-CM membership), ``coding`` (annotate_coding),
 ``categories`` (cardiology category), ``normalize`` (the one normal form of terms),
 ``linker`` (scispaCy CandidateGenerator over our KB), ``context`` (negspacy flags),
-``extractor`` (mentions). Data provenance: ``terminology/data/SOURCES.md`` and
+``extractor`` (mentions). Imports from other packages: ``deid.lexicons`` (common personal
+names, so surrogate names are not taken for eponyms) and ``cardiocorpus.settings`` (home
+folder). Data provenance: ``terminology/data/SOURCES.md`` and
 ``terminology/data/PROVENANCE.md``.
 """
 
-from terminology.coding import CodingAnnotation, annotate_coding
-from terminology.extractor import ConceptExtractor, Mention
-from terminology.store import Concept, ConceptStore
+import importlib
 
-__all__ = ["Concept", "ConceptStore", "CodingAnnotation", "annotate_coding", "ConceptExtractor", "Mention"]
+# lazy: importing terminology.checkdigits must not load spaCy and nmslib
+_EXPORTS = {"Concept": "store", "ConceptStore": "store", "CodingAnnotation": "coding", "annotate_coding": "coding",
+            "ConceptExtractor": "extractor", "Mention": "extractor"}
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"terminology.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'terminology' has no attribute {name!r}")

@@ -35,7 +35,7 @@ _HISTORICAL = {
     "termination": _TERMINATION,
 }
 _FAMILY = {
-    "pseudo_negations": ["no family history", "family history negative", "noncontributory"],
+    "pseudo_negations": ["family history negative", "noncontributory"],
     "preceding_negations": ["family history of", "family history", "fh of", "fhx", "mother", "father", "brother",
                             "sister", "sibling", "siblings", "parents", "parent", "grandmother", "grandfather",
                             "aunt", "uncle", "cousin", "maternal", "paternal", "his son", "her son",
@@ -66,10 +66,16 @@ _UNCERTAIN = {
 }
 
 
+# negspacy's clinical set has few post-mention triggers; these are common in notes
+_MORE_FOLLOWING_NEGATIONS = ["not seen", "is not seen", "was not seen", "not present", "is absent", "was absent",
+                             "not identified", "not detected", "not demonstrated"]
+
+
 def negation_termset() -> dict[str, list[str]]:
-    """negspacy's clinical term set, with the historical/family triggers kept out of it."""
-    terms = termset("en_clinical").get_patterns()
-    return {key: list(values) for key, values in terms.items()}
+    """negspacy's clinical term set plus a few following triggers."""
+    terms = {key: list(values) for key, values in termset("en_clinical").get_patterns().items()}
+    terms["following_negations"] += [t for t in _MORE_FOLLOWING_NEGATIONS if t not in terms["following_negations"]]
+    return terms
 
 
 def context_termsets() -> dict[str, dict[str, list[str]]]:

@@ -49,6 +49,9 @@ _HEAD_SUFFIXES = ("itis", "pathy", "emia", "osis", "trophy", "cardia", "rhythmia
                   "dysfunction", "occlusion", "angina", "ectasia", "dissection", "stenosis", "defect",
                   "contraction", "asystole", "ballooning", "pointe")
 
+# "Family history of X" / "History of X" concepts: in text, X is the mention and the words
+# before it are context (the flags say family / historical), as ConText would read them
+_CONTEXT_PREFIXES = ("history of ", "family history of ", "personal history of ", "fh of ", "h o ")
 _FUNCTION_WORDS = frozenset("of s the a an and or in on with to for by as at from".split())
 _PRESSURE_WORDS = frozenset({"blood", "bp", "sbp", "dbp", "map"})
 _PRESSURE_QUALIFIERS = frozenset({"mean", "arterial", "systolic", "diastolic", "systemic", "the"})
@@ -106,7 +109,7 @@ class AliasIndex:
                     abbreviations[stripped] = (rank, system, code)
                 continue
             key = normalize_term(term)
-            if len(key) < 4:
+            if len(key) < 4 or key.startswith(_CONTEXT_PREFIXES):
                 continue
             if key not in ranked or rank < ranked[key][0]:
                 ranked[key] = (rank, system, code)
