@@ -9,11 +9,24 @@ from __future__ import annotations
 
 from importlib import resources
 
+import duckdb
+
 from audit.chain import sha256_text, utc_now
 
 
 class SchemaError(RuntimeError):
     pass
+
+
+def open_connection(path: str = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with the session settings row digests depend on.
+
+    ``to_json`` spells TIMESTAMPTZ values in the session's time zone, so every writer and
+    verifier pins UTC: the same rows then hash the same on any machine.
+    """
+    connection = duckdb.connect(path, read_only=read_only)
+    connection.execute("SET TimeZone = 'UTC'")
+    return connection
 
 
 def migration_files() -> list[tuple[str, str]]:

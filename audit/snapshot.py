@@ -66,11 +66,11 @@ def read_manifest(directory: Path) -> dict:
 
 def open_snapshot(directory: str | Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB whose tables are the snapshot's files (hashes checked) plus the views."""
-    from audit.schema import migration_files
+    from audit.schema import migration_files, open_connection
 
     directory = Path(directory)
     manifest = read_manifest(directory)
-    connection = duckdb.connect()
+    connection = open_connection()
     for table, entry in manifest["tables"].items():
         file = directory / entry["file"]
         if _file_sha256(file) != entry["sha256"]:

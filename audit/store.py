@@ -23,7 +23,7 @@ import polars as pl
 from audit.chain import anchor_path, canonical_json, sha256_text, utc_now, write_anchor
 from audit.log import AuditLog
 from audit.records import DeidentifiedDocument, QuarantineItem, SourceDocument, VerificationReport
-from audit.schema import migrate
+from audit.schema import migrate, open_connection
 from audit.snapshot import write_snapshot
 from audit.tables import CLINICAL_LINEAGE_COLUMNS, CLINICAL_TABLES, clinical_table
 from audit.verify import verify_connection
@@ -69,7 +69,7 @@ class CorpusStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         for stale in path.parent.glob(f".{path.name}.staging-*"):
             shutil.rmtree(stale, ignore_errors=True)  # left by a killed writer
-        connection = duckdb.connect(str(path))
+        connection = open_connection(str(path))
         try:
             migrate(connection)
         except Exception:

@@ -16,10 +16,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import duckdb
-
 from audit.chain import EVENT_HASH_SQL, GENESIS_HASH, anchor_path, read_anchor
 from audit.records import BrokenEvent, VerificationReport
+from audit.schema import open_connection
 from audit.tables import rows_digest_sql, vouched_tables
 
 # Three narrow scans rather than one wide one: hashing dominates, the windows stay cheap.
@@ -115,7 +114,7 @@ def verify_store(path: str | Path | None = None, anchor_file: str | Path | None 
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no corpus store at {path}")
-    connection = duckdb.connect(str(path), read_only=True)
+    connection = open_connection(str(path), read_only=True)
     try:
         return verify_connection(connection, Path(anchor_file) if anchor_file else anchor_path(path))
     finally:

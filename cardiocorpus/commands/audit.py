@@ -45,8 +45,7 @@ def _snapshot(args) -> int:
 
 
 def _connection(args):
-    import duckdb
-
+    from audit.schema import open_connection
     from audit.snapshot import open_snapshot
 
     if args.snapshot:
@@ -54,7 +53,7 @@ def _connection(args):
     path = _db(args)
     if not path.exists():
         raise FileNotFoundError(f"no corpus store at {path}")
-    return duckdb.connect(str(path), read_only=True)
+    return open_connection(str(path), read_only=True)
 
 
 def _views(args) -> int:

@@ -8,7 +8,6 @@ import duckdb
 import pytest
 
 from audit.store import CorpusStore
-from cardiocorpus.cli import main
 from tests.conftest import REPO
 
 BOOK = REPO / "docs" / "compliance-queries.md"
@@ -65,13 +64,3 @@ def test_release_lineage_reaches_the_sources(store_path):
     with CorpusStore.open(store_path) as store:
         lineage = store.query("SELECT doc_id, source_location FROM compliance_release_lineage")
     assert lineage == [(f"doc-{i}", f"landing/notes/note-{i}.txt") for i in range(3)]
-
-
-def test_cli_views_and_query(store_path, capsys):
-    assert main(["audit", "views", "--db", str(store_path)]) == 0
-    names = capsys.readouterr().out.split()
-    assert "quarantine_by_stage" in names and "documents_without_deid_event" in names
-    assert main(["audit", "query", "quarantine_by_stage", "--db", str(store_path)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2 and '"stage": "read"' in lines[0]
-    assert main(["audit", "query", "no_such_thing", "--db", str(store_path)]) == 2

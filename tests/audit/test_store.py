@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 
+import duckdb
 import polars as pl
 import pytest
 
 from audit.records import DeidentifiedDocument, QuarantineItem, SourceDocument
 from audit.snapshot import SnapshotError, open_snapshot, read_manifest, verify_snapshot
 from audit.store import CorpusStore
+from audit.chain import anchor_path
+from audit.verify import verify_connection, verify_store
 from tests.audit.conftest import (ENGINE_VERSIONS, POLICY_SHA, RELEASE, conditions_frame, deidentified, mentions,
                                   patients_frame, populate, sha, sources)
 
@@ -156,3 +160,16 @@ def test_migrations_apply_once(store_path):
     with CorpusStore.open(store_path) as store:
         applied = store.query("SELECT name FROM schema_migrations ORDER BY name")
     assert [name for (name,) in applied] == ["001_corpus.sql", "002_compliance_views.sql"]
+
+
+def test_zoned_times_hash_the_same_in_any_session_zone(tmp_path):
+    path = tmp_path / "c.duckdb"
+    frame = pl.DataFrame({"id": ["enc-0"], "patient_key": ["pk-0"],
+                          "start": [datetime(2020, 3, 1, 8, 30, tzinfo=timezone(timedelta(hours=-5)))]})
+    with CorpusStore.open(path) as store:
+        store.record_tables("run-1", "normalized/fhir_tables", {"encounters": frame}, sha("bundle"))
+    elsewhere = duckdb.connect(str(path), read_only=True)
+    elsewhere.execute("SET TimeZone = 'Asia/Tokyo'")   # without the pin, zoned times would hash differently
+    assert not verify_connection(elsewhere, anchor_path(path)).ok
+    elsewhere.close()
+    assert verify_store(path).ok   # open_connection pins UTC
