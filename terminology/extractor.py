@@ -14,9 +14,10 @@ The spaCy pipeline (tokenizer of the project's model, no tagger/parser/NER) is
    that no exact alias covers go to scispaCy's CandidateGenerator over our KB
    (terminology.linker); a candidate at or above ``fuzzy_threshold`` becomes a mention.
 
-Surrogates must not become concepts: bracketed tags (``[PERSON]``) are skipped, and a single
-word alias that is also a common personal name is not matched in title case (a surname
-"Marfan" is not Marfan syndrome; "Marfan syndrome" still matches as two words).
+Surrogates must not become concepts: bracketed tags (``[PERSON]``) are skipped; a
+capitalised single word right after a title ("Dr. Angina") is a name, never a concept; and a
+single-word alias that is also a common Census name ("Shock") is not matched in title case
+inside a sentence. Multi-word eponyms ("Marfan syndrome") still match.
 It does NOT find concepts the store has no alias for (with only the open seed loaded, e.g.
 "cardiotoxicity" has no code in any open source we ship and is not reported).
 """
@@ -52,6 +53,7 @@ _HEAD_SUFFIXES = ("itis", "pathy", "emia", "osis", "trophy", "cardia", "rhythmia
 # "Family history of X" / "History of X" concepts: in text, X is the mention and the words
 # before it are context (the flags say family / historical), as ConText would read them
 _CONTEXT_PREFIXES = ("history of ", "family history of ", "personal history of ", "fh of ", "h o ")
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "nurse"})
 _FUNCTION_WORDS = frozenset("of s the a an and or in on with to for by as at from".split())
 _PRESSURE_WORDS = frozenset({"blood", "bp", "sbp", "dbp", "map"})
 _PRESSURE_QUALIFIERS = frozenset({"mean", "arterial", "systolic", "diastolic", "systemic", "the"})
@@ -218,8 +220,8 @@ class ConceptMatcher:
             hit = self.index.terms.get(key)
             if hit is None:
                 continue
-            if length == 1 and key in self.index.name_like and first.text[:1].isupper() \
-                    and not first.is_sent_start:
+            if length == 1 and first.text[:1].isupper() and (
+                    _after_honorific(doc, first) or (key in self.index.name_like and not first.is_sent_start)):
                 continue
             return length, concept_id(*hit), "exact"
         hit = self.index.abbreviations.get(first.text)
@@ -284,6 +286,14 @@ class ConceptMatcher:
                 used.update(range(start, end))
                 chosen.append((start, end, candidate.concept_id, "fuzzy", candidate.similarity))
         return chosen
+
+
+def _after_honorific(doc: Doc, token) -> bool:
+    """'Dr. Angina', 'Mrs Flutter': a capitalised word after a title is a (surrogate) name."""
+    i = token.i - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and doc[i].text.lower().rstrip(".") in _HONORIFICS
 
 
 def _plausible(text: str, candidate) -> bool:

@@ -88,12 +88,16 @@ class ConceptStore:
     @classmethod
     def from_directory(cls, directory: Path | str) -> "ConceptStore":
         directory = Path(directory)
+        missing_tables = [f"{name}.parquet" for name in TABLES if not (directory / f"{name}.parquet").is_file()]
+        if missing_tables:
+            raise StoreError(f"concept store {directory}: missing {', '.join(missing_tables)}")
         frames = {}
         for name, schema in TABLES.items():
             path = directory / f"{name}.parquet"
-            if not path.is_file():
-                raise StoreError(f"concept store {directory}: missing table {name}.parquet")
-            frame = pl.read_parquet(path)
+            try:
+                frame = pl.read_parquet(path)
+            except (pl.exceptions.PolarsError, OSError) as error:
+                raise StoreError(f"concept store {path}: unreadable ({type(error).__name__})") from error
             missing = set(schema) - set(frame.columns)
             if missing:
                 raise StoreError(f"concept store {path}: missing columns {sorted(missing)}")
@@ -131,15 +135,19 @@ class ConceptStore:
 
     def write_duckdb(self, path: Path | str) -> None:
         """The same tables (and a ``terminology_versions`` table) in a DuckDB file, for SQL users."""
+        import tempfile
+
         import duckdb
 
-        with duckdb.connect(str(path)) as connection:
+        # through Parquet files: DuckDB reads them natively (handing it polars frames needs pyarrow
+        # built for the installed NumPy, which this environment does not have)
+        with tempfile.TemporaryDirectory() as scratch, duckdb.connect(str(path)) as connection:
+            self.save(scratch)
             for name in TABLES:
-                frame = getattr(self, name)  # noqa: F841  (read by DuckDB's replacement scan)
-                connection.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM frame")
-            versions = pl.DataFrame({"name": list(self.versions), "version": list(self.versions.values())},
-                                    schema={"name": pl.Utf8, "version": pl.Utf8})  # noqa: F841
-            connection.execute("CREATE OR REPLACE TABLE terminology_versions AS SELECT * FROM versions")
+                connection.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM read_parquet(?)",
+                                   [str(Path(scratch) / f"{name}.parquet")])
+            connection.execute("CREATE OR REPLACE TABLE terminology_versions (name VARCHAR, version VARCHAR)")
+            connection.executemany("INSERT INTO terminology_versions VALUES (?, ?)", list(self.versions.items()))
 
     def with_release(self, concepts: pl.DataFrame, terms: pl.DataFrame, cross_maps: pl.DataFrame,
                      versions: dict[str, str]) -> "ConceptStore":
