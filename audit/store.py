@@ -119,11 +119,12 @@ class CorpusStore:
             f'WHERE NOT EXISTS (SELECT 1 FROM "{table}" AS t WHERE {match})').fetchone()
         return int(inserted[0])
 
-    def _events_for(self, table: str, column: str, values: list) -> list[int]:
+    def _events_for(self, table: str, key_sql: str, values: list[str]) -> list[int]:
+        """The events vouching for the rows of ``table`` whose ``key_sql`` is one of ``values``."""
         if not values:
             return []
         rows = self._connection.execute(
-            f'SELECT DISTINCT event_id FROM "{table}" WHERE "{column}" IN (SELECT unnest($values))',
+            f'SELECT DISTINCT event_id FROM "{table}" WHERE {key_sql} IN (SELECT unnest($values))',
             {"values": list(values)}).fetchall()
         return sorted(int(r[0]) for r in rows)
 
@@ -200,19 +201,24 @@ class CorpusStore:
                     details={"documents": new, "skipped_existing": len(unique) - new, "detections": counts,
                              "by_kind": dict(Counter(r[4] for r in rows)), "policy_version": policy_version,
                              "engine_versions": engine_versions})
-            return self._events_for("deidentified_documents", "text_sha256", [k[1] for k in unique])
+            return self._events_for("deidentified_documents", "doc_id || ':' || text_sha256",
+                                    [f"{doc_id}:{text_sha}" for doc_id, text_sha in unique])
 
     def record_tables(self, run_id: str, asset: str, tables: dict[str, pl.DataFrame], source_sha256: str,
                       keys: dict[str, list[str]] | None = None) -> list[int]:
         """Store clinical frames as ``clinical_<name>`` (one normalize event per table), new keys only.
 
-        A table's key is ``keys[name]``, else the declared key in ``audit.tables.CLINICAL_TABLES``.
+        The source (bundle or NDJSON file) must be recorded. A table's key is ``keys[name]``, else
+        the declared key in ``audit.tables.CLINICAL_TABLES``.
         The first frame of a name fixes the table's columns; a later frame must have the same ones.
         """
         _check_sha256(source_sha256, f"{asset}: source_sha256")
         keys = keys or {}
         events: list[int] = []
         with self._unit_of_work() as staging:
+            if tables and not self._connection.execute(
+                    "SELECT 1 FROM source_documents WHERE content_sha256 = ?", [source_sha256]).fetchone():
+                raise ValueError(f"{asset}: the tables' source is not recorded (record_sources first)")
             for name, frame in sorted(tables.items()):
                 table = clinical_table(name)
                 key = keys.get(name) or CLINICAL_TABLES.get(name, (None,))[0]

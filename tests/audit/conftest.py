@@ -33,6 +33,12 @@ def deidentified(srcs: list[SourceDocument]) -> list[DeidentifiedDocument]:
             for i, s in enumerate(srcs)]
 
 
+def bundle_sources(*names: str) -> list[SourceDocument]:
+    """FHIR bundles as delivered (the clinical tables' sources)."""
+    return [SourceDocument(sha(name), "fhir_bundle", f"landing/fhir/{name.replace(' ', '-')}.json", None,
+                           datetime(2026, 11, 2, 8, 0)) for name in names]
+
+
 def patients_frame() -> pl.DataFrame:
     return pl.DataFrame({"id": ["pat-0", "pat-1"], "patient_key": ["pk-0", "pk-1"],
                          "gender": ["female", "male"], "birth_year": [1948, 1961]})
@@ -55,7 +61,7 @@ def mentions() -> list[dict]:
 def populate(store: CorpusStore) -> None:
     """One of every unit of work, in pipeline order."""
     srcs = sources()
-    store.record_sources("run-1", "raw/notes", srcs)
+    store.record_sources("run-1", "raw/deliveries", srcs + bundle_sources("bundle 0"))
     store.record_deidentified("run-1", "deid/clinical_notes", deidentified(srcs), "1.0", POLICY_SHA,
                               ENGINE_VERSIONS, {"PERSON": 3, "DATE": 1})
     store.record_tables("run-1", "normalized/fhir_tables",

@@ -16,7 +16,7 @@ from audit.snapshot import SnapshotError, open_snapshot, read_manifest, verify_s
 from audit.store import CorpusStore
 from audit.chain import anchor_path
 from audit.verify import verify_connection, verify_store
-from tests.audit.conftest import (ENGINE_VERSIONS, POLICY_SHA, RELEASE, conditions_frame, deidentified, mentions,
+from tests.audit.conftest import (ENGINE_VERSIONS, bundle_sources, POLICY_SHA, RELEASE, conditions_frame, deidentified, mentions,
                                   patients_frame, populate, sha, sources)
 
 CONTENT_TABLES = ("source_documents", "deidentified_documents", "concept_mentions", "quarantine", "releases",
@@ -76,7 +76,8 @@ def test_a_failing_stage_leaves_no_partial_rows(tmp_path):
             store.record_mentions("run-1", "normalized/mentions", mentions(), {})
         with pytest.raises(ValueError, match="no declared key"):
             store.record_tables("run-1", "normalized/fhir_tables",
-                                {"patients": patients_frame(), "devices": pl.DataFrame({"x": [1]})}, sha("b"))
+                                {"patients": patients_frame(), "vitals": pl.DataFrame({"x": [1]})},
+                                srcs[0].content_sha256)   # patients is written first, then rolled back
         assert counts(store) == before
         assert store.query("SELECT count(*) FROM clinical_tables")[0][0] == 0
         assert store.verify().ok
@@ -84,7 +85,10 @@ def test_a_failing_stage_leaves_no_partial_rows(tmp_path):
 
 def test_clinical_tables_keep_their_columns(tmp_path):
     with CorpusStore.open(tmp_path / "c.duckdb") as store:
-        assert store.record_tables("run-1", "t", {"patients": patients_frame()}, sha("b1")) == [1]
+        store.record_sources("run-1", "raw/fhir", bundle_sources("b1", "b2", "b3", "b4"))
+        with pytest.raises(ValueError, match="source is not recorded"):
+            store.record_tables("run-1", "t", {"patients": patients_frame()}, sha("b5"))
+        assert store.record_tables("run-1", "t", {"patients": patients_frame()}, sha("b1")) == [2]
         assert store.record_tables("run-1", "t", {"patients": patients_frame()}, sha("b1")) == []
         with pytest.raises(ValueError, match=r"differing: \['zip3'\]"):
             store.record_tables("run-1", "t", {"patients": patients_frame().with_columns(zip3=pl.lit("021"))},
@@ -93,8 +97,8 @@ def test_clinical_tables_keep_their_columns(tmp_path):
             store.record_tables("run-1", "t", {"conditions": pl.concat([
                 conditions_frame(), conditions_frame().with_columns(code=pl.lit("x"))])}, sha("b3"))
         assert store.record_tables("run-1", "t", {"observations": pl.DataFrame({"obs": ["o1"]})}, sha("b4"),
-                                   keys={"observations": ["obs"]}) == [2]
-        assert store.query("SELECT source_sha256, event_id FROM clinical_observations") == [(sha("b4"), 2)]
+                                   keys={"observations": ["obs"]}) == [3]
+        assert store.query("SELECT source_sha256, event_id FROM clinical_observations") == [(sha("b4"), 3)]
 
 
 def test_bad_input_names_what_and_where(tmp_path):
@@ -167,6 +171,7 @@ def test_zoned_times_hash_the_same_in_any_session_zone(tmp_path):
     frame = pl.DataFrame({"id": ["enc-0"], "patient_key": ["pk-0"],
                           "start": [datetime(2020, 3, 1, 8, 30, tzinfo=timezone(timedelta(hours=-5)))]})
     with CorpusStore.open(path) as store:
+        store.record_sources("run-1", "raw/fhir", bundle_sources("bundle"))
         store.record_tables("run-1", "normalized/fhir_tables", {"encounters": frame}, sha("bundle"))
     elsewhere = duckdb.connect(str(path), read_only=True)
     elsewhere.execute("SET TimeZone = 'Asia/Tokyo'")   # without the pin, zoned times would hash differently

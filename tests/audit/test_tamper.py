@@ -50,7 +50,7 @@ def test_an_intact_store_verifies(store_path):
     report = verify_store(store_path)
     assert report.ok, report.first_broken
     assert report.events_checked == 9
-    assert report.rows_checked == 3 + 3 + 4 + 2 + 2 + 1 + 3 + 1 + 1
+    assert report.rows_checked == 4 + 3 + 4 + 2 + 2 + 1 + 3 + 1 + 1
     assert report.anchor == "checked"
 
 
