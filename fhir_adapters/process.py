@@ -84,9 +84,16 @@ def input_kind(path: Path) -> str | None:
     return None
 
 
-def patient_source_id(patient_resource: dict) -> str:
-    """The original id every pseudonym of a patient derives from (pass it as ``patient_id`` for notes)."""
-    return str(patient_resource.get("id") or "")
+def patient_source_id(patient_resource: dict, full_url: str | None = None) -> str:
+    """The original id every pseudonym of a patient derives from (pass it as ``patient_id`` for notes):
+    ``Patient.id``, or for a Patient without one the id its bundle fullUrl gives it."""
+    return str(patient_resource.get("id") or _id_from_url(full_url) or "")
+
+
+def _id_from_url(full_url: str | None) -> str | None:
+    if not full_url:
+        return None
+    return full_url.rsplit(":", 1)[-1] if full_url.startswith("urn:") else full_url.rstrip("/").rsplit("/", 1)[-1]
 
 
 def process_path(path, output_dir, *, key: bytes, engine=None, policy=None, rules: Rules | None = None,
@@ -194,6 +201,25 @@ def _indexed_resources(path: Path) -> Iterator[dict]:
                     yield resource
 
 
+@dataclass
+class _Entry:
+    """One bundle entry on its way through: the input, its de-identification job and output."""
+
+    index: int
+    entry: dict
+    resource: dict | None
+    job: ResourceJob | None = None
+    output: dict | None = None
+
+    @property
+    def full_url(self) -> str | None:
+        return self.entry.get("fullUrl") if isinstance(self.entry, dict) else None
+
+    @property
+    def resource_type(self) -> str:
+        return str(self.resource.get("resourceType", "resource")) if isinstance(self.resource, dict) else "resource"
+
+
 class _Runner:
     def __init__(self, key: bytes, engine, rules: Rules, known: KnownIndex):
         self.key = key
@@ -212,8 +238,9 @@ class _Runner:
     def _location(self, sha: str, where: str) -> str:
         return f"input {self._tag(sha)} {where}"
 
-    def pseudo(self, resource: dict) -> str:
-        return operations.pseudonymous_id(self.key, str(resource.get("id", "")))
+    def pseudo(self, resource, full_url: str | None = None) -> str:
+        original = resource.get("id") if isinstance(resource, dict) else None
+        return operations.pseudonymous_id(self.key, str(original or _id_from_url(full_url) or ""))
 
     def context(self, source_id: str, known: KnownIdentifiers, patient: dict | None, is_patient: bool = True) -> PatientContext:
         pkey = patient_key(self.key, source_id)
@@ -225,139 +252,138 @@ class _Runner:
     def bundle(self, path: Path, output_dir: Path) -> FhirFileResult:
         sha = _sha256_file(path)
         result = self._result(sha, "bundle")
-        try:
-            with _open_text(path) as handle:
-                bundle = json.load(handle)
-        except (OSError, UnicodeDecodeError, EOFError, json.JSONDecodeError) as error:
-            result.quarantined.append(Quarantined(self._location(sha, "file"), sha, "read",
-                                                  f"not a readable JSON file ({type(error).__name__})"))
+        bundle = self._read_bundle(path, sha, result)
+        if bundle is None:
             return result
-        if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
-            result.quarantined.append(Quarantined(self._location(sha, "file"), sha, "read", "not a FHIR Bundle"))
-            return result
-        entries = bundle.get("entry") if isinstance(bundle.get("entry"), list) else []
+        entries = [_Entry(i, e, e.get("resource")) for i, e in enumerate(bundle.get("entry", []))]
         result.resources_in = len(entries)
-        shell = {k: v for k, v in bundle.items() if k != "entry"}
-        shell_entries = [{k: v for k, v in e.items() if k != "resource"} if isinstance(e, dict) else e for e in entries]
-        shell_issues = validate_resource({**shell, "entry": shell_entries} if entries else shell)
-        if shell_issues:
-            result.quarantined.append(Quarantined(self._location(sha, "bundle"), sha, "validate",
-                                                  "Bundle: " + "; ".join(shell_issues[:5])))
-            return result
-        urls = frozenset(e.get("fullUrl") for e in shell_entries if e.get("fullUrl"))
-        by_url = {e["fullUrl"]: e.get("resource") for e in entries if e.get("fullUrl") and isinstance(e.get("resource"), dict)}
+        urls = frozenset(e.entry["fullUrl"] for e in entries if e.entry.get("fullUrl"))
+        by_url = {e.entry["fullUrl"]: e.resource for e in entries if e.entry.get("fullUrl") and e.resource}
+        dropped: set[str] = set()  # fullUrls of quarantined entries (references to them may dangle)
+
+        def quarantine(item: _Entry, stage: str, reason: str) -> None:
+            result.quarantined.append(Quarantined(self._location(sha, f"entry[{item.index}]"),
+                                                  _resource_sha(item.resource), stage, reason))
+            if item.entry.get("fullUrl"):
+                dropped.add(item.entry["fullUrl"])
+
         # 1. validate every resource on input
-        kept: list[tuple[int, dict, dict]] = []  # (entry index, entry, resource)
-        dropped_urls: set[str] = set()
-        for index, entry in enumerate(entries):
-            resource = entry.get("resource")
-            if resource is None:
-                kept.append((index, entry, None))
-                continue
-            issues = validate_resource(resource, urls)
+        valid = []
+        for item in entries:
+            issues = validate_resource(item.resource, urls) if item.resource is not None else []
             if issues:
-                rtype = resource.get("resourceType", "resource") if isinstance(resource, dict) else "resource"
-                result.quarantined.append(Quarantined(
-                    self._location(sha, f"entry[{index}]"), _resource_sha(resource), "validate",
-                    f"{rtype} {self.pseudo(resource) if isinstance(resource, dict) else ''}: " + "; ".join(issues[:5])))
-                if entry.get("fullUrl"):
-                    dropped_urls.add(entry["fullUrl"])
-                continue
-            kept.append((index, entry, resource))
-        resources = [r for _, _, r in kept if r is not None]
-        # 2. who each resource belongs to
-        contexts = self._bundle_contexts(resources, by_url, sha)
+                quarantine(item, "validate", f"{item.resource_type} {self.pseudo(item.resource, item.full_url)}: "
+                           + "; ".join(issues[:5]))
+            else:
+                valid.append(item)
+        resources = [item.resource for item in valid if item.resource is not None]
+        # 2. whose each resource is, and 3. the rules on every resource and on the bundle's own elements
+        contexts = self._bundle_contexts(resources, by_url, {id(i.resource): i.full_url for i in valid}, sha)
         reference_types = {url: r.get("resourceType") for url, r in by_url.items()}
         reference_types.update({f"{r['resourceType']}/{r['id']}": r["resourceType"] for r in resources if r.get("id")})
-        # 3. de-identify every resource and the bundle's own elements
-        jobs: list[tuple[int, dict, dict | None, ResourceJob | None, dict | None]] = []
-        for index, entry, resource in kept:
-            if resource is None:
-                jobs.append((index, entry, None, None, None))
-                continue
-            job = ResourceJob(contexts[id(resource)], resource["resourceType"], self.pseudo(resource),
-                              reference_types=reference_types)
-            try:
-                jobs.append((index, entry, resource, job, self.walker.deidentify(resource, job)))
-            except RuleFailed as error:
-                result.quarantined.append(Quarantined(self._location(sha, f"entry[{index}]"), _resource_sha(resource),
-                                                      "deidentify", f"{resource['resourceType']} {job.pseudonymous_id}: {error}"))
-                if entry.get("fullUrl"):
-                    dropped_urls.add(entry["fullUrl"])
-        bundle_context = self._single_or_bundle_context(contexts, resources, sha)
-        shell_job = ResourceJob(bundle_context, "Bundle", operations.pseudonymous_id(self.key, str(bundle.get("id", sha))),
+        walked = []
+        for item in valid:
+            if item.resource is not None:
+                item.job = ResourceJob(contexts[id(item.resource)], item.resource_type,
+                                       self.pseudo(item.resource, item.full_url), reference_types=reference_types)
+                try:
+                    item.output = self.walker.deidentify(item.resource, item.job)
+                except RuleFailed as error:
+                    quarantine(item, "deidentify", f"{item.resource_type} {item.job.pseudonymous_id}: {error}")
+                    continue
+            walked.append(item)
+        shell_job = ResourceJob(self._single_or_bundle_context(contexts, resources, sha), "Bundle",
+                                operations.pseudonymous_id(self.key, str(bundle.get("id", sha))),
                                 reference_types=reference_types)
-        shell_in = {**shell, "entry": [e for _, e, *_ in jobs]} if jobs else shell
         try:
-            shell_out = self.walker.deidentify(_strip_resources(shell_in), shell_job)
+            shell = self.walker.deidentify(_strip_resources({**bundle, "entry": [i.entry for i in walked]}), shell_job)
         except RuleFailed as error:
             result.quarantined.append(Quarantined(self._location(sha, "bundle"), sha, "deidentify", f"Bundle: {error}"))
             return result
         # 4. free text, in one engine batch for the whole bundle
-        slots = [s for *_, job, _ in jobs if job for s in job.slots] + shell_job.slots
-        counts, failures = fill_slots(slots, self.engine)
-        result.detections = counts
-        failed_jobs = {id(f.slot) for f in failures}
-        out_entries = []
-        for (index, entry, resource, job, out_resource), out_entry in zip(jobs, shell_out.get("entry", [{}] * len(jobs))):
-            if job is not None and any(id(s) in failed_jobs for s in job.slots):
-                reason = next(f for f in failures if any(f.slot is s for s in job.slots))
-                result.quarantined.append(Quarantined(self._location(sha, f"entry[{index}]"), _resource_sha(resource), "text",
-                                                      f"{reason.slot.where}: text engine {reason}"))
-                if entry.get("fullUrl"):
-                    dropped_urls.add(entry["fullUrl"])
+        result.detections, failures = fill_slots([s for i in walked if i.job for s in i.job.slots] + shell_job.slots,
+                                                 self.engine)
+        failed = {id(f.slot): f for f in failures}
+        if any(id(s) in failed for s in shell_job.slots):
+            result.quarantined.append(Quarantined(self._location(sha, "bundle"), sha, "text", "Bundle: text engine failed"))
+            return result
+        out_entries, written = [], []
+        for item, out_entry in zip(walked, shell.get("entry", [])):
+            failure = next((failed[id(s)] for s in item.job.slots if id(s) in failed), None) if item.job else None
+            if failure is not None:
+                quarantine(item, "text", f"{failure.slot.where}: text engine {failure}")
                 continue
-            if out_resource is not None:
-                out_entry["resource"] = resolve_slots(out_resource)
+            if item.output is not None:
+                out_entry["resource"] = resolve_slots(item.output)
+                written.append(item)
             out_entries.append(out_entry)
-        out_bundle = resolve_slots({**shell_out, **({"entry": out_entries} if out_entries else {})})
-        if not out_entries:
-            out_bundle.pop("entry", None)
+        out_bundle = resolve_slots({k: v for k, v in shell.items() if k != "entry"})
+        if out_entries:
+            out_bundle["entry"] = out_entries
         # 5. validate again, then the leak check; a failing bundle is not written
-        allowed = frozenset(operations.pseudonymize_reference(self.key, u) for u in dropped_urls)
+        allowed = frozenset(operations.pseudonymize_reference(self.key, u) for u in dropped)
         problems = self._revalidate(out_bundle, allowed)
         if problems:
             result.quarantined.append(Quarantined(self._location(sha, "bundle"), sha, "revalidate", "; ".join(problems[:5])))
             return result
-        known_all = [c.known for c in {id(c): c for c in contexts.values()}.values()]
-        leaks = LeakCheck(self.engine.lexicons, known_all, [str(r.get("id")) for r in resources if r.get("id")]
-                          + [u for u in urls]).scan(out_bundle)
+        knowns = list({id(c): c.known for c in contexts.values()}.values())
+        original_ids = [str(r["id"]) for r in resources if r.get("id")] + list(urls)  # fullUrls hold ids too
+        leaks = LeakCheck(self.engine.lexicons, knowns, original_ids).scan(out_bundle)
         result.residual_leaks = sum(leaks.values())
         if leaks:
             kinds = ", ".join(f"{kind} x{n}" for kind, n in sorted(leaks.items()))
             result.quarantined.append(Quarantined(self._location(sha, "bundle"), sha, "leak-check",
                                                   f"known identifiers left in the output: {kinds}"))
             return result
-        # 6. write, named by pseudonym
-        patient_keys = sorted({c.patient_key for c in contexts.values() if c.is_patient})
-        result.patient_keys = patient_keys
-        stem = f"{patient_keys[0]}.{self._tag(sha)}" if len(patient_keys) == 1 else f"bundle-{self._tag(sha)}"
+        # 6. write, named by pseudonym; then the tables
+        result.patient_keys = sorted({c.patient_key for c in contexts.values() if c.is_patient})
+        tag = self._tag(sha)
+        stem = f"{result.patient_keys[0]}.{tag}" if len(result.patient_keys) == 1 else f"bundle-{tag}"
         target = output_dir / (stem + (".json.gz" if path.name.lower().endswith(".gz") else ".json"))
         with _open_output(target) as sink:
             sink.write(_dumps(out_bundle) + "\n")
         result.outputs.append(target)
-        result.resources_out = sum(1 for e in out_entries if "resource" in e)
+        result.resources_out = len(written)
         tables = TableBuilder()
-        out_by_job = {id(job): out for *_, job, out in jobs if job is not None}
-        for *_, job, _ in jobs:
-            if job is not None and id(job) in out_by_job:
-                tables.add(out_by_job[id(job)], job.context.patient_key)
-                result.documents.extend(_documents(job, out_by_job[id(job)], tables))
+        for item in written:
+            tables.add(item.output, item.job.context.patient_key)
+            result.documents.extend(_documents(item.job, item.output, tables))
         result.tables = tables.frames()
         return result
 
-    def _bundle_contexts(self, resources: list[dict], by_url: dict, sha: str) -> dict[int, PatientContext]:
+    def _read_bundle(self, path: Path, sha: str, result: FhirFileResult) -> dict | None:
+        """The bundle, or None (quarantined) if the file is not JSON, not a Bundle, or its own elements are invalid."""
+        try:
+            with _open_text(path) as handle:
+                bundle = json.load(handle)
+        except (OSError, UnicodeDecodeError, EOFError, json.JSONDecodeError) as error:
+            reason = f"not a readable JSON file ({type(error).__name__})"
+        else:
+            if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
+                reason = "not a FHIR Bundle"
+            else:
+                issues = validate_resource(_strip_resources(bundle))
+                if not issues:
+                    return bundle
+                result.quarantined.append(Quarantined(self._location(sha, "bundle"), sha, "validate",
+                                                      "Bundle: " + "; ".join(issues[:5])))
+                return None
+        result.quarantined.append(Quarantined(self._location(sha, "file"), sha, "read", reason))
+        return None
+
+    def _bundle_contexts(self, resources: list[dict], by_url: dict, full_urls: dict[int, str | None],
+                         sha: str) -> dict[int, PatientContext]:
         """Each resource's patient context, keyed by ``id(resource)``."""
         staff = merge(staff_identifiers(resources), self.known_staff)
         patients = {}
-        for resource in resources:
+        for number, resource in enumerate(resources):
             if resource["resourceType"] == "Patient":
-                source = patient_source_id(resource)
+                source = patient_source_id(resource, full_urls.get(id(resource))) or f"bundle:{sha}:patient:{number}"
                 known = merge(known_identifiers_from_patient(resource), self.patients.get(source, KnownIdentifiers()), staff)
                 patients[source] = self.context(source, known, resource)
         contexts: dict[int, PatientContext] = {}
         for resource in resources:
-            source = self._patient_of(resource, by_url)
+            source = self._patient_of(resource, by_url, full_urls.get(id(resource)))
             if source is not None and source not in patients:
                 known = merge(self.patients.get(source, KnownIdentifiers()), staff)
                 patients[source] = self.context(source, known, None)
@@ -377,9 +403,9 @@ class _Runner:
         return self.context(f"bundle:{sha}", merge(staff_identifiers(resources), self.known_staff), None, is_patient=False)
 
     @staticmethod
-    def _patient_of(resource: dict, by_url: dict) -> str | None:
+    def _patient_of(resource: dict, by_url: dict, full_url: str | None = None) -> str | None:
         if resource["resourceType"] == "Patient":
-            return patient_source_id(resource)
+            return patient_source_id(resource, full_url)
         for key in _PATIENT_REFERENCE_KEYS:
             reference = resource.get(key)
             reference = reference[0] if isinstance(reference, list) and reference else reference
@@ -388,7 +414,7 @@ class _Runner:
                 continue
             target = by_url.get(value)
             if isinstance(target, dict) and target.get("resourceType") == "Patient":
-                return patient_source_id(target) or value
+                return patient_source_id(target, value)
             rtype, rid = operations.reference_parts(value)
             if rtype == "Patient" and rid:
                 return rid
@@ -413,18 +439,16 @@ class _Runner:
         partial = output_dir / f".partial-{tag}"
         suffix = ".ndjson.gz" if path.name.lower().endswith(".gz") else ".ndjson"
         first_type = None
-        tables: list[dict[str, pl.DataFrame]] = []
+        builder = TableBuilder()
         patient_keys: set[str] = set()
         known_here: dict[str, KnownIdentifiers] = {}
         try:
             with _open_text(path) as source, _open_output(partial) as sink:
                 for batch in _batches(_numbered_lines(source), NDJSON_BATCH):
-                    builder = TableBuilder()
                     for resource_type, line in self._ndjson_batch(batch, sha, result, known_here, builder, patient_keys):
                         sink.write(line)
                         result.resources_out += 1
                         first_type = first_type or resource_type
-                    tables.append(builder.frames())
         except (OSError, UnicodeDecodeError, EOFError) as error:
             partial.unlink(missing_ok=True)
             result.quarantined.append(Quarantined(self._location(sha, "file"), sha, "read",
@@ -435,8 +459,7 @@ class _Runner:
         os.replace(partial, target)
         result.outputs.append(target)
         result.patient_keys = sorted(patient_keys)
-        result.tables = {name: pl.concat([t[name] for t in tables]) if tables else TableBuilder().frames()[name]
-                         for name in TableBuilder().rows}
+        result.tables = builder.frames()
         return result
 
     def _ndjson_batch(self, batch: list[tuple[int, str]], sha: str, result: FhirFileResult,
@@ -513,7 +536,8 @@ def _strip_resources(bundle: dict) -> dict:
     entries = bundle.get("entry")
     if not isinstance(entries, list):
         return dict(bundle)
-    return {**bundle, "entry": [{k: v for k, v in e.items() if k != "resource"} for e in entries]}
+    return {**bundle, "entry": [{k: v for k, v in e.items() if k != "resource"} if isinstance(e, dict) else e
+                                for e in entries]}
 
 
 def _numbered_lines(source) -> Iterator[tuple[int, str]]:

@@ -95,25 +95,42 @@ def _extension_display(resource: dict, url: str) -> str | None:
 
 
 class TableBuilder:
-    """Collects rows from de-identified resources; :meth:`frames` returns one DataFrame per table."""
+    """Collects rows from de-identified resources; :meth:`frames` returns one DataFrame per table.
 
-    def __init__(self):
+    Rows are turned into frames every ``flush_rows`` rows: a long NDJSON file then holds a few
+    large frames, not one small frame per batch (polars' per-frame overhead dominates those).
+    """
+
+    def __init__(self, flush_rows: int = 20_000):
         self.rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+        self._frames: dict[str, list[pl.DataFrame]] = {name: [] for name in SCHEMAS}
+        self._flush_rows = flush_rows
 
     def add(self, resource: dict, patient_key: str) -> None:
         handler = getattr(self, "_" + resource.get("resourceType", ""), None)
         if handler is not None:
             handler(resource, patient_key)
+            self._flush_full()
+
+    def _flush_full(self) -> None:
+        for name, rows in self.rows.items():
+            if len(rows) >= self._flush_rows:
+                self._frames[name].append(pl.DataFrame(rows, schema=SCHEMAS[name]))
+                self.rows[name] = []
 
     def add_document(self, document: dict, concept=None, content_type: str | None = None) -> None:
         self.rows["documents"].append({"id": document["id"], "patient_key": document["patient_key"],
                                        "resource_type": document["resource_type"], **_coded(concept),
                                        "date": timestamp(document.get("date")), "content_type": content_type,
                                        "text": document["text"]})
+        self._flush_full()
 
     def frames(self) -> dict[str, pl.DataFrame]:
-        return {name: pl.DataFrame(rows, schema=SCHEMAS[name], orient="row" if not rows else None)
-                if rows else pl.DataFrame(schema=SCHEMAS[name]) for name, rows in self.rows.items()}
+        out = {}
+        for name, schema in SCHEMAS.items():
+            parts = self._frames[name] + ([pl.DataFrame(self.rows[name], schema=schema)] if self.rows[name] else [])
+            out[name] = pl.concat(parts, rechunk=True) if parts else pl.DataFrame(schema=schema)
+        return out
 
     # one method per resource type --------------------------------------------------------
     def _Patient(self, r: dict, patient_key: str) -> None:
