@@ -53,6 +53,9 @@ _HEAD_SUFFIXES = ("itis", "pathy", "emia", "osis", "trophy", "cardia", "rhythmia
 # "Family history of X" / "History of X" concepts: in text, X is the mention and the words
 # before it are context (the flags say family / historical), as ConText would read them
 _CONTEXT_PREFIXES = ("history of ", "family history of ", "personal history of ", "fh of ", "h o ")
+# aliases of catch-all concepts that are ordinary words in text ("symptoms", "valves")
+_TOO_GENERIC = frozenset({"symptom", "valve", "finding", "disease", "disorder", "class i", "class ii", "class iii",
+                          "class iv", "procedure", "device"})
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "nurse"})
 _FUNCTION_WORDS = frozenset("of s the a an and or in on with to for by as at from".split())
 _PRESSURE_WORDS = frozenset({"blood", "bp", "sbp", "dbp", "map"})
@@ -111,7 +114,7 @@ class AliasIndex:
                     abbreviations[stripped] = (rank, system, code)
                 continue
             key = normalize_term(term)
-            if len(key) < 4 or key.startswith(_CONTEXT_PREFIXES):
+            if len(key) < 4 or key.startswith(_CONTEXT_PREFIXES) or key in _TOO_GENERIC:
                 continue
             if key not in ranked or rank < ranked[key][0]:
                 ranked[key] = (rank, system, code)

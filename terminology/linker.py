@@ -16,8 +16,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import nmslib
+import os
+
 import numpy
+
+
+def _import_nmslib_quietly():
+    """nmslib's wheel prints a CPU-features notice to the C stderr on import; keep CLI stderr for errors."""
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        import nmslib
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+    return nmslib
+
+
+nmslib = _import_nmslib_quietly()
 from scispacy.candidate_generation import CandidateGenerator
 from scispacy.linking_utils import Entity, KnowledgeBase
 from sklearn.feature_extraction.text import TfidfVectorizer
