@@ -21,7 +21,7 @@ from deid.pseudonyms import key_fingerprint
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 #: sample file -> landing folder (README files and the tests' known-identifier list stay behind)
 DELIVERIES = {
-    "fhir": ("*.json", "*.json.gz", "*.ndjson"),
+    "fhir": ("*.json", "*.json.gz", "bulk/*.ndjson"),
     "notes": ("notes.jsonl", "*.txt", "consult_*.json", "*.csv"),
     "papers": ("*.xml", "*.nxml", "review_*.md"),
 }

@@ -14,7 +14,8 @@ import dagster as dg
 from dagster_project.deliveries import KINDS, PARTITIONS, resolve
 from dagster_project.resources import (CardiocorpusHome, CorpusStoreResource, DeidEngineResource, NoteColumnsResource,
                                        TerminologyResource)
-from dagster_project.steps import DeidentifiedDelivery, StepFailed, deidentify_delivery
+from dagster_project.steps import (DeidentifiedDelivery, StepFailed, annotate_codings, deidentify_delivery,
+                                   invalid_fhir_resources)
 from readers.common import file_sha256
 
 #: DuckDB allows one writer: every asset that writes the store runs in this pool (limit 1).
@@ -23,6 +24,10 @@ STORE_POOL = "corpus_store_writer"
 QUARANTINE_WARNING_RATE = 0.05
 #: Below this share of documents with at least one concept, stewards get a warning.
 COVERAGE_WARNING_RATE = 0.5
+
+#: Row keys of the FHIR tables where one resource gives several rows (an observation's components,
+#: a document's attachments).
+FHIR_TABLE_KEYS = {"observations": ["id", "component"], "documents": ["id", "content_type"]}
 
 NAMES = {  # kind -> (deid asset, normalized asset, corpus asset, what stewards call it)
     "fhir": ("fhir_bundles", "fhir_concepts", "fhir_records", "FHIR R4 bundles and Bulk Data NDJSON"),
@@ -53,7 +58,7 @@ def _raw_asset(kind: str):
         received = datetime.fromtimestamp(delivery.path.stat().st_mtime, tz=timezone.utc)
         location = str(delivery.path.relative_to(home.root()))
         with store.open() as corpus:
-            events = corpus.record_sources(context.run_id, _asset_name(context),
+            events = corpus.record_sources(context.run.run_id, _asset_name(context),
                                            [SourceDocument(sha, kind, location, None, received)])
         return dg.Output({"kind": kind, "partition": delivery.key, "sha256": sha, "size": delivery.size},
                          metadata={"bytes": delivery.size, "content sha256": sha, "audit event ids": events})
@@ -109,9 +114,7 @@ def _deid_asset(kind: str):
                                   metadata={"rate": round(quarantine_rate, 4),
                                             "by stage": dict(Counter(q.stage for q in result.quarantined))})
         if kind == "fhir":
-            import fhir_adapters
-
-            invalid = sum(len(fhir_adapters.validate_output(path)) for path in result.outputs)
+            invalid = sum(invalid_fhir_resources(path) for path in result.outputs)
             yield dg.AssetCheckResult(check_name="fhir_valid_after_deid", passed=invalid == 0,
                                       metadata={"files": len(result.outputs), "invalid resources": invalid})
 
@@ -140,17 +143,14 @@ def _normalized_asset(kind: str):
         coverage = with_concepts / len(deidentified.documents) if deidentified.documents else 1.0
         codings = {}
         if kind == "fhir" and deidentified.tables:
-            from terminology import annotate_tables
-
-            codings = annotate_tables(deidentified.tables, terminology.store())
-            known = sum(frame["known"].sum() for frame in codings.values() if frame.height)
-            total = sum(frame.height for frame in codings.values())
-            coverage = known / total if total else coverage
+            annotated = annotate_codings(deidentified.tables, terminology.store())
+            codings = {"coding_annotations": annotated}
+            coverage = annotated["known"].mean() if annotated.height else coverage
         yield dg.Output({"mentions": mentions, "codings": codings, "versions": terminology.store().versions},
                         metadata={"mentions": len(mentions), "documents with concepts": with_concepts,
                                   "negated mentions": sum(1 for m in mentions if m.get("negated")),
                                   "by system": dict(Counter(m.get("system") or "none" for m in mentions)),
-                                  "coded rows annotated": sum(f.height for f in codings.values())})
+                                  "distinct codings annotated": sum(f.height for f in codings.values())})
         yield dg.AssetCheckResult(check_name="terminology_coverage", passed=coverage >= COVERAGE_WARNING_RATE,
                                   severity=dg.AssetCheckSeverity.WARN, metadata={"coverage": round(coverage, 4)})
 
@@ -183,17 +183,18 @@ def _corpus_asset(kind: str):
             documents = [DeidentifiedDocument(d.doc_id, d.source_sha256, d.patient_key, d.kind, d.text, d.metadata)
                          for d in deidentified.documents]
             events["deidentify"] = corpus.record_deidentified(
-                context.run_id, asset, documents, deidentified.policy_version, deidentified.policy_sha256,
+                context.run.run_id, asset, documents, deidentified.policy_version, deidentified.policy_sha256,
                 deidentified.engine_versions, deidentified.detections)
             if deidentified.tables:
-                events["tables"] = corpus.record_tables(context.run_id, asset, deidentified.tables,
-                                                        deidentified.source_sha256)
+                events["tables"] = corpus.record_tables(context.run.run_id, asset, deidentified.tables,
+                                                        deidentified.source_sha256, keys=FHIR_TABLE_KEYS)
             if concepts["codings"]:
-                events["codings"] = corpus.record_tables(context.run_id, asset, concepts["codings"],
-                                                         deidentified.source_sha256)
-            events["mentions"] = corpus.record_mentions(context.run_id, asset, concepts["mentions"], concepts["versions"])
+                events["codings"] = corpus.record_tables(context.run.run_id, asset, concepts["codings"],
+                                                         deidentified.source_sha256,
+                                                         keys={"coding_annotations": ["source_table", "system_uri", "code"]})
+            events["mentions"] = corpus.record_mentions(context.run.run_id, asset, concepts["mentions"], concepts["versions"])
             events["quarantine"] = corpus.record_quarantine(
-                context.run_id, asset, [QuarantineItem(q.location, q.sha256, q.stage, q.reason)
+                context.run.run_id, asset, [QuarantineItem(q.location, q.sha256, q.stage, q.reason)
                                         for q in deidentified.quarantined])
             missing = corpus.query("SELECT count(*) FROM compliance_documents_without_deid_event")[0][0]
             report = corpus.verify()

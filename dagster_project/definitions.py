@@ -1,6 +1,7 @@
 """The code location: ``dagster dev -m dagster_project.definitions`` (``make ui``)."""
 
 import os
+from pathlib import Path
 
 import dagster as dg
 
@@ -21,19 +22,21 @@ def _delivery_job(kind: str):
         description=f"One {kind} delivery from landing to the corpus store.")
 
 
-def resources() -> dict:
+def build_definitions(home: Path | None = None) -> dg.Definitions:
+    """The definitions, with state under ``home`` (default ``$CARDIOCORPUS_HOME``)."""
+    root = str(home) if home else None
     # The key is read from the environment when set (never written into run config); else
     # the key generated once under the home folder is used.
     key = dg.EnvVar("CARDIOCORPUS_SECRET_KEY") if os.environ.get("CARDIOCORPUS_SECRET_KEY") else None
-    return {"home": CardiocorpusHome(), "engine": DeidEngineResource(secret_key=key),
-            "terminology": TerminologyResource(), "store": CorpusStoreResource(), "note_columns": NoteColumnsResource()}
+    return dg.Definitions(
+        assets=[*SOURCE_ASSETS, audit_log],
+        jobs=[_delivery_job(kind) for kind in KINDS]
+             + [dg.define_asset_job("audit_log_job", selection=dg.AssetSelection.assets(audit_log))],
+        sensors=landing_sensors(),
+        resources={"home": CardiocorpusHome(path=root), "engine": DeidEngineResource(secret_key=key),
+                   "terminology": TerminologyResource(), "note_columns": NoteColumnsResource(),
+                   "store": CorpusStoreResource(db_path=str(Path(root) / "corpus.duckdb") if root else None)},
+    )
 
 
-defs = dg.Definitions(
-    assets=[*SOURCE_ASSETS, audit_log],
-    jobs=[_delivery_job(kind) for kind in KINDS]
-         + [dg.define_asset_job("audit_log_job", selection=dg.AssetSelection.assets(audit_log))],
-    sensors=landing_sensors(),
-    resources=resources(),
-)
-
+defs = build_definitions()
