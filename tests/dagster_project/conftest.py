@@ -13,6 +13,7 @@ import pytest
 from cardiocorpus.demo import deliver_samples
 from dagster_project.definitions import build_definitions
 from dagster_project.local import LocalRun, dagster_home, materialize_landing
+from fhir_adapters import known_identifiers_from_patient
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -40,6 +41,13 @@ def sample_phi_strings() -> set[str]:
     # the case reports' patient and clinicians (see samples/papers)
     strings |= {"Rosalind Vantongeren", "Vantongeren", "Osvaldo Brightwater", "Brightwater", "Pieter Salcedo",
                 "Ingrid Castellanos", "PJN884512S", "77120455", "201-7734", "Harwick County"}
+    for bundle_path in sorted((REPO / "samples" / "fhir").glob("*.json")):
+        strings.add(bundle_path.stem)  # input file names are MRNs
+        for entry in json.loads(bundle_path.read_text(encoding="utf-8"))["entry"]:
+            if entry["resource"]["resourceType"] == "Patient":
+                known = known_identifiers_from_patient(entry["resource"])
+                strings |= {*known.names, *known.identifiers, *known.phones, *known.addresses,
+                            *(d.isoformat() for d in known.birth_dates), entry["resource"]["id"]}
     return {s for s in strings if len(s) >= 5}
 
 
