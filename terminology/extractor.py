@@ -141,8 +141,6 @@ def _word_runs(doc: Doc) -> list[list[int]]:
             continue
         if any(ch.isalnum() for ch in text):
             current.append(token.i)
-            if token.whitespace_ and not current:
-                pass
         elif text in ("-", "/") and not token.whitespace_:
             continue
         else:

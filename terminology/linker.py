@@ -45,13 +45,6 @@ from terminology.store import ConceptStore
 FUZZY_TYPES = ("disorder", "finding")
 
 
-class StoreKnowledgeBase(KnowledgeBase):
-    """A scispaCy KnowledgeBase whose entities are the store's concepts (aliases normalized)."""
-
-    def __init__(self, entities: list[Entity]):
-        super().__init__(entities)
-
-
 @dataclass(frozen=True)
 class Candidate:
     concept_id: str
@@ -80,7 +73,7 @@ def _entities(store: ConceptStore) -> list[Entity]:
 
 
 def build_candidate_generator(store: ConceptStore) -> CandidateGenerator:
-    kb = StoreKnowledgeBase(_entities(store))
+    kb = KnowledgeBase(_entities(store))  # the store's concepts, aliases in normal form
     aliases = sorted(kb.alias_to_cuis)
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 3), min_df=1, dtype=numpy.float32)
     vectors = vectorizer.fit_transform(aliases)
