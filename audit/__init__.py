@@ -34,7 +34,9 @@ Public API (the pipeline and the release builder call these)::
 Every ``record_*`` is one transaction and returns the ids of the audit events vouching for
 what was passed (sorted ``list[int]``): a new event for new rows, the existing events for
 content already stored (idempotent by content hash, or by declared key for clinical tables).
-Nothing new and nothing returned but the old ids means nothing was written. Pulls are never
+When nothing is new, nothing is written and only the old ids come back. Derived rows need
+their inputs recorded first (de-identified documents and clinical tables their sources, mentions
+their documents, releases their members): lineage is checked inside the same transaction. Pulls are never
 deduplicated: every pull is an access. Releases are immutable (another manifest for the same
 name and version is refused).
 
