@@ -97,12 +97,13 @@ def _id_from_url(full_url: str | None) -> str | None:
 
 
 def process_path(path, output_dir, *, key: bytes, engine=None, policy=None, rules: Rules | None = None,
-                 known: "KnownIndex | None" = None) -> FhirFileResult:
+                 known: "KnownIndex | None" = None, collect_tables: bool = True) -> FhirFileResult:
     """De-identify one bundle or NDJSON file into ``output_dir``; see the module docstring.
 
     ``known``: patients' and clinicians' identifiers from the other inputs of a delivery
     (:func:`collect_known`; Bulk exports put Patient and Practitioner in files of their own).
-    Resources inside this input are used in any case.
+    Resources inside this input are used in any case. ``collect_tables=False`` leaves the
+    tables empty: the tables of a very large NDJSON file grow with it, the rest does not.
     """
     path, output_dir = Path(path), Path(output_dir)
     rules = rules or Rules.load()
@@ -111,7 +112,7 @@ def process_path(path, output_dir, *, key: bytes, engine=None, policy=None, rule
 
         engine = DeidEngine(policy or Policy.load(), key)
     output_dir.mkdir(parents=True, exist_ok=True)
-    runner = _Runner(key, engine, rules, known or KnownIndex())
+    runner = _Runner(key, engine, rules, known or KnownIndex(), collect_tables)
     if input_kind(path) == "ndjson":
         return runner.ndjson(path, output_dir)
     return runner.bundle(path, output_dir)
@@ -221,8 +222,9 @@ class _Entry:
 
 
 class _Runner:
-    def __init__(self, key: bytes, engine, rules: Rules, known: KnownIndex):
+    def __init__(self, key: bytes, engine, rules: Rules, known: KnownIndex, collect_tables: bool = True):
         self.key = key
+        self.collect_tables = collect_tables
         self.engine = engine
         self.rules = rules
         self.patients = known.patients
@@ -344,7 +346,7 @@ class _Runner:
             sink.write(_dumps(out_bundle) + "\n")
         result.outputs.append(target)
         result.resources_out = len(written)
-        tables = TableBuilder()
+        tables = TableBuilder() if self.collect_tables else _NoTables()
         for item in written:
             tables.add(item.output, item.job.context.patient_key)
             result.documents.extend(_documents(item.job, item.output, tables))
@@ -439,7 +441,7 @@ class _Runner:
         partial = output_dir / f".partial-{tag}"
         suffix = ".ndjson.gz" if path.name.lower().endswith(".gz") else ".ndjson"
         first_type = None
-        builder = TableBuilder()
+        builder = TableBuilder() if self.collect_tables else _NoTables()
         patient_keys: set[str] = set()
         known_here: dict[str, KnownIdentifiers] = {}
         try:
@@ -554,6 +556,16 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
+
+
+class _NoTables(TableBuilder):
+    """A TableBuilder that keeps no rows (``collect_tables=False``)."""
+
+    def add(self, resource: dict, patient_key: str) -> None:
+        pass
+
+    def add_document(self, document: dict, concept=None, content_type: str | None = None) -> None:
+        pass
 
 
 def _documents(job: ResourceJob, out_resource: dict, tables: TableBuilder) -> list[dict]:

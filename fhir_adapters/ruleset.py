@@ -121,8 +121,11 @@ class Rules:
         return 1 + max((len(r.keys) for r in self.rules), default=0)
 
     def default_for(self, type_name: str | None) -> str:
+        """The method for a node no rule matched; an element of no known FHIR type (``fhir_comments``) goes."""
+        if type_name is None:
+            return "redact"
         defaults = dict(self.defaults)
-        return defaults.get(type_name or "", defaults["*"])
+        return defaults.get(type_name, defaults["*"])
 
 
 @functools.lru_cache(maxsize=65536)

@@ -97,11 +97,11 @@ def _extension_display(resource: dict, url: str) -> str | None:
 class TableBuilder:
     """Collects rows from de-identified resources; :meth:`frames` returns one DataFrame per table.
 
-    Rows are turned into frames every ``flush_rows`` rows: a long NDJSON file then holds a few
+    Rows are turned into frames every ``flush_rows`` rows of a table: a long NDJSON file then holds a few
     large frames, not one small frame per batch (polars' per-frame overhead dominates those).
     """
 
-    def __init__(self, flush_rows: int = 20_000):
+    def __init__(self, flush_rows: int = 5_000):
         self.rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
         self._frames: dict[str, list[pl.DataFrame]] = {name: [] for name in SCHEMAS}
         self._flush_rows = flush_rows

@@ -261,3 +261,23 @@ def test_tables_have_pseudonymous_keys_and_shifted_dates(bundle_file, tmp_path, 
     assert tables["encounters"].schema["start"] == pl.Datetime("us", "UTC")
     lvef = tables["observations"].filter(pl.col("code") == "10230-1")
     assert lvef.height == 3 and lvef["unit"].to_list() == ["%"] * 3 and lvef["value"].null_count() == 0
+
+
+def test_tables_can_be_left_out_for_very_large_files(ndjson_files, tmp_path, engine, key):
+    observations = ndjson_files(seed=14, patients=1)["Observation"]
+    result = process_path(observations, tmp_path / "out", key=key, engine=engine, collect_tables=False)
+    assert result.resources_out == 18 and len(read_output(result.outputs[0])) == 18
+    assert all(frame.height == 0 for frame in result.tables.values()) and set(result.tables) >= {"observations"}
+
+
+def test_a_date_in_a_note_moves_with_the_patients_resources(tmp_path, engine, key):
+    """One offset per patient, shared with the text engine: a note's date and the structured dates agree."""
+    bundle = make_bundle(15)
+    encounter = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Encounter")
+    condition = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Condition")
+    condition["note"][0]["text"] = f"Admitted on {encounter['period']['start'][:10]} with rapid AF."
+    result = process_path(write_json(tmp_path / "in.json", bundle), tmp_path / "out", key=key, engine=engine)
+    out = {r["id"]: r for r in resources_of(read_output(result.outputs[0]))}
+    shifted_start = out[pseudonymous_id(key, encounter["id"])]["period"]["start"][:10]
+    assert shifted_start != encounter["period"]["start"][:10]
+    assert out[pseudonymous_id(key, condition["id"])]["note"][0]["text"] == f"Admitted on {shifted_start} with rapid AF."

@@ -62,7 +62,8 @@ def test_which_rule_decides(rules, steps, method):
 
 @pytest.mark.parametrize("type_name, method", [("dateTime", "dateShift"), ("instant", "dateShift"),
                                                 ("string", "freeText"), ("code", "keep"), ("decimal", "keep"),
-                                                ("base64Binary", "redact"), ("id", "cryptoHash")])
+                                                ("base64Binary", "redact"), ("id", "cryptoHash"),
+                                                (None, "redact")])  # no known FHIR type (fhir_comments): removed
 def test_defaults_by_type(rules, type_name, method):
     assert rules.default_for(type_name) == method
 

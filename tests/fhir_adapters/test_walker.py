@@ -102,3 +102,10 @@ def test_attachments_of_non_text_types_lose_their_data(walk):
     out, slots = walk(document)
     assert "data" not in out["content"][0]["attachment"]
     assert [s.form for s in slots] == ["plain"]  # only the title is left for the text engine
+
+
+def test_comments_outside_the_fhir_types_are_removed(walk):
+    condition = copy.deepcopy(of_type("Condition"))
+    condition["fhir_comments"] = [f"called {PATIENT['name'][0]['family']} at home"]
+    out, slots = walk(condition)
+    assert "fhir_comments" not in out and not any("at home" in s.text for s in slots)
