@@ -56,6 +56,7 @@ _CONTEXT_PREFIXES = ("history of ", "family history of ", "personal history of "
 # aliases of catch-all concepts that are ordinary words in text ("symptoms", "valves")
 _TOO_GENERIC = frozenset({"symptom", "valve", "finding", "disease", "disorder", "class i", "class ii", "class iii",
                           "class iv", "procedure", "device"})
+_POSSESSIVES = frozenset({"'s", "\u2019s"})
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "nurse"})
 _FUNCTION_WORDS = frozenset("of s the a an and or in on with to for by as at from".split())
 _PRESSURE_WORDS = frozenset({"blood", "bp", "sbp", "dbp", "map"})
@@ -116,8 +117,10 @@ class AliasIndex:
             key = normalize_term(term)
             if len(key) < 4 or key.startswith(_CONTEXT_PREFIXES) or key in _TOO_GENERIC:
                 continue
-            if key not in ranked or rank < ranked[key][0]:
-                ranked[key] = (rank, system, code)
+            # "pre-eclampsia" is also written "preeclampsia": index the joined form too
+            for variant in {key, normalize_term(term.replace("-", ""))}:
+                if variant not in ranked or rank < ranked[variant][0]:
+                    ranked[variant] = (rank, system, code)
         self.terms = {k: (s, c) for k, (_, s, c) in ranked.items()}
         self.abbreviations = {k: (s, c) for k, (_, s, c) in abbreviations.items()}
         self.max_words = min(MAX_WORDS, max((k.count(" ") + 1 for k in self.terms), default=1))
@@ -138,6 +141,8 @@ def _word_runs(doc: Doc) -> list[list[int]]:
             continue
         if in_tag:
             in_tag = not text.endswith("]")
+            continue
+        if text.lower() in _POSSESSIVES:  # "Raynaud's phenomenon": the alias key has no "s"
             continue
         if any(ch.isalnum() for ch in text):
             current.append(token.i)
@@ -165,7 +170,8 @@ class ConceptMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, str, str, float]] = []  # token start, end, concept id, via, score
         runs = _word_runs(doc)
-        words = {i: normalize_word(doc[i].text) for run in runs for i in run}
+        # normalize_term, not normalize_word: a token may hold a hyphen ("beta-blocker")
+        words = {i: normalize_term(doc[i].text) for run in runs for i in run}
         found.extend(self._pressure_changes(runs, words))
         taken = {i for start, end, *_ in found for i in range(start, end)}
         defined = self._defined_abbreviations(doc)

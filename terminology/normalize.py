@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # one token: a run of letters/digits; apostrophes inside words are dropped ("Prinzmetal's")
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _KEEP_FINAL_S = ("ss", "us", "is", "ous", "ys")
 
 
@@ -26,7 +26,7 @@ def singular(word: str) -> str:
 
 def normalize_word(word: str) -> str:
     """Lower case, singular, British digraphs as American ("ischaemia", "oedema" -> "ischemia", "edema")."""
-    word = word.lower().replace("'s", "").replace("'", "").replace("ae", "e").replace("oe", "e")
+    word = word.lower().replace("\u2019", "'").replace("'s", "").replace("'", "").replace("ae", "e").replace("oe", "e")
     return singular(word)
 
 
