@@ -112,8 +112,8 @@ def test_extract_many_keeps_order_and_matches_extract(extractor):
 @pytest.mark.parametrize("text, code", [
     ("Raynaud's phenomenon in winter.", "266261006"),     # possessive eponym
     ("Raynaud\u2019s phenomenon in winter.", "266261006"),  # curly apostrophe
-    ("Severe preeclampsia at 34 weeks.", "398254007"),     # hyphen-less spelling of pre-eclampsia
-    ("Severe pre-eclampsia at 34 weeks.", "398254007"),
+    ("She developed preeclampsia at 34 weeks.", "398254007"),  # hyphen-less spelling of pre-eclampsia
+    ("She developed pre-eclampsia at 34 weeks.", "398254007"),
 ])
 def test_spelling_variants(extractor, text, code):
     assert [m.code for m in extractor.extract(text)] == [code]
