@@ -19,10 +19,18 @@ Public API (what the pipeline calls):
 - ``ConceptExtractor.default()`` (cached): ``.extract(text) -> list[Mention]``,
   ``.extract_many(texts) -> Iterator[list[Mention]]`` (spaCy ``nlp.pipe`` batches).
   ``Mention``: start, end (character offsets, end exclusive), text, system, code, display,
-  cui, score, via (exact / abbreviation / fuzzy), category, and the context flags negated,
+  cui, score, via (exact / abbreviation / fuzzy / phrase), category, and the context flags negated,
   historical, family, hypothetical, uncertain; ``Mention.to_json() -> dict``.
 - Loaders for licensed releases (``terminology.loaders``): SNOMED CT RF2 snapshot, UMLS
   MRCONSO/MRSTY, RxNorm RXNCONSO, the LOINC table.
+
+Limits (what it does NOT do): no SNOMED CT hierarchy is kept, so there is no subsumption
+("acute myocardial infarction" is coded as itself, never also as myocardial infarction); the
+shipped store is the cardiology seed plus open ontologies, so other specialties' concepts are
+unknown until a licensed release is imported; a few everyday words no open source codes are
+coded to a broader concept, as ``terminology/data/everyday_synonyms.csv`` says row by row.
+Measured with ``benchmarks/concepts_dev_eval.py``, ``concepts_context_eval.py`` and
+``concepts_throughput.py``.
 
 Modules: ``store`` (tables, lookups), ``loaders`` (licensed releases), ``checkdigits``
 (Verhoeff, LOINC mod 10, ICD-10-CM membership), ``coding`` (annotate_coding),
