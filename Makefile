@@ -14,7 +14,15 @@ $(BIN)/cardiocorpus: pyproject.toml constraints.txt requirements-model.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
 	@touch $@
 
-setup: $(BIN)/cardiocorpus
+# Debian's chromium for the browser test of the Dagster UI (installed when we may: as root with apt).
+$(VENV)/.chromium: | $(BIN)/cardiocorpus
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1; }; }; } || \
+	  echo "note: chromium is not installed; the browser test will be skipped"
+	@touch $@
+
+setup: $(BIN)/cardiocorpus $(VENV)/.chromium
 
 demo: setup
 	$(BIN)/python -m cardiocorpus.demo
