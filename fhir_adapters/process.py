@@ -1,7 +1,8 @@
 """One input file in, one de-identified output out: ``process_path`` and its result.
 
 A Bundle (``.json``/``.json.gz``) is read whole; Bulk Data NDJSON (``.ndjson``/``.ndjson.gz``)
-streams in batches, so memory stays bounded by the batch, not the file. For each resource:
+streams in batches, so memory stays bounded by the batch, not the file (except for the tables
+and documents the result returns; ``collect_tables=False`` leaves the tables out). For each resource:
 validate (R4B + our checks) -> de-identify by the rules -> free text through the text engine
 -> validate again -> leak check. A resource that fails on input is quarantined and the rest
 goes on; a bundle whose output fails re-validation or the leak check is quarantined whole and
@@ -446,7 +447,7 @@ class _Runner:
         known_here: dict[str, KnownIdentifiers] = {}
         try:
             with _open_text(path) as source, _open_output(partial) as sink:
-                for batch in _batches(_numbered_lines(source), NDJSON_BATCH):
+                for batch in _batches(enumerate(source, 1), NDJSON_BATCH):
                     for resource_type, line in self._ndjson_batch(batch, sha, result, known_here, builder, patient_keys):
                         sink.write(line)
                         result.resources_out += 1
@@ -540,11 +541,6 @@ def _strip_resources(bundle: dict) -> dict:
         return dict(bundle)
     return {**bundle, "entry": [{k: v for k, v in e.items() if k != "resource"} if isinstance(e, dict) else e
                                 for e in entries]}
-
-
-def _numbered_lines(source) -> Iterator[tuple[int, str]]:
-    for number, line in enumerate(source, 1):
-        yield number, line
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

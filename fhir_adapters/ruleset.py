@@ -78,13 +78,13 @@ class Rules:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Rules":
-        """The rule file at ``path``, or the packaged default (``fhir_adapters/rules/default.yaml``)."""
+        """The rule file at ``path``, or the packaged default (``fhir_adapters/rules/default.yaml``, read once)."""
         if path is None:
-            text = resources.files("fhir_adapters.rules").joinpath("default.yaml").read_text(encoding="utf-8")
-            where = "default rules"
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-            where = str(path)
+            return _default_rules()
+        return cls._parse(Path(path).read_text(encoding="utf-8"), str(path))
+
+    @classmethod
+    def _parse(cls, text: str, where: str) -> "Rules":
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
@@ -114,23 +114,40 @@ class Rules:
                    redact_display_targets=frozenset(display), sha256=canonical_hash(data))
 
     def rule_for(self, steps: tuple[tuple[str, str, bool], ...]) -> Rule | None:
-        return _first_match(self, steps[-self._depth:])
+        """The first rule matching the node at the end of ``steps``; cached per path suffix
+        (only the last steps matter, and the same few hundred paths recur in every resource)."""
+        suffix = steps[-self._depth:]
+        cache = self._matches
+        if suffix not in cache:
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[suffix] = next((rule for rule in self.rules if rule.matches(suffix)), None)
+        return cache[suffix]
 
     @functools.cached_property
     def _depth(self) -> int:
         return 1 + max((len(r.keys) for r in self.rules), default=0)
 
+    @functools.cached_property
+    def _matches(self) -> dict:
+        return {}
+
     def default_for(self, type_name: str | None) -> str:
         """The method for a node no rule matched; an element of no known FHIR type (``fhir_comments``) goes."""
         if type_name is None:
             return "redact"
-        defaults = dict(self.defaults)
+        defaults = self._defaults
         return defaults.get(type_name, defaults["*"])
 
+    @functools.cached_property
+    def _defaults(self) -> dict[str, str]:
+        return dict(self.defaults)
 
-@functools.lru_cache(maxsize=65536)
-def _first_match(rules: Rules, steps: tuple) -> Rule | None:
-    return next((rule for rule in rules.rules if rule.matches(steps)), None)
+
+@functools.lru_cache(maxsize=1)
+def _default_rules() -> Rules:
+    text = resources.files("fhir_adapters.rules").joinpath("default.yaml").read_text(encoding="utf-8")
+    return Rules._parse(text, "default rules")
 
 
 def _parse_rule(item, where: str) -> Rule:
