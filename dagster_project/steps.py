@@ -95,7 +95,8 @@ def _fhir(delivery: Delivery, engine, key: bytes, output_dir: Path) -> Deidentif
     result = fhir_adapters.process_path(delivery.path, output_dir, key=key, engine=engine, policy=engine.policy)
     documents = [DeidentifiedText(d["id"], d.get("patient_key"), "fhir_" + str(d.get("resource_type", "document")).lower(),
                                   d["text"], delivery.sha256, engine.policy.sha256,
-                                  {k: v for k, v in d.items() if k in ("resource_type", "date")})
+                                  {k: v for k, v in d.items() if k in ("resource_type", "date")}
+                                  | {"residual_identifiers": result.residual_leaks})  # per file: 0 or quarantined
                  for d in result.documents]
     quarantined = [Quarantined(delivery.key, q.sha256 or delivery.sha256, q.stage, q.reason) for q in result.quarantined]
     return DeidentifiedDelivery("fhir", delivery.key, delivery.sha256, documents=documents, tables=result.tables,

@@ -30,7 +30,8 @@ class DeidentifiedText:
     text: str
     source_sha256: str          # of the delivered file
     policy_sha256: str
-    metadata: dict = field(default_factory=dict)  # never PHI: note type, shifted date, PMID/DOI, journal
+    metadata: dict = field(default_factory=dict)  # never PHI: note type, shifted date, PMID/DOI, journal,
+    #                                               and how many known identifiers the second pass found
 
 
 @dataclass(frozen=True)
@@ -117,5 +118,6 @@ def _run(engine: DeidEngine, pending: list[tuple[Document, dict]], batch: TextBa
             batch.quarantined.append(Quarantined(info["where"], source_sha256, "deid", str(result)))
             continue
         pseudonym = result.patient_key if document.patient_id is not None else None
+        metadata = info["metadata"] | {"residual_identifiers": len(result.residual)}
         batch.add(result, DeidentifiedText(document.id, pseudonym, info["kind"], result.text, source_sha256,
-                                           engine.policy.sha256, info["metadata"]))
+                                           engine.policy.sha256, metadata))
