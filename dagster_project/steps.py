@@ -40,6 +40,13 @@ class StepFailed(Exception):
 
 def deidentify_delivery(delivery: Delivery, engine, key: bytes, output_dir: Path, note_columns=None) -> DeidentifiedDelivery:
     label = delivery.key  # deliveries are named by partition, never by their file name
+    if delivery.size == 0:  # refused the same way whatever the kind (an empty NDJSON is valid FHIR)
+        from readers.deidentify import Quarantined
+
+        return DeidentifiedDelivery(delivery.kind, delivery.key, delivery.sha256, resources_in=1,
+                                    quarantined=[Quarantined(label, delivery.sha256, "read", "empty file")],
+                                    policy_version=engine.policy.version, policy_sha256=engine.policy.sha256,
+                                    engine_versions=engine.versions)
     try:
         if delivery.kind == "notes":
             return _notes(delivery, engine, key, label, note_columns)

@@ -24,6 +24,11 @@ BAD_NOTES = {
     "empty.txt": b"",
 }
 HUGE_NOTE = "huge_note.txt"  # a 2 GB note (sparse: costs no disk)
+BAD_FHIR = {
+    "truncated.json": lambda sample: sample[: len(sample) // 2],
+    "garbage.json.gz": lambda sample: bytes(range(256)) * 8,
+    "empty.ndjson": lambda sample: b"",
+}
 
 
 @dataclass
@@ -58,6 +63,10 @@ def pipeline_run(tmp_path_factory) -> PipelineRun:
     notes = home / "landing" / "notes"
     for name, content in BAD_NOTES.items():
         (notes / name).write_bytes(content)
+    fhir = home / "landing" / "fhir"
+    sample = next(iter(sorted(fhir.glob("*.json")))).read_bytes()
+    for name, make in BAD_FHIR.items():
+        (fhir / name).write_bytes(make(sample))
     with open(notes / HUGE_NOTE, "wb") as handle:
         handle.truncate(2 * 1024**3)
     definitions = build_definitions(home)

@@ -12,7 +12,12 @@ from dagster_project.deliveries import PARTITIONS, scan
 from dagster_project.local import materialize_landing
 from dagster_project.sensors import new_partitions
 
-from tests.dagster_project.conftest import BAD_NOTES, HUGE_NOTE, sample_phi_strings
+from readers.common import file_sha256
+from tests.dagster_project.conftest import BAD_FHIR, BAD_NOTES, HUGE_NOTE, sample_phi_strings
+
+
+def _hashes(run, kind: str, names) -> list[str]:
+    return [file_sha256(run.home / "landing" / kind / name) for name in names]
 
 
 def _store(run):
@@ -27,18 +32,28 @@ def test_every_delivery_ran_and_reached_the_store(pipeline_run):
         unvouched = store.execute("SELECT count(*) FROM compliance_documents_without_deid_event").fetchone()[0]
     # samples: 6 + 1 + 2 notes, 3 papers, 2 case reports; the truncated JSONL keeps its good line
     assert kinds["note"] == 6 + 1 + 2 + 1 and kinds["paper"] == 3 and kinds["case_report"] == 2
-    delivered = sum(len(scan(pipeline_run.home, kind)) for kind in ("fhir", "notes", "papers"))
+    delivered = len({d.sha256 for kind in ("fhir", "notes", "papers") for d in scan(pipeline_run.home, kind)})
     assert sources == delivered and unvouched == 0
 
 
-def test_bad_deliveries_are_quarantined_with_reasons(pipeline_run):
+def test_bad_note_deliveries_are_quarantined_with_reasons(pipeline_run):
     with _store(pipeline_run) as store:
-        rows = store.execute("SELECT stage, reason FROM quarantine").fetchall()
+        rows = store.execute("SELECT stage, reason FROM quarantine WHERE input_sha256 IN (SELECT unnest(?))",
+                             [_hashes(pipeline_run, "notes", [*BAD_NOTES, HUGE_NOTE])]).fetchall()
     reasons = " | ".join(reason for _, reason in rows)
     assert len(rows) == len(BAD_NOTES) + 1, reasons
     for expected in ("invalid JSON", "binary data", "empty file", "over the"):
         assert expected in reasons
     assert {stage for stage, _ in rows} == {"read"}
+
+
+def test_bad_fhir_deliveries_are_quarantined_and_the_others_written(pipeline_run):
+    with _store(pipeline_run) as store:
+        quarantined = store.execute("SELECT count(DISTINCT input_sha256) FROM quarantine WHERE input_sha256 IN "
+                                    "(SELECT unnest(?))", [_hashes(pipeline_run, "fhir", BAD_FHIR)]).fetchone()[0]
+        patients = store.execute("SELECT count(*) FROM clinical_patients").fetchone()[0]
+    assert quarantined == len(BAD_FHIR)
+    assert patients == len(list((pipeline_run.home / "landing" / "fhir").glob("MRN*.json")))
 
 
 def test_partition_keys_and_locations_in_dagster_never_carry_file_names(pipeline_run):
