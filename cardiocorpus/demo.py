@@ -22,7 +22,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 #: sample file -> landing folder (README files and the tests' known-identifier list stay behind)
 DELIVERIES = {
     "fhir": ("*.json", "*.json.gz", "bulk/*.ndjson"),
-    "notes": ("notes.jsonl", "*.txt", "consult_*.json", "*.csv"),
+    "notes": ("notes.jsonl", "*.txt", "consult_*.json", "clinic_*.json", "*.csv"),
     "papers": ("*.xml", "*.nxml", "review_*.md"),
 }
 

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 import dagster as dg
 
 from dagster_project.deliveries import KINDS, PARTITIONS, resolve
+from deid.known_vault import KnownIdentifierVault
 from dagster_project.resources import (CardiocorpusHome, CorpusStoreResource, DeidEngineResource, NoteColumnsResource,
                                        TerminologyResource)
 from dagster_project.steps import (DeidentifiedDelivery, StepFailed, annotate_codings, deidentify_delivery,
@@ -91,6 +92,7 @@ def _deid_asset(kind: str):
         text_engine = engine.engine()
         try:
             result = deidentify_delivery(delivery, text_engine, engine.key(), home.root() / "deid" / kind,
+                                         KnownIdentifierVault(home.root() / "vault" / "known", engine.key()),
                                          note_columns.columns())
         except StepFailed as failure:  # the whole delivery is refused; it is quarantined, not lost
             result = DeidentifiedDelivery(kind, delivery.key, raw["sha256"], resources_in=1,

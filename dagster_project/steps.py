@@ -38,7 +38,10 @@ class StepFailed(Exception):
     """A whole delivery failed; the message is safe for the event log (type and stage only)."""
 
 
-def deidentify_delivery(delivery: Delivery, engine, key: bytes, output_dir: Path, note_columns=None) -> DeidentifiedDelivery:
+def deidentify_delivery(delivery: Delivery, engine, key: bytes, output_dir: Path, vault,
+                        note_columns=None) -> DeidentifiedDelivery:
+    """``vault``: a ``deid.known_vault.KnownIdentifierVault``; FHIR deliveries add their patients'
+    identifiers to it, notes and later FHIR files are checked against them."""
     label = delivery.key  # deliveries are named by partition, never by their file name
     if delivery.size == 0:  # refused the same way whatever the kind (an empty NDJSON is valid FHIR)
         from readers.deidentify import Quarantined
@@ -49,10 +52,10 @@ def deidentify_delivery(delivery: Delivery, engine, key: bytes, output_dir: Path
                                     engine_versions=engine.versions)
     try:
         if delivery.kind == "notes":
-            return _notes(delivery, engine, key, label, note_columns)
+            return _notes(delivery, engine, key, label, note_columns, vault)
         if delivery.kind == "papers":
             return _papers(delivery, engine, key, label)
-        return _fhir(delivery, engine, key, output_dir)
+        return _fhir(delivery, engine, key, output_dir, vault)
     except StepFailed:
         raise
     except Exception as error:  # noqa: BLE001 - the message may quote input; keep only the type
@@ -67,12 +70,12 @@ def _from_text_batch(delivery: Delivery, batch, policy, engine) -> DeidentifiedD
                                 engine_versions=engine.versions)
 
 
-def _notes(delivery: Delivery, engine, key: bytes, label: str, columns) -> DeidentifiedDelivery:
+def _notes(delivery: Delivery, engine, key: bytes, label: str, columns, vault) -> DeidentifiedDelivery:
     from readers import NoteColumns, read_notes
     from readers.deidentify import deidentify_notes
 
     records = read_notes(delivery.path, columns=columns or NoteColumns(), location=label)
-    batch = deidentify_notes(records, engine, key, delivery.sha256, label)
+    batch = deidentify_notes(records, engine, key, delivery.sha256, label, known_for=vault.load)
     return _from_text_batch(delivery, batch, engine.policy, engine)
 
 
@@ -95,11 +98,17 @@ def research_paper_engine(engine, key: bytes):
     return DeidEngine(Policy.bundled("research-paper"), key, lexicons=engine.lexicons, nlp=engine.nlp)
 
 
-def _fhir(delivery: Delivery, engine, key: bytes, output_dir: Path) -> DeidentifiedDelivery:
+def _fhir(delivery: Delivery, engine, key: bytes, output_dir: Path, vault) -> DeidentifiedDelivery:
     import fhir_adapters
     from readers.deidentify import DeidentifiedText, Quarantined
 
-    result = fhir_adapters.process_path(delivery.path, output_dir, key=key, engine=engine, policy=engine.policy)
+    known = fhir_adapters.collect_known([delivery.path])
+    for source_id, identifiers in known.patients.items():
+        vault.save(source_id, identifiers)
+    if not known.patients:  # e.g. a Bulk Observation file: its patients came in an earlier delivery
+        known.patients = vault.all()
+    result = fhir_adapters.process_path(delivery.path, output_dir, key=key, engine=engine, policy=engine.policy,
+                                        known=known)
     documents = [DeidentifiedText(d["id"], d.get("patient_key"), "fhir_" + str(d.get("resource_type", "document")).lower(),
                                   d["text"], delivery.sha256, engine.policy.sha256,
                                   {k: v for k, v in d.items() if k in ("resource_type", "date")}

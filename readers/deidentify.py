@@ -10,12 +10,13 @@ places, which in a research paper are not a patient's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from deid.deadline import DocumentTimeout
 from deid.engine import DeidEngine, DeidResult, Document, DocumentFailed
 from deid.dates import shift_date_text
+from deid.known_identifiers import KnownIdentifiers
 from deid.pseudonyms import date_offset_days, keyed_hash, patient_key
 from readers.common import ReadError
 from readers.notes import NoteRecord
@@ -63,8 +64,12 @@ def _doc_id(key: bytes, source_sha256: str, position: int, kind: str) -> str:
 
 
 def deidentify_notes(records: Iterable[NoteRecord | ReadError], engine: DeidEngine, key: bytes,
-                     source_sha256: str, label: str) -> TextBatch:
-    """De-identify every note of one delivery; `label` names the delivery in quarantine reasons."""
+                     source_sha256: str, label: str,
+                     known_for: Callable[[str], KnownIdentifiers] | None = None) -> TextBatch:
+    """De-identify every note of one delivery; `label` names the delivery in quarantine reasons.
+
+    ``known_for(patient_id)`` gives the patient's known identifiers (from their FHIR Patient),
+    which the engine finds in any spelling and checks again after replacement."""
     batch = TextBatch()
     pending: list[tuple[Document, dict]] = []
     for position, record in enumerate(records):
@@ -80,7 +85,8 @@ def deidentify_notes(records: Iterable[NoteRecord | ReadError], engine: DeidEngi
             if shifted:
                 metadata["date"] = shifted
         where = f"{label}:{record.line}" if record.line else label
-        pending.append((Document(doc_id, record.text, record.patient_id),
+        known = known_for(record.patient_id) if known_for and record.patient_id else KnownIdentifiers()
+        pending.append((Document(doc_id, record.text, record.patient_id, known),
                         {"kind": "note", "metadata": metadata, "where": where}))
     _run(engine, pending, batch, source_sha256)
     return batch

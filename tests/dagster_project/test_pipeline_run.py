@@ -30,8 +30,8 @@ def test_every_delivery_ran_and_reached_the_store(pipeline_run):
         kinds = dict(store.execute("SELECT kind, count(*) FROM deidentified_documents GROUP BY kind").fetchall())
         sources = store.execute("SELECT count(*) FROM source_documents").fetchone()[0]
         unvouched = store.execute("SELECT count(*) FROM compliance_documents_without_deid_event").fetchone()[0]
-    # samples: 6 + 1 + 2 notes, 3 papers, 2 case reports; the truncated JSONL keeps its good line
-    assert kinds["note"] == 6 + 1 + 2 + 1 and kinds["paper"] == 3 and kinds["case_report"] == 2
+    # samples: 6 JSONL notes, 2 .txt notes, 2 CSV notes, 3 papers, 2 case reports; the truncated JSONL keeps its good line
+    assert kinds["note"] == 6 + 2 + 2 + 1 and kinds["paper"] == 3 and kinds["case_report"] == 2
     delivered = len({d.sha256 for kind in ("fhir", "notes", "papers") for d in scan(pipeline_run.home, kind)})
     assert sources == delivered and unvouched == 0
 
@@ -98,3 +98,22 @@ def test_a_redelivered_identical_file_changes_nothing(pipeline_run):
         before_non_snapshot = before - store.execute(
             "SELECT count(*) FROM audit_events WHERE action = 'snapshot' AND event_id <= ?", [before]).fetchone()[0]
     assert after == before_non_snapshot and documents == documents_before
+
+
+def test_a_note_is_checked_against_its_fhir_patients_identifiers(pipeline_run):
+    import json
+
+    from deid.pseudonyms import patient_key
+    from tests.conftest import TEST_SECRET_KEY
+
+    sidecar = json.loads((pipeline_run.home / "landing" / "notes" / "clinic_followup.json").read_text())
+    pseudonym = patient_key(TEST_SECRET_KEY.encode(), sidecar["patient_id"])
+    with _store(pipeline_run) as store:
+        [(text, metadata)] = store.execute("SELECT text, metadata FROM deidentified_documents "
+                                           "WHERE patient_key = ? AND kind = 'note'", [pseudonym]).fetchall()
+        fhir_patients = store.execute("SELECT count(*) FROM clinical_patients WHERE patient_key = ?",
+                                      [pseudonym]).fetchone()[0]
+    assert fhir_patients == 1  # the note and the FHIR record share the patient's pseudonym
+    assert json.loads(metadata)["residual_identifiers"] == 0
+    for identifier in ("Crestmoor", "CRESTMOOR", "Tamsin", "TAMSIN", "7357143", "753-6631", "04/10/1968"):
+        assert identifier not in text
