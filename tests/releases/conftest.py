@@ -77,7 +77,7 @@ def paper_text(index: int) -> tuple[str, str, str]:
 
 
 def build_store(path, patients: int = 12, papers: int = 4, residual: int = 0, extra_notes=()) -> Corpus:
-    """Write the synthetic corpus; ``extra_notes``: (patient index, text) for duplicate tests."""
+    """Write the synthetic corpus; ``extra_notes``: (patient index, text, mentions) for duplicate tests."""
     corpus = Corpus()
     with CorpusStore.open(path, actor="test") as store:
         documents, mentions, sources = [], [], []
@@ -91,12 +91,13 @@ def build_store(path, patients: int = 12, papers: int = 4, residual: int = 0, ex
                                                   {"residual_identifiers": residual if i == 0 else 0}))
             mentions += [m | {"doc_id": doc_id} for m in note_mentions]
             corpus.notes[doc_id] = {"patient_key": patient, "text": text, "mentions": note_mentions}
-        for n, (i, text) in enumerate(extra_notes):
+        for n, (i, text, note_mentions) in enumerate(extra_notes):
             doc_id = f"n-extra-{n:02d}"
+            mentions += [m | {"doc_id": doc_id} for m in note_mentions]
             sources.append(SourceDocument(sha(f"src-extra-{n}"), "note", f"notes/extra-{n}.txt", corpus.patients[i]))
             documents.append(DeidentifiedDocument(doc_id, sha(f"src-extra-{n}"), corpus.patients[i], "note", text,
                                                   {"residual_identifiers": 0}))
-            corpus.notes[doc_id] = {"patient_key": corpus.patients[i], "text": text, "mentions": []}
+            corpus.notes[doc_id] = {"patient_key": corpus.patients[i], "text": text, "mentions": note_mentions}
         for i in range(papers):
             title, conclusions, text = paper_text(i)
             doc_id = f"p-{sha(f'paper-{i}')[:24]}"
