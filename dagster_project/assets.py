@@ -232,3 +232,35 @@ def audit_log(context: dg.AssetExecutionContext, store: CorpusStoreResource):
     yield dg.AssetCheckResult(check_name="audit_chain_intact", passed=report.ok,
                               metadata={"events checked": report.events_checked,
                                         "problem": report.first_broken.problem if report.first_broken else ""})
+
+
+#: The release builder's gates, each a blocking asset check; certification re-runs them.
+RELEASE_GATES = ("files_intact", "residual_phi", "patient_overlap", "format_valid", "audit_chain")
+_RELEASE_KEY = dg.AssetKey(["release", "finetune_dataset"])
+
+
+@dg.asset(key=_RELEASE_KEY, group_name="release", owners=["team:ml-training"], kinds={"openai", "parquet"},
+          deps=[dg.AssetKey(["corpus", "audit_log"])], pool=STORE_POOL,
+          check_specs=[dg.AssetCheckSpec(gate, asset=_RELEASE_KEY, blocking=True) for gate in RELEASE_GATES]
+                      + [dg.AssetCheckSpec("near_duplicates", asset=_RELEASE_KEY,
+                                           description="How many near-duplicate examples were removed.")],
+          description="The cardiology fine-tuning dataset (OpenAI chat JSONL + Parquet, data card, manifest), "
+                      "split by patient. Training teams can pull it once a steward certifies it "
+                      "(`cardiocorpus datasets certify`).")
+def finetune_dataset(context: dg.AssetExecutionContext, home: CardiocorpusHome, store: CorpusStoreResource,
+                     engine: DeidEngineResource):
+    from releases import build_release
+
+    with store.open() as corpus:
+        build = build_release(corpus, key=engine.key(), root=home.root() / "releases", run_id=context.run.run_id)
+    yield dg.Output(None, metadata={"name": build.name, "version": build.version,
+                                    "examples": dict(sorted(build.counts.items())),
+                                    "reused existing release": build.reused,
+                                    "release audit event ids": list(build.release_event_ids),
+                                    "certify with": f"cardiocorpus datasets certify {build.name} {build.version} --by NAME"})
+    for gate in (*RELEASE_GATES, "near_duplicates"):
+        outcome = build.checks.get(gate)
+        yield dg.AssetCheckResult(
+            check_name=gate, passed=bool(outcome and outcome.passed),
+            severity=dg.AssetCheckSeverity.ERROR if gate in RELEASE_GATES else dg.AssetCheckSeverity.WARN,
+            metadata=outcome.details if outcome else {"not evaluated": True})

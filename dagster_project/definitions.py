@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from dagster_project.assets import audit_log, source_assets
+from dagster_project.assets import audit_log, finetune_dataset, source_assets
 from dagster_project.deliveries import KINDS, PARTITIONS
 from dagster_project.resources import (CardiocorpusHome, CorpusStoreResource, DeidEngineResource, NoteColumnsResource,
                                        TerminologyResource)
@@ -29,9 +29,11 @@ def build_definitions(home: Path | None = None) -> dg.Definitions:
     # the key generated once under the home folder is used.
     key = dg.EnvVar("CARDIOCORPUS_SECRET_KEY") if os.environ.get("CARDIOCORPUS_SECRET_KEY") else None
     return dg.Definitions(
-        assets=[*SOURCE_ASSETS, audit_log],
+        assets=[*SOURCE_ASSETS, audit_log, finetune_dataset],
         jobs=[_delivery_job(kind) for kind in KINDS]
-             + [dg.define_asset_job("audit_log_job", selection=dg.AssetSelection.assets(audit_log))],
+             + [dg.define_asset_job("audit_log_job", selection=dg.AssetSelection.assets(audit_log)),
+                dg.define_asset_job("release_job", selection=dg.AssetSelection.assets(finetune_dataset),
+                                    description="Build the fine-tuning release from the verified corpus.")],
         sensors=landing_sensors(),
         resources={"home": CardiocorpusHome(path=root), "engine": DeidEngineResource(secret_key=key),
                    "terminology": TerminologyResource(), "note_columns": NoteColumnsResource(),

@@ -1,7 +1,8 @@
 """Run the graph in process on whatever is in the landing folders (``make demo``, the tests).
 
 What the landing sensors and the daemon do in a deployment, done in one call: register each
-new delivery as a partition, run its job, then verify and snapshot the audit log.
+new delivery as a partition, run its job, verify and snapshot the audit log, then build the
+fine-tuning release (certifying it stays a steward's act).
 """
 
 from dataclasses import dataclass, field
@@ -59,10 +60,13 @@ def materialize_landing(instance: dg.DagsterInstance, home: Path, definitions: d
                                             run_config=config)
             outcome.runs[key] = result.success
             outcome.failed_checks += _failed_checks(result)
-    result = definitions.resolve_job_def("audit_log_job").execute_in_process(instance=instance, raise_on_error=False,
-                                                                             run_config=config)
-    outcome.runs["audit_log"] = result.success
-    outcome.failed_checks += _failed_checks(result)
+    for job_name, label in (("audit_log_job", "audit_log"), ("release_job", "release")):
+        result = definitions.resolve_job_def(job_name).execute_in_process(instance=instance, raise_on_error=False,
+                                                                          run_config=config)
+        outcome.runs[label] = result.success
+        outcome.failed_checks += _failed_checks(result)
+        if not result.success:
+            break
     return outcome
 
 

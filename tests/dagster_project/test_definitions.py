@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_every_asset_that_writes_the_store_runs_in_the_single_writer_pool(tmp_path):
     definitions = build_definitions(tmp_path)
     writers = [a for a in definitions.assets if "store" in a.required_resource_keys]
-    assert len(writers) == 3 * 2 + 1  # raw and corpus per kind, and the audit log
+    assert len(writers) == 3 * 2 + 2  # raw and corpus per kind, the audit log, the release
     assert all(a.op.pool == STORE_POOL for a in writers)
     readers = [a for a in definitions.assets if "store" not in a.required_resource_keys]
     assert readers and all(a.op.pool != STORE_POOL for a in readers)

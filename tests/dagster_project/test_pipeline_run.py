@@ -91,13 +91,14 @@ def test_a_redelivered_identical_file_changes_nothing(pipeline_run):
         before = store.execute("SELECT count(*) FROM audit_events").fetchone()[0]
         documents_before = store.execute("SELECT count(*) FROM deidentified_documents").fetchone()[0]
     again = materialize_landing(pipeline_run.instance, pipeline_run.home, pipeline_run.definitions, quiet=True)
-    assert list(again.runs) == ["audit_log"]  # only the audit log is re-verified
+    assert list(again.runs) == ["audit_log", "release"]  # only the log is re-verified and the release re-checked
     with _store(pipeline_run) as store:
         documents = store.execute("SELECT count(*) FROM deidentified_documents").fetchone()[0]
         after = store.execute("SELECT count(*) FROM audit_events WHERE action <> 'snapshot'").fetchone()[0]
+        releases = store.execute("SELECT count(*) FROM releases").fetchone()[0]
         before_non_snapshot = before - store.execute(
             "SELECT count(*) FROM audit_events WHERE action = 'snapshot' AND event_id <= ?", [before]).fetchone()[0]
-    assert after == before_non_snapshot and documents == documents_before
+    assert after == before_non_snapshot and documents == documents_before and releases == 1
 
 
 def test_a_note_is_checked_against_its_fhir_patients_identifiers(pipeline_run):
@@ -117,3 +118,15 @@ def test_a_note_is_checked_against_its_fhir_patients_identifiers(pipeline_run):
     assert json.loads(metadata)["residual_identifiers"] == 0
     for identifier in ("Crestmoor", "CRESTMOOR", "Tamsin", "TAMSIN", "7357143", "753-6631", "04/10/1968"):
         assert identifier not in text
+
+
+def test_the_graph_ends_in_a_release_that_passed_its_gates_but_awaits_certification(pipeline_run):
+    from releases import Catalog
+
+    event = pipeline_run.instance.get_latest_materialization_event(dg.AssetKey(["release", "finetune_dataset"]))
+    metadata = event.asset_materialization.metadata
+    info = Catalog(root=pipeline_run.home / "releases").show(metadata["name"].value, metadata["version"].value)
+    assert info.manifest["counts"]["train"] >= 10
+    assert not [c for c in pipeline_run.outcome.failed_checks if c[0] == "release/finetune_dataset"]
+    with _store(pipeline_run) as store:
+        assert store.execute("SELECT count(*) FROM certifications").fetchone()[0] == 0
