@@ -36,6 +36,7 @@ def deduplicate(splits: dict[str, list[Example]], settings: dict) -> tuple[dict[
         float(settings.get("threshold", 0.9))
     seen: dict[str, set[str]] = {}
     indexes: dict[str, MinHashLSH] = {}
+    kept_signatures: dict[str, dict[str, MinHash]] = {}   # LSH candidates are confirmed on the estimate
     kept: dict[str, list[Example]] = {}
     removed: Counter = Counter()
     for split in ("train", "validation"):
@@ -47,12 +48,16 @@ def deduplicate(splits: dict[str, list[Example]], settings: dict) -> tuple[dict[
             if digest in exact:
                 removed[f"{split}_exact"] += 1
                 continue
-            index = indexes.setdefault(example.task, MinHashLSH(threshold=threshold, num_perm=num_perm))
+            if example.task not in indexes:   # (building one solves for its band sizes: not per example)
+                indexes[example.task] = MinHashLSH(threshold=threshold, num_perm=num_perm)
+            index = indexes[example.task]
             signature = _minhash(text, shingle, num_perm)
-            if index.query(signature):
+            signatures = kept_signatures.setdefault(example.task, {})
+            if any(signatures[other].jaccard(signature) >= threshold for other in index.query(signature)):
                 removed[f"{split}_near"] += 1
                 continue
             exact.add(digest)
             index.insert(example.example_id, signature)
+            signatures[example.example_id] = signature
             kept[split].append(example)
     return kept, removed
