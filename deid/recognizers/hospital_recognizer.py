@@ -58,7 +58,8 @@ _UNIVERSITY = regex.compile(r"\b(?:to|at|from|by|@|into)\s+(?:the\s+)?(?P<phi>(?
 # "to St. Mary's", "at St Agnes": saints' names as places
 _SAINT = regex.compile(r"\b(?:to|at|by|from|@|in|into)\s+(?:the\s+)?(?P<phi>(?:st\.?|saint)\s+(?P<name>[A-Za-z][a-z'A-Z]{1,20})\.?)",
                        regex.IGNORECASE)
-# "transfer to Kellerman 3", "ON KELLERMAN 6": wards named after people, with their floor number
+# "transfer to Kellerman 3", "ON KELLERMAN 6", "to kellerman2": wards named after people, with
+# their floor number
 _WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?=\s+(?:micu|sicu|ccu|cvicu|icu|ward|unit|building|pavilion|tower|wing)\b)"
                    r"|\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?:[ .]|(?<=[a-z])|(?<=[A-Z]{4}))\d{1,2}\b(?![.:]?\d|\s*(?:%|mg|mcg|cc|ml|units?|l\b|lpm|hrs?|h\b|am|pm|x\b|times|days?|mins?|minutes|liters?|/))",
                    regex.IGNORECASE)
@@ -91,7 +92,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             lex = self.lexicons
             rare = lex.zipf(word) <= 1.6 or word.lower() in lex.last_names and lex.zipf(word) < 3.5
             if rare and not lex.is_clinical(word) and word.lower() not in GENERIC:
-                yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+                glued = text[match.end("phi"):match.end("phi") + 1].isdigit()  # "kellerman2" is one name
+                yield self.result(match.start("phi"), match.end() if glued else match.end("phi"), 0.6, "HOSPITAL")
         for match in FACILITY_PATTERN.finditer(text, timeout=deadline.remaining()):
             weak = _WEAK_FACILITY.fullmatch(match.group(0)) is not None
             start = self._name_start(text, match.start(), view.cased, weak)

@@ -34,6 +34,12 @@ def recognizer(lexicons):
         ("Referred to GH for ablation.", ["GH"]),
         ("Transferred to MGH for LVAD.", ["MGH"]),
         ("Transfer from JHH.", ["JHH"]),
+        # wards named after people: the floor glued to the name belongs to it
+        ("Plan to transfer to wellbridge2 today.", ["wellbridge2"]),
+        ("ADMITTED TO WELLBRIDGE7 W/ CHF.", ["WELLBRIDGE7"]),
+        ("Transfer to Kellerman 3 today.", ["Kellerman"]),
+        ("Lasix given at 20 minutes.", []),
+        ("Dose changed to 40 lasix.", []),
         # --- invalid: kinds of care and units, not named places
         ("Referred to cardiac rehab.", []),
         ("Referred to pulmonary rehab.", []),
