@@ -28,7 +28,9 @@ event (``releases.event_id``, also ``ReleaseBuild.release_event_ids``), certific
 
 What it does NOT do: it does not de-identify (it releases only what ``deid`` wrote and refuses a
 member whose residual-identifier count is missing or not 0); problem lists are only as good as
-the extracted mentions; it does not submit fine-tuning jobs (``openai_job.json`` says how).
+the extracted mentions; the clinical tables carry no residual count (they hold codes, values,
+shifted dates and pseudonyms, and the FHIR adapter quarantines a file whose leak check fails),
+so the residual gate covers the released documents; it does not submit fine-tuning jobs (``openai_job.json`` says how).
 
 May import: ``audit``, ``deid.pseudonyms``, ``cardiocorpus.settings``.
 """

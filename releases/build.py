@@ -78,6 +78,7 @@ def build_release(store: CorpusStore, *, key: bytes, name: str = DEFAULT_NAME, v
                         if (kinds is None or d["kind"] in kinds)
                         and len(d["text"].strip()) >= int(corpus_settings.get("min_characters", 0))
                         and split_of(key, group_of(d, config), fraction) == "train"]
+    corpus_documents, corpus_duplicates = _unique_texts(corpus_documents)
     by_id = {d["doc_id"]: d for d in inputs.documents}
     member_ids = sorted({d["doc_id"] for d in corpus_documents}
                         | {doc for split in kept.values() for e in split for doc in e.doc_ids})
@@ -90,7 +91,8 @@ def build_release(store: CorpusStore, *, key: bytes, name: str = DEFAULT_NAME, v
         counts = _write_data(staging, kept, corpus_documents, key)
         counts.update({"removed_exact_duplicates": removed["train_exact"] + removed["validation_exact"],
                        "removed_near_duplicates": removed["train_near"] + removed["validation_near"],
-                       "removed_over_token_limit": len(examples) - len(within)})
+                       "removed_over_token_limit": len(examples) - len(within),
+                       "removed_corpus_duplicates": corpus_duplicates})
         files = {f: file_entry(staging / f, counts.get(f)) for f in _DATA_FILES}
         content = hashlib.sha256(json.dumps([files, config.sha256, key_fingerprint(key)],
                                             sort_keys=True).encode("utf-8")).hexdigest()
@@ -120,6 +122,17 @@ def build_release(store: CorpusStore, *, key: bytes, name: str = DEFAULT_NAME, v
     log.info("release %s %s: %d train, %d validation examples, %d corpus documents%s", name, version,
              counts["train"], counts["validation"], counts["corpus"], " (existing)" if reused else "")
     return ReleaseBuild(name, version, directory, manifest, counts, checks, event_ids, reused)
+
+
+def _unique_texts(documents: list[dict]) -> tuple[list[dict], int]:
+    """Pre-training documents without exact repeats (whitespace and case folded), first doc id kept."""
+    seen, unique = set(), []
+    for document in documents:
+        digest = hashlib.sha256(" ".join(document["text"].lower().split()).encode("utf-8")).digest()
+        if digest not in seen:
+            seen.add(digest)
+            unique.append(document)
+    return unique, len(documents) - len(unique)
 
 
 def _lineage_group(key: bytes, group: str) -> str:

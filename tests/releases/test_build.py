@@ -151,9 +151,13 @@ def test_near_duplicates_across_splits_keep_the_training_copy():
     text, _ = note_text(4)
     bodies = [text, text + " Seen today.", "A different text on valves and murmurs."]
     examples = [Example(f"ex-{i}", "t", chat(config, body, "answer"), f"g{i}") for i, body in enumerate(bodies)]
-    kept, removed = deduplicate({"train": examples[:1], "validation": examples[1:]}, config.section("dedup"))
+    kept, removed = deduplicate({"train": examples[:1], "validation": examples[1:]},
+                                config.section("dedup") | {"threshold": 0.8})
     assert [e.example_id for e in kept["train"]] == ["ex-0"]
     assert [e.example_id for e in kept["validation"]] == ["ex-2"] and removed["validation_near"] == 1
+    _, strict = deduplicate({"train": examples[:1], "validation": examples[1:]},
+                            config.section("dedup") | {"threshold": 0.95})
+    assert strict == {}   # an LSH candidate below the threshold is kept
 
 
 def test_an_existing_version_with_other_content_is_refused(corpus_store, release_root, key):
