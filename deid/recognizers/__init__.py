@@ -14,6 +14,7 @@ from deid.recognizers.hospital_recognizer import HospitalRecognizer
 from deid.recognizers.id_number_recognizer import IdNumberRecognizer
 from deid.recognizers.ip_recognizer import IpRecognizer
 from deid.recognizers.lexicon_name_recognizer import LexiconNameRecognizer
+from deid.recognizers.notified_name_recognizer import NotifiedNameRecognizer
 from deid.recognizers.phone_recognizer import PhoneRecognizer
 from deid.recognizers.relative_name_recognizer import RelativeNameRecognizer
 from deid.recognizers.ssn_recognizer import SsnRecognizer
@@ -23,7 +24,8 @@ from deid.recognizers.url_recognizer import UrlRecognizer
 DEFAULT_RECOGNIZERS = (
     DateRecognizer, AgeRecognizer, PhoneRecognizer, EmailRecognizer, UrlRecognizer, IpRecognizer, SsnRecognizer,
     IdNumberRecognizer, AddressRecognizer, HospitalRecognizer, CityRecognizer, TitledNameRecognizer,
-    RelativeNameRecognizer, CredentialedNameRecognizer, ContactNameRecognizer, LexiconNameRecognizer,
+    RelativeNameRecognizer, CredentialedNameRecognizer, ContactNameRecognizer, NotifiedNameRecognizer,
+    LexiconNameRecognizer,
 )
 
 

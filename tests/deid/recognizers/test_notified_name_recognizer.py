@@ -1,0 +1,32 @@
+"""NotifiedNameRecognizer: names just before "aware" / "notified" / "paged"; roles in that place stay."""
+
+import pytest
+
+from deid.recognizers.notified_name_recognizer import NotifiedNameRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return NotifiedNameRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        ("RUN OF VENT BIGEMINY JOLA FENTRAL AWARE MGSO4 GIVEN.", ["JOLA FENTRAL"]),
+        ("GIVEN CARAFATE-W. KOSTRELL AWARE-WILL START PROTONIX.", ["W. KOSTRELL"]),
+        ("K 3.1, Fentral notified, repleted.", ["Fentral"]),
+        ("BP 70s, Ostrander paged.", ["Ostrander"]),
+        # --- invalid: roles and people named by relation take the same place
+        ("HO AWARE. TEAM AWARE OF K 3.2. MD AWARE.", []),
+        ("HOUSE OFFICER AWARE. CARDIOLOGY FELLOW NOTIFIED.", []),
+        ("PT IS AWARE OF PLAN. WIFE AWARE.", []),
+        ("BP 80S, MICU TEAM AWARE, NS BOLUS GIVEN.", []),
+        ("Pt made aware of plan. Family aware and agrees.", []),
+        ("resident aware, will re-check lytes", []),
+        ("Potassium 3.1 This Morning, repleted; fentral notified.", []),  # lower case in mixed-case text
+    ],
+)
+def test_notified_name_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
