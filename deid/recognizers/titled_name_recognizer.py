@@ -16,6 +16,8 @@ _TITLE = regex.compile(
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 _ASCII_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
 _INITIAL_OR_WORD = regex.compile(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*")
+# "Dr. o rourke", "dr d angelo": a surname's particle written apart from it (lower case in notes)
+_PARTICLE = regex.compile(r"(?i:o|d)[ \t](?=\p{L}{3})")
 _JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
 _NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|user\s*:|"
@@ -67,7 +69,11 @@ class TitledNameRecognizer(NameRecognizer):
                 nxt = _WORD.match(text, match.end())
                 if nxt and self.lexicons.zipf(nxt.group(0)) < 4.0 and not self.evidence.is_excluded(nxt.group(0)):
                     cased = False  # "seen by dr thistlewood" in a mixed-case query
-            span = name_words_after(text, match.end(), self.evidence, cased, strong=title not in _ROLES)
+            particle = _PARTICLE.match(text, match.end()) if title not in _ROLES else None
+            span = name_words_after(text, particle.end() if particle else match.end(), self.evidence, cased,
+                                    strong=title not in _ROLES)
+            if span and particle:
+                span = (match.end(), span[1])  # "Dr. o rourke": the particle is part of the surname
             if span:
                 yield self.result(span[0], span[1], 0.9 if title not in _ROLES else 0.7)
                 # "Dr. Rakusin and Toolis aware": a second name joined to a titled one

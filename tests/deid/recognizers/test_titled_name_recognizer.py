@@ -15,6 +15,8 @@ def recognizer(lexicons):
     "text, expected_texts",
     [
         # titles in mixed case: the title stays, the name words go
+        ("SBP 80s. Dr. o rourke and Dr. Stronczek in room.", ["o rourke", "Stronczek"]),  # a particle written apart
+        ("seen by dr d angelo today", ["d angelo"]),
         ("Discussed with Dr. Marisol Quintero today.", ["Marisol Quintero"]),
         ("Seen by Dr. Quintero in clinic.", ["Quintero"]),
         ("Mrs. Thornbury is resting comfortably.", ["Thornbury"]),
