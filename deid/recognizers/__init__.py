@@ -12,6 +12,7 @@ from deid.recognizers.date_recognizer import DateRecognizer
 from deid.recognizers.email_recognizer import EmailRecognizer
 from deid.recognizers.hospital_recognizer import HospitalRecognizer
 from deid.recognizers.id_number_recognizer import IdNumberRecognizer
+from deid.recognizers.initial_name_recognizer import InitialNameRecognizer
 from deid.recognizers.ip_recognizer import IpRecognizer
 from deid.recognizers.lexicon_name_recognizer import LexiconNameRecognizer
 from deid.recognizers.notified_name_recognizer import NotifiedNameRecognizer
@@ -25,7 +26,7 @@ DEFAULT_RECOGNIZERS = (
     DateRecognizer, AgeRecognizer, PhoneRecognizer, EmailRecognizer, UrlRecognizer, IpRecognizer, SsnRecognizer,
     IdNumberRecognizer, AddressRecognizer, HospitalRecognizer, CityRecognizer, TitledNameRecognizer,
     RelativeNameRecognizer, CredentialedNameRecognizer, ContactNameRecognizer, NotifiedNameRecognizer,
-    LexiconNameRecognizer,
+    InitialNameRecognizer, LexiconNameRecognizer,
 )
 
 

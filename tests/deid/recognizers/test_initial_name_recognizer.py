@@ -1,0 +1,32 @@
+"""InitialNameRecognizer: an initial and a surname, with no title before them."""
+
+import pytest
+
+from deid.recognizers.initial_name_recognizer import InitialNameRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return InitialNameRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        ("verified amt of cash. nsg (d. pellow and j. o'hara) verified.", ["d. pellow", "j. o'hara"]),
+        ("Seen by J. Kostrell in clinic. Lasix given.", ["J. Kostrell"]),
+        ("Discussed with T. Pemberton, NP.", ["T. Pemberton"]),
+        # --- invalid: organisms, abbreviations, list items, SOAP letters, acronyms in mixed case
+        ("Culture grew S. aureus. Started vanc.", []),
+        ("GROWING E. COLI", []),
+        ("give lasix 40 mg p.o. daily, e.g. Lasix.", []),
+        ("Vitamin K. Lasix held.", []),
+        ("Plan A. Continue heparin.", []),
+        ("plan:\nc. pellow to see\n", []),
+        ("s. pt states feels better. o. lytes repleted.", []),
+        ("Seen by J. KOSTRELL in Clinic.", []),
+    ],
+)
+def test_initial_name_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
