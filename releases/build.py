@@ -29,7 +29,7 @@ from releases.records import CheckOutcome, Example, ReleaseBuild
 from releases.sources import read_inputs
 from releases.split import split_of
 from releases.tasks import abstract_conclusions_examples, group_of, note_problem_list_examples, paper_title_examples
-from releases.tokens import epochs_and_cost, example_tokens, o200k_base
+from releases.tokens import O200K_SHA256, epochs_and_cost, example_tokens, o200k_base
 
 log = logging.getLogger(__name__)
 DEFAULT_NAME = "cardiology-finetune"
@@ -97,8 +97,8 @@ def build_release(store: CorpusStore, *, key: bytes, name: str = DEFAULT_NAME, v
         content = hashlib.sha256(json.dumps([files, config.sha256, key_fingerprint(key)],
                                             sort_keys=True).encode("utf-8")).hexdigest()
         version = _check_name(version, "version") if version else f"r-{content[:12]}"
-        manifest = _manifest(name, version, staging, files, counts, kept, tokens, inputs, members, by_id,
-                             config, key)
+        manifest = _write_job_card_and_manifest(name, version, staging, files, counts, kept, tokens, inputs,
+                                                members, by_id, config, key)
         write_manifest(staging, manifest)
         checks = gates_module.blocking_checks(store, staging, manifest, members, gates)
         checks["near_duplicates"] = CheckOutcome(True, False, {k: removed[k] for k in sorted(removed)})
@@ -159,7 +159,9 @@ def _write_data(directory: Path, kept: dict[str, list[Example]], corpus_document
     return dict(sorted(counts.items()))
 
 
-def _manifest(name, version, directory, files, counts, kept, tokens, inputs, members, by_id, config, key) -> dict:
+def _write_job_card_and_manifest(name, version, directory, files, counts, kept, tokens, inputs, members, by_id,
+                                 config, key) -> dict:
+    """Writes openai_job.json and README.md (they need the estimate and counts); returns the manifest."""
     estimate_settings = config.section("estimate")
     limit = int(config.section("gates").get("max_tokens_per_example", 16385))
     train_tokens = [tokens[e.example_id] for e in kept["train"]]
@@ -193,7 +195,7 @@ def _manifest(name, version, directory, files, counts, kept, tokens, inputs, mem
         "engine_versions": [json.loads(v) for v in sorted({json.dumps(d["engine_versions"], sort_keys=True)
                                                                     for d in member_documents})],
         "terminology_versions": inputs.terminology_versions,
-        "tokenizer": {"encoding": "o200k_base", "file_sha256": "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d",
+        "tokenizer": {"encoding": "o200k_base", "file_sha256": O200K_SHA256,
                       "examples_tokens": sum(all_tokens), "max_example_tokens": max(all_tokens, default=0)},
         "estimate": estimate,
         "key_fingerprint": key_fingerprint(key),
