@@ -63,10 +63,9 @@ class PatientRecord:
         self.rows = {name: _recent(tables.get(name, []), limit, *times) for name, times in self.SECTIONS}
 
     def text(self) -> str:
-        gender = self.patient.get("gender") or "gender not recorded"
-        born = self.patient.get("birth_year")
+        # no birth year: with dates shifted it would hint at the real one, and over 89 it is an identifier
         lines = ["Patient record (de-identified; dates shifted)",
-                 f"Patient: {gender}" + (f", born {born}" if born else "")]
+                 f"Patient: {self.patient.get('gender') or 'gender not recorded'}"]
         render = {
             "encounters": lambda r: f"{_day(r, 'start')} {r.get('class_code') or r.get('class') or ''} "
                                     f"{r.get('display') or ''}".rstrip(),
