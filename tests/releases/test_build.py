@@ -167,3 +167,23 @@ def test_an_existing_version_with_other_content_is_refused(corpus_store, release
     config["tasks"]["paper_title"]["enabled"] = False
     with pytest.raises(ValueError, match="immutable"):
         _build(path, key, release_root, version="v1", config=config)
+
+
+def test_checks_and_manifest_hold_counts_not_text(corpus_store, release_root, key):
+    path, corpus = corpus_store
+    build = _build(path, key, release_root)
+    reported = json.dumps({n: c.to_json() for n, c in build.checks.items()}) + json.dumps(build.manifest)
+    for note in corpus.notes.values():
+        assert note["text"][:40] not in reported and note["patient_key"] not in reported
+    assert all(p["title"] not in reported for p in corpus.papers.values())
+
+
+def test_catalog_reads_without_a_store(corpus_store, release_root, key):
+    path, _ = corpus_store
+    build = _build(path, key, release_root)
+    catalog = Catalog(release_root)
+    [info] = catalog.list()
+    assert (info.name, info.version, info.certified, info.recorded) == (build.name, build.version, None, None)
+    assert len(catalog.read_examples(build.name, build.version, "validation")) == build.counts["validation"]
+    with pytest.raises(ValueError):
+        catalog.read_examples(build.name, build.version, "test")
