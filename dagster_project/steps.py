@@ -12,6 +12,8 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
+
 from dagster_project.deliveries import Delivery
 
 
@@ -143,11 +145,9 @@ def invalid_fhir_resources(path: Path) -> int:
         bool(validate_resource(e["resource"], urls)) for e in bundle.get("entry", []) if "resource" in e)
 
 
-def annotate_codings(tables: dict, store) -> "polars.DataFrame":
+def annotate_codings(tables: dict, store) -> pl.DataFrame:
     """One row per distinct coding in the FHIR tables, validated and annotated by ``terminology``."""
     import json
-
-    import polars as pl
 
     from terminology import annotate_coding
 

@@ -4,6 +4,12 @@ go through the whole graph in process, with state in a throwaway home."""
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,3 +81,38 @@ def pipeline_run(tmp_path_factory) -> PipelineRun:
     yield PipelineRun(home, definitions, instance, outcome)
     instance.dispose()
 
+
+WEBSERVER = Path(sys.executable).parent / "dagster-webserver"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def webserver(pipeline_run, tmp_path_factory):
+    """The Dagster webserver on our definitions and the shared run's instance; yields its URL."""
+    port = _free_port()
+    env = os.environ | {"DAGSTER_HOME": str(pipeline_run.home / "dagster"), "CARDIOCORPUS_HOME": str(pipeline_run.home)}
+    log_path = tmp_path_factory.mktemp("webserver") / "webserver.log"  # a file, so a chatty server never blocks
+    log = open(log_path, "wb")
+    process = subprocess.Popen([str(WEBSERVER), "-m", "dagster_project.definitions", "-h", "127.0.0.1", "-p", str(port)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/server_info", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("webserver did not start: " + log_path.read_text(errors="replace")[-2000:])
+                time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()

@@ -8,8 +8,6 @@ import subprocess
 
 import pytest
 
-from tests.dagster_project.test_webserver import webserver  # noqa: F401  (the shared server fixture)
-
 CHROMIUM = shutil.which("chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -17,7 +15,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (make setup installs it when run as root)")
-def test_asset_graph_page_renders_our_assets(webserver, tmp_path):  # noqa: F811
+def test_asset_graph_page_renders_our_assets(webserver, tmp_path):
     page = f"{webserver}/locations/dagster_project.definitions/asset-groups/deid"
     run = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", page],
                          capture_output=True, text=True, timeout=180)
