@@ -34,6 +34,15 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def sha256_file(path) -> str:
+    """A file's sha256, read in 1 MB blocks (snapshots and releases are large)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def _field_text(value) -> str | None:
     if value is None:
         return None

@@ -9,24 +9,15 @@ file's hash, then serves the tables (and the compliance views) from an in-memory
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import duckdb
 
-from audit.chain import canonical_json, sha256_text, utc_now
+from audit.chain import canonical_json, sha256_file, sha256_text, utc_now
 from audit.records import VerificationReport
 
 MANIFEST = "manifest.json"
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _tables(connection) -> list[str]:
@@ -47,7 +38,7 @@ def write_snapshot(connection, snapshots: Path, head: tuple[int, str]) -> tuple[
         order = " ORDER BY event_id" if "event_id" in columns else ""
         connection.execute(f"COPY (SELECT * FROM \"{table}\"{order}) TO '{file}' (FORMAT PARQUET)")
         rows = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-        tables[table] = {"file": file.name, "rows": int(rows), "sha256": _file_sha256(file)}
+        tables[table] = {"file": file.name, "rows": int(rows), "sha256": sha256_file(file)}
     manifest = {"created_at": stamp, "head_event_id": head[0], "head_hash": head[1], "tables": tables}
     text = canonical_json(manifest)
     (directory / MANIFEST).write_text(text + "\n", encoding="utf-8")
@@ -73,7 +64,7 @@ def open_snapshot(directory: str | Path) -> duckdb.DuckDBPyConnection:
     connection = open_connection()
     for table, entry in manifest["tables"].items():
         file = directory / entry["file"]
-        if _file_sha256(file) != entry["sha256"]:
+        if sha256_file(file) != entry["sha256"]:
             raise SnapshotError(f"snapshot {directory.name}: {entry['file']} does not match its sha256 in the manifest")
         connection.execute(f"CREATE TABLE \"{table}\" AS SELECT * FROM read_parquet('{file}')")
     for name, sql in migration_files():
