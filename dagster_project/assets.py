@@ -15,8 +15,7 @@ from dagster_project.deliveries import KINDS, PARTITIONS, resolve
 from deid.known_vault import KnownIdentifierVault
 from dagster_project.resources import (CardiocorpusHome, CorpusStoreResource, DeidEngineResource, NoteColumnsResource,
                                        TerminologyResource)
-from dagster_project.steps import (DeidentifiedDelivery, StepFailed, annotate_codings, deidentify_delivery,
-                                   invalid_fhir_resources)
+from dagster_project.steps import DeidentifiedDelivery, StepFailed, deidentify_delivery
 from readers.common import file_sha256
 
 #: DuckDB allows one writer: every asset that writes the store runs in this pool (limit 1).
@@ -116,7 +115,9 @@ def _deid_asset(kind: str):
                                   metadata={"rate": round(quarantine_rate, 4),
                                             "by stage": dict(Counter(q.stage for q in result.quarantined))})
         if kind == "fhir":
-            invalid = sum(invalid_fhir_resources(path) for path in result.outputs)
+            from fhir_adapters import invalid_resources_in_file
+
+            invalid = sum(invalid_resources_in_file(path) for path in result.outputs)
             yield dg.AssetCheckResult(check_name="fhir_valid_after_deid", passed=invalid == 0,
                                       metadata={"files": len(result.outputs), "invalid resources": invalid})
 
@@ -145,7 +146,9 @@ def _normalized_asset(kind: str):
         coverage = with_concepts / len(deidentified.documents) if deidentified.documents else 1.0
         codings = {}
         if kind == "fhir" and deidentified.tables:
-            annotated = annotate_codings(deidentified.tables, terminology.store())
+            from terminology import annotate_table_codings
+
+            annotated = annotate_table_codings(deidentified.tables, terminology.store())
             codings = {"coding_annotations": annotated}
             coverage = annotated["known"].mean() if annotated.height else coverage
         yield dg.Output({"mentions": mentions, "codings": codings, "versions": terminology.store().versions},

@@ -12,8 +12,6 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polars as pl
-
 from dagster_project.deliveries import Delivery
 
 
@@ -64,11 +62,11 @@ def deidentify_delivery(delivery: Delivery, engine, key: bytes, output_dir: Path
         raise StepFailed(f"{type(error).__name__} while de-identifying {delivery.kind} delivery {label}") from None
 
 
-def _from_text_batch(delivery: Delivery, batch, policy, engine) -> DeidentifiedDelivery:
+def _from_text_batch(delivery: Delivery, batch, engine) -> DeidentifiedDelivery:
     return DeidentifiedDelivery(delivery.kind, delivery.key, delivery.sha256, documents=batch.documents,
                                 quarantined=batch.quarantined, detections=batch.detections,
                                 residual_leaks=batch.residual_leaks, resources_in=len(batch.documents) + len(batch.quarantined),
-                                policy_version=policy.version, policy_sha256=policy.sha256,
+                                policy_version=engine.policy.version, policy_sha256=engine.policy.sha256,
                                 engine_versions=engine.versions)
 
 
@@ -78,7 +76,7 @@ def _notes(delivery: Delivery, engine, key: bytes, label: str, columns, vault) -
 
     records = read_notes(delivery.path, columns=columns or NoteColumns(), location=label)
     batch = deidentify_notes(records, engine, key, delivery.sha256, label, known_for=vault.load)
-    return _from_text_batch(delivery, batch, engine.policy, engine)
+    return _from_text_batch(delivery, batch, engine)
 
 
 def _papers(delivery: Delivery, engine, key: bytes, label: str) -> DeidentifiedDelivery:
@@ -88,7 +86,7 @@ def _papers(delivery: Delivery, engine, key: bytes, label: str) -> DeidentifiedD
     paper_engine = research_paper_engine(engine, key)
     batch = deidentify_papers(read_papers(delivery.path, location=label), engine, paper_engine, key,
                               delivery.sha256, label)
-    return _from_text_batch(delivery, batch, engine.policy, engine)
+    return _from_text_batch(delivery, batch, engine)
 
 
 @functools.lru_cache(maxsize=2)
@@ -124,52 +122,3 @@ def _fhir(delivery: Delivery, engine, key: bytes, output_dir: Path, vault) -> De
                                 policy_sha256=engine.policy.sha256, rules_version=result.rules_version,
                                 rules_sha256=result.rules_sha256, engine_versions=engine.versions)
 
-
-def invalid_fhir_resources(path: Path) -> int:
-    """Re-read a written FHIR file and count resources ``fhir_adapters`` finds invalid (R4B and its checks).
-
-    Independent of the adapter's own post-check: this is what the blocking asset check sees.
-    """
-    import gzip
-    import json
-
-    from fhir_adapters import validate_resource
-
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        if ".ndjson" in path.name:
-            return sum(bool(validate_resource(json.loads(line))) for line in handle if line.strip())
-        bundle = json.load(handle)
-    urls = frozenset(e["fullUrl"] for e in bundle.get("entry", []) if e.get("fullUrl"))
-    return bool(validate_resource({k: v for k, v in bundle.items() if k != "entry"})) + sum(
-        bool(validate_resource(e["resource"], urls)) for e in bundle.get("entry", []) if "resource" in e)
-
-
-def annotate_codings(tables: dict, store) -> pl.DataFrame:
-    """One row per distinct coding in the FHIR tables, validated and annotated by ``terminology``."""
-    import json
-
-    from terminology import annotate_coding
-
-    seen: dict[tuple, dict] = {}
-    for name, frame in sorted(tables.items()):
-        if not {"system", "code"} <= set(frame.columns):
-            continue
-        columns = ["system", "code", "display"] + (["codings"] if "codings" in frame.columns else [])
-        for row in frame.select(columns).iter_rows(named=True):
-            for coding in row.get("codings") or [row]:
-                system, code = coding.get("system"), coding.get("code")
-                if not system or not code or (name, system, code) in seen:
-                    continue
-                note = annotate_coding(system, code, coding.get("display"), store=store)
-                seen[(name, system, code)] = {
-                    "source_table": name, "system_uri": system, "code": code, "system": note.system,
-                    "valid": note.valid, "known": note.known, "active": note.active,
-                    "preferred_term": note.preferred_term, "cui": note.cui, "category": note.category,
-                    "display_matches": note.display_matches, "reason": note.reason,
-                    "cross_maps": json.dumps(note.cross_maps, sort_keys=True)}
-    schema = {"source_table": pl.String, "system_uri": pl.String, "code": pl.String, "system": pl.String,
-              "valid": pl.Boolean, "known": pl.Boolean, "active": pl.Boolean, "preferred_term": pl.String,
-              "cui": pl.String, "category": pl.String, "display_matches": pl.Boolean, "reason": pl.String,
-              "cross_maps": pl.String}
-    return pl.DataFrame(list(seen.values()), schema=schema)

@@ -28,6 +28,7 @@ Public API (what the pipeline and the CLI call)::
         to the text engine for that patient's notes and they share the patient key and date shift.
     Rules.load(path=None) -> Rules  (``.version``, ``.sha256``; default ``fhir_adapters/rules/default.yaml``)
     validate_resource(resource, bundle_urls=None) -> list[str]  (R4B + required codes + references)
+    invalid_resources_in_file(path) -> int  (a written output re-read and validated)
     pseudonymous_id(key, original_id) -> str  (the id/reference pseudonym)
 
 Modules: ``fhir_types`` (FHIR type of every JSON element, from the R4B models), ``ruleset``
@@ -43,8 +44,8 @@ from fhir_adapters.operations import pseudonymous_id
 from fhir_adapters.process import (FhirFileResult, KnownIndex, Quarantined, collect_known, input_kind,
                                    patient_source_id, process_path)
 from fhir_adapters.ruleset import Rules, RulesError
-from fhir_adapters.validation import validate_resource
+from fhir_adapters.validation import invalid_resources_in_file, validate_resource
 
 __all__ = ["FhirFileResult", "KnownIndex", "Quarantined", "Rules", "RulesError", "collect_known", "input_kind",
            "known_identifiers_from_patient", "patient_source_id", "process_path", "pseudonymous_id",
-           "validate_resource"]
+           "validate_resource", "invalid_resources_in_file"]

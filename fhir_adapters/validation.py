@@ -9,6 +9,10 @@ of problem, never the value.
 
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
+
 import lxml.etree
 import pydantic
 
@@ -158,3 +162,19 @@ def _is_xhtml_div(markup: str) -> bool:
     except lxml.etree.XMLSyntaxError:
         return False
     return root.tag in ("div", f"{{{XHTML_NAMESPACE}}}div")
+
+
+def invalid_resources_in_file(path) -> int:
+    """Re-read a written FHIR file (bundle or NDJSON, plain or gzip) and count its invalid resources.
+
+    Independent of the post-check inside ``process_path``: the pipeline's blocking check uses it.
+    """
+    path = Path(path)
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        if ".ndjson" in path.name:
+            return sum(bool(validate_resource(json.loads(line))) for line in handle if line.strip())
+        bundle = json.load(handle)
+    urls = frozenset(e["fullUrl"] for e in bundle.get("entry", []) if e.get("fullUrl"))
+    return bool(validate_resource({k: v for k, v in bundle.items() if k != "entry"})) + sum(
+        bool(validate_resource(e["resource"], urls)) for e in bundle.get("entry", []) if "resource" in e)

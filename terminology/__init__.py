@@ -16,6 +16,8 @@ Public API (what the pipeline calls):
   ``http://hl7.org/fhir/sid/icd-10-cm``, ``http://www.nlm.nih.gov/research/umls/rxnorm``):
   ``valid`` (check digit / release membership), ``known``, ``active``, ``preferred_term``,
   ``cui``, ``category``, ``cross_maps``, ``display_matches``, ``reason``; ``.to_json()``.
+- ``annotate_table_codings(tables, store=None) -> polars.DataFrame``: every distinct coding of
+  flattened FHIR tables, annotated as above (the pipeline's ``clinical_coding_annotations``).
 - ``ConceptExtractor.default()`` (cached): ``.extract(text) -> list[Mention]``,
   ``.extract_many(texts) -> Iterator[list[Mention]]`` (spaCy ``nlp.pipe`` batches).
   ``Mention``: start, end (character offsets, end exclusive), text, system, code, display,
@@ -46,6 +48,7 @@ import importlib
 
 # lazy: importing terminology.checkdigits must not load spaCy and nmslib
 _EXPORTS = {"Concept": "store", "ConceptStore": "store", "CodingAnnotation": "coding", "annotate_coding": "coding",
+            "annotate_table_codings": "coding",
             "ConceptExtractor": "extractor", "Mention": "extractor"}
 __all__ = list(_EXPORTS)
 

@@ -10,7 +10,10 @@ SNOMED CT is "unknown", and ``reason`` says so.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
+
+import polars as pl
 
 from terminology.checkdigits import icd10cm_valid, loinc_valid, rxcui_valid, sctid_valid
 from terminology.normalize import normalize_term
@@ -70,3 +73,31 @@ def annotate_coding(system_uri: str, code: str, display: str | None = None,
     return CodingAnnotation(system_uri, system, code, True, True, concept.active, concept.preferred_term, cui,
                             concept.category, matches, maps,
                             reason=None if concept.active else "inactive in the loaded release")
+
+
+def annotate_table_codings(tables: dict, store: ConceptStore | None = None) -> pl.DataFrame:
+    """One row per distinct coding in flattened FHIR tables (columns ``system``, ``code``, ``display``
+    and optionally ``codings``), validated and annotated by :func:`annotate_coding`."""
+    store = store or ConceptStore.default()
+    seen: dict[tuple, dict] = {}
+    for name, frame in sorted(tables.items()):
+        if not {"system", "code"} <= set(frame.columns):
+            continue
+        columns = ["system", "code", "display"] + (["codings"] if "codings" in frame.columns else [])
+        for row in frame.select(columns).iter_rows(named=True):
+            for coding in row.get("codings") or [row]:
+                system, code = coding.get("system"), coding.get("code")
+                if not system or not code or (name, system, code) in seen:
+                    continue
+                note = annotate_coding(system, code, coding.get("display"), store=store)
+                seen[(name, system, code)] = {
+                    "source_table": name, "system_uri": system, "code": code, "system": note.system,
+                    "valid": note.valid, "known": note.known, "active": note.active,
+                    "preferred_term": note.preferred_term, "cui": note.cui, "category": note.category,
+                    "display_matches": note.display_matches, "reason": note.reason,
+                    "cross_maps": json.dumps(note.cross_maps, sort_keys=True)}
+    schema = {"source_table": pl.String, "system_uri": pl.String, "code": pl.String, "system": pl.String,
+              "valid": pl.Boolean, "known": pl.Boolean, "active": pl.Boolean, "preferred_term": pl.String,
+              "cui": pl.String, "category": pl.String, "display_matches": pl.Boolean, "reason": pl.String,
+              "cross_maps": pl.String}
+    return pl.DataFrame(list(seen.values()), schema=schema)
