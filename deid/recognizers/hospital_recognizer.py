@@ -18,7 +18,7 @@ FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+gro
             r"memorial|infirmary|hospice|manor|sanatorium|convalescent\s+(?:home|center)|care\s+center|"
             r"medical\s+associates|cardiology\s+associates|heart\s+(?:institute|center)|institute|regional|"
             r"med\.?\s+cent(?:er|re)|(?-i:VA|VAMC)|adventist|baptist|methodist|presbyterian|lutheran|episcopal|"
-            r"va\s+medical\s+center|vamc|snf|ltac|ltach|assisted\s+living|retirement\s+(?:home|community)")
+            r"va\s+medical\s+center|vamc|snf|ltac|ltach|assisted\s+living|retirement\s+(?:home|community)|campus|building|pavilion")
 FACILITY_PATTERN = regex.compile(rf"\b(?:{FACILITY})\b", regex.IGNORECASE)
 _WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z'.&-]*)[ \t]*$")
 # Words that describe a kind of care, not a place's name.
@@ -36,8 +36,10 @@ _ABBREVIATION = regex.compile(r"(?:\b(?:to|from|at|in|into|via|by|leave|left)|@|
                               regex.IGNORECASE)
 # Facility words that are also everyday care words ("awaiting rehab", "in memorial").
 _WEAK_FACILITY = regex.compile(r"rehab|rehabilitation|memorial|institute|manor|hospice|snf|ltac|ltach|clinic|"
-                               r"regional|VA|VAMC|adventist|baptist|methodist|presbyterian|lutheran|episcopal",
+                               r"regional|VA|VAMC|adventist|baptist|methodist|presbyterian|lutheran|episcopal|campus|building|pavilion",
                                regex.IGNORECASE)
+_BUILDING = regex.compile(r"campus|building|pavilion", regex.IGNORECASE)
+_BUILDING_USE = regex.compile(r"[ \t]+(?:up|strength|muscle|endurance|tolerance|rapport|trust)\b", regex.IGNORECASE)
 _SELF_NAMING = regex.compile(r"adventist|baptist|methodist|presbyterian|lutheran|episcopal", regex.IGNORECASE)
 _NOT_NAME_WORDS = frozenset("""
 pt pts patient transfer transferred admitted d/c dc dc'd discharged sent went going back called begin require
@@ -56,8 +58,31 @@ CVU MSICU BICU NSU RCU MRU ICCU HDU""".split())
 _UNIVERSITY = regex.compile(r"\b(?:to|at|from|by|@|into)\s+(?:the\s+)?(?P<phi>(?:university|univ\.?|u)\s+of\s+[A-Za-z]{2,20}"
                             r"(?:\s+(?:medical|med\.?|hospital|health|system))?)", regex.IGNORECASE)
 # "to St. Mary's", "at St Agnes": saints' names as places
-_SAINT = regex.compile(r"\b(?:to|at|by|from|@|in|into)\s+(?:the\s+)?(?P<phi>(?:st\.?|saint)\s+(?P<name>[A-Za-z][a-z'A-Z]{1,20})\.?)",
+# "bed @ St B.": or a saint's initial, as hospitals are called in speech
+_SAINT = regex.compile(r"(?:\b(?:to|at|by|from|in|into)|@)\s*(?:the\s+)?(?P<phi>(?P<st>st\.?|saint)\s+"
+                       r"(?P<name>[A-Za-z][a-z'A-Z]{1,20}|(?-i:[A-Z])(?![\p{L}\d'-]))\.?)",
                        regex.IGNORECASE)
+# Religious and charitable naming without a facility word, after a place cue: "accepted at Holy Angels",
+# "go to rehab (sacred heart)", "bed at Good Samaritan", "from Our Lady of Lourdes"
+_RELIGIOUS = regex.compile(
+    rf"(?:\b(?:to|at|by|from|in|into|via|rehab)\b|@|\()[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:holy|sacred)[ \t]+(?P<name>[A-Za-z]{{3,20}})|"
+    rf"good[ \t]+samaritan|our[ \t]+lady[ \t]+of[ \t]+[A-Za-z]{{3,20}})(?:[ \t]+(?:{FACILITY})\b)?)", regex.IGNORECASE)
+_NOT_RELIGIOUS_PLACE = frozenset("communion bible water spirit ghost land book scripture scriptures week day days mass "
+                                 "cow rites oil prayer prayers father".split())
+# "a consult from the XBMC": hospital acronyms ending in MC (medical center), after a place cue
+_MEDICAL_CENTER_ACRONYM = regex.compile(
+    r"(?:\b(?:to|from|at|in|into|via|by)\b|@|->)[ \t]*(?:the[ \t]+)?(?P<phi>(?-i:[A-Z]{1,4}MC))\b"
+    r"(?![ \t]*(?:joint|team|service|unit|lab|protocol)\b)", regex.IGNORECASE)
+# "transferred to 209 Wexford": a room number, then the ward or building it is in
+_ROOM_WARD = regex.compile(
+    r"\b(?:transferred|transfered|transfer|moved|sent|went|going|returned|return|admitted|taken)[ \t]+(?:back[ \t]+)?"
+    r"(?:to|on)[ \t]+(?:(?:rm|room)\.?[ \t]*)?\d{1,4}[a-z]?[ \t]+(?P<phi>[A-Za-z]{4,20})\b", regex.IGNORECASE)
+# "(\"Wexfordbuilding\")": a ward or building name glued to the word
+_GLUED_BUILDING = regex.compile(r"\b(?P<phi>[A-Z][a-z]{3,20})(?:Building|Campus|Pavilion|Hospital)\b")
+# "i'm at the general hospital": the one a city calls so, in lower case too
+_THE_GENERAL = regex.compile(r"(?<!\ba[ \t])\bthe[ \t]+(?P<phi>general[ \t]+hosp(?:ital)?)\b", regex.IGNORECASE)
+# a hospital's name word, met again after a place cue: "Harbor Hospital ... went to Harbor on 3/6"
+_PLACE_CUE = r"(?:\b(?:to|at|from|in|into|@)\b|@)[ \t]*(?:the[ \t]+)?"
 # "transfer to Kellerman 3", "ON KELLERMAN 6", "to kellerman2": wards named after people, with
 # their floor number
 _WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?=\s+(?:micu|sicu|ccu|cvicu|icu|ward|unit|building|pavilion|tower|wing)\b)"
@@ -83,10 +108,37 @@ class HospitalRecognizer(ClinicalRecognizer):
         for match in _SAINT.finditer(text, timeout=deadline.remaining()):
             name = regex.sub(r"'s$", "", match.group("name"))
             lex = self.lexicons
+            if len(name) == 1:  # "St B.": a capital initial after a capitalised "St", where case means something
+                if view.cased and match.group("st")[:1] == "S" and match.group("st")[1:2].islower():
+                    yield self.result(match.start("phi"), match.end("phi"), 0.7, "HOSPITAL")
+                continue
             if name.lower() in STOP_WORDS or (view.cased and not name[0].isupper()) or not (
                     lex.is_name(name.rstrip(".")) or lex.zipf(name) < 3.5) or lex.is_clinical(name) and not lex.is_name(name):
                 continue
             yield self.result(match.start("phi"), match.end("phi"), 0.75, "HOSPITAL")
+        for match in _RELIGIOUS.finditer(text, timeout=deadline.remaining()):
+            name = (match.group("name") or "").lower()
+            if name in STOP_WORDS or name in _NOT_RELIGIOUS_PLACE or view.cased and not match.group("phi")[0].isupper() \
+                    and not text[match.start("phi") - 1:match.start("phi")] == "(" and not regex.search(
+                        rf"[ \t](?:{FACILITY})$", match.group("phi"), regex.IGNORECASE):
+                continue  # "received holy communion"; lower case in a cased note needs "(" or a facility word
+            yield self.result(match.start("phi"), match.end("phi"), 0.75, "HOSPITAL")
+        for match in _MEDICAL_CENTER_ACRONYM.finditer(text, timeout=deadline.remaining()):
+            acronym = match.group("phi")
+            if not self.lexicons.is_clinical(acronym) and acronym not in _UNITS and self.lexicons.zipf(acronym) < 3.0:
+                yield self.result(match.start("phi"), match.end("phi"), 0.65, "HOSPITAL")
+        for match in _ROOM_WARD.finditer(text, timeout=deadline.remaining()):
+            word = match.group("phi")
+            lex = self.lexicons
+            if lex.zipf(word) <= 2.0 and not lex.is_clinical(word) and word.lower() not in GENERIC \
+                    and word.upper() not in _UNITS and not (view.cased and not word[0].isupper() and lex.zipf(word) > 0):
+                yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+        for match in _GLUED_BUILDING.finditer(text, timeout=deadline.remaining()):
+            word = match.group("phi")
+            if not self.lexicons.is_clinical(word) and (self.lexicons.zipf(word) < 3.0 or self.lexicons.is_name(word)):
+                yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+        for match in _THE_GENERAL.finditer(text, timeout=deadline.remaining()):
+            yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _WARD.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
             lex = self.lexicons
@@ -94,13 +146,23 @@ class HospitalRecognizer(ClinicalRecognizer):
             if rare and not lex.is_clinical(word) and word.lower() not in GENERIC:
                 glued = text[match.end("phi"):match.end("phi") + 1].isdigit()  # "kellerman2" is one name
                 yield self.result(match.start("phi"), match.end() if glued else match.end("phi"), 0.6, "HOSPITAL")
+        name_words: set[str] = set()
         for match in FACILITY_PATTERN.finditer(text, timeout=deadline.remaining()):
             weak = _WEAK_FACILITY.fullmatch(match.group(0)) is not None
             start = self._name_start(text, match.start(), view.cased, weak)
             if start is None and _SELF_NAMING.fullmatch(match.group(0)):
                 start = match.start()  # "Kessler Adventist" or just "Adventist": the word names the place
+            if start is not None and _BUILDING.fullmatch(match.group(0)) and (
+                    _BUILDING_USE.match(text, match.end()) or any(
+                        self.lexicons.is_clinical(w) and not self.lexicons.is_name(w) for w in text[start:match.start()].split())):
+                continue  # "Secretions Building up": a verb, not a building's name
             if start is not None:
                 yield self.result(start, match.end(), 0.85, "HOSPITAL")
+                if start < match.start():
+                    first = text[start:match.start()].split()[0]
+                    if first[:1].isalpha():
+                        name_words.add(first)
+        yield from self._named_again(view, name_words, deadline)
         for match in _ABBREVIATION.finditer(text, timeout=deadline.remaining()):
             abbreviation = match.group("phi")
             if abbreviation in _NOT_HOSPITAL_ABBREVIATION and abbreviation != "GH":
@@ -109,6 +171,22 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue
             if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= 3.0:
                 continue  # an English word in an ALL-CAPS note ("TO WASH")
+            yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+
+    def _named_again(self, view, name_words: set[str], deadline):
+        """ "Harbor Hospital ... went to Harbor": the first name word of a facility found in this
+        document, met again after a place preposition, names the same place."""
+        lex = self.lexicons
+        words = {w.lower(): w for w in name_words if len(w) >= 4 and w.lower() not in GENERIC and w.lower() not in STOP_WORDS
+                 and w.lower() not in _NOT_NAME_WORDS and lex.zipf(w) < 4.5 and not w.isupper() and w.lower() not in lex.regions}
+        if not words:
+            return
+        pattern = regex.compile(_PLACE_CUE + r"(?P<phi>" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+                                + r")(?![\p{L}'-])", regex.IGNORECASE)
+        for match in pattern.finditer(view.text, timeout=deadline.remaining()):
+            word = match.group("phi")
+            if view.cased and not word[0].isupper():
+                continue
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
     def _name_start(self, text: str, facility_start: int, cased: bool, weak: bool) -> int | None:

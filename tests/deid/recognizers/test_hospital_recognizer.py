@@ -79,3 +79,41 @@ def test_hospital_label(recognizer):
 )
 def test_moved_acronyms(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # religious and charitable names after a place cue, without a facility word
+        ("Pt has been accepted at Holy Angels, awaiting consent.", ["Holy Angels"]),
+        ("Pt is prepared to go to Sacred Mercy today.", ["Sacred Mercy"]),
+        ("Slated to go to rehab(sacred mercy Memorial) today.", ["sacred mercy Memorial"]),
+        ("Bed offered at Good Samaritan for Monday.", ["Good Samaritan"]),
+        ("TRANSFER TO OUR LADY OF PEACE TOMORROW.", ["OUR LADY OF PEACE"]),
+        # a saint's initial, in a cased note
+        ("Social: had a bed @ St B. but needs rescreening.", ["St B."]),
+        # a medical-center acronym after a place cue
+        ("FAMILY ASKED FOR A CONSULT FROM THE WXMC. HO AWARE.", ["WXMC"]),
+        # campus, building: a name before them, or glued to them
+        ("Off unit for radiation planning on North Campus.", ["North Campus"]),
+        ('Pt knows he is in the hospital ("WexfordeBuilding").', ["Wexforde"]),
+        # a room number, then the ward it is on
+        ("pt transferred to 209 wexforde.", ["wexforde"]),
+        ('s/o: "i\'m at the general hospital." oriented x2', ["general hospital"]),
+        # a facility's name word met again after a place cue
+        ("Seen at Ferndale Hospital. Pt went to Ferndale on day 2.", ["Ferndale Hospital", "Ferndale"]),
+        # --- invalid: religion, verbs, joints, doses and states
+        ("Received holy communion from the chaplain.", []),
+        ("Family prays to the holy spirit.", []),
+        ("Secretions Building up overnight.", []),
+        ("Pt building strength with PT.", []),
+        ("Pain at CMC joint of the thumb.", []),
+        ("ST elevation in V2. Started heparin at 12 units.", []),
+        ("Gtt titrated to 20 mcg.", []),
+        ("Transferred to 2 north.", []),
+        ("Admitted to a general hospital in 2010.", []),
+        ("Came from Maryland Rehab. Moved to Maryland in 2001.", ["Maryland Rehab"]),
+    ],
+)
+def test_named_places_without_facility_words(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
