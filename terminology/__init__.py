@@ -8,8 +8,9 @@ Public API (what the pipeline calls):
   ``terminology/data/``.
   ``.lookup_code(system, code) -> Concept | None``, ``.lookup_term(term) -> list[Concept]``,
   ``.lookup_cui(cui) -> list[Concept]``, ``.cross_maps_of(system, code)``,
+  ``.parents(system, code)``, ``.ancestors(system, code)`` (is-a, from the ``hierarchy`` table),
   ``.versions -> dict[str, str]``, ``.sha256``; tables ``.concepts``, ``.terms``,
-  ``.cross_maps`` (polars); ``.save(dir)``, ``.write_duckdb(path)``.
+  ``.cross_maps``, ``.hierarchy`` (polars); ``.save(dir)``, ``.write_duckdb(path)``.
   Systems are ``SNOMED``, ``ICD10CM``, ``LOINC``, ``RXNORM``.
 - ``annotate_coding(system_uri, code, display=None, store=None) -> CodingAnnotation`` for a
   FHIR Coding (``http://snomed.info/sct``, ``http://loinc.org``,
@@ -21,14 +22,15 @@ Public API (what the pipeline calls):
 - ``ConceptExtractor.default()`` (cached): ``.extract(text) -> list[Mention]``,
   ``.extract_many(texts) -> Iterator[list[Mention]]`` (spaCy ``nlp.pipe`` batches).
   ``Mention``: start, end (character offsets, end exclusive), text, system, code, display,
-  cui, score, via (exact / abbreviation / fuzzy / phrase), category, and the context flags negated,
+  cui, score, via (exact / abbreviation / fuzzy / phrase / broader: the general concept named
+  inside a longer exact mention, as a second mention nested in it), category, and the context flags negated,
   historical, family, hypothetical, uncertain; ``Mention.to_json() -> dict``.
 - Loaders for licensed releases (``terminology.loaders``): SNOMED CT RF2 snapshot, UMLS
   MRCONSO/MRSTY, RxNorm RXNCONSO, the LOINC table.
 
-Limits (what it does NOT do): no SNOMED CT hierarchy is kept, so there is no subsumption
-("acute myocardial infarction" is coded as itself, never also as myocardial infarction); the
-shipped store is the cardiology seed plus open ontologies, so other specialties' concepts are
+Limits (what it does NOT do): the shipped hierarchy is Disease Ontology's and ICD-10-CM's, not
+SNOMED CT's (a loaded RF2 release adds its |Is a| rows), so ``ancestors`` is partial; a broader
+mention needs the general concept's own words inside the longer phrase; the shipped store is the cardiology seed plus open ontologies, so other specialties' concepts are
 unknown until a licensed release is imported; a few everyday words no open source codes are
 coded to a broader concept, as ``terminology/data/everyday_synonyms.csv`` says row by row.
 Measured with ``benchmarks/concepts_dev_eval.py``, ``concepts_context_eval.py`` and

@@ -13,6 +13,14 @@ The spaCy pipeline (tokenizer of the project's model, no tagger/parser/NER) is
 3. fuzzy: word spans ending in a disease-like head word ("...itis", "failure", "arrest")
    that no exact alias covers go to scispaCy's CandidateGenerator over our KB
    (terminology.linker); a candidate at or above ``fuzzy_threshold`` becomes a mention.
+4. broader: an exact mention of several words that contains the alias of a more general
+   concept also yields that concept, as a second mention on the inner words ("acute
+   myocardial infarction" is also "myocardial infarction"), so a reader grouping by the usual
+   granularity finds it. Only when the words left out are qualifiers of course, severity or
+   type ("acute", "essential", "complete"...) or a trailing "with ..." clause, or the store's
+   hierarchy says the longer concept is a kind of the shorter; never for a site that changes
+   the disease ("pulmonary hypertension" is not coded as hypertension). Consumers that want
+   one code per phrase drop mentions nested inside another (releases' problem lists do).
 
 Surrogates must not become concepts: bracketed tags (``[PERSON]``) are skipped; a
 capitalised single word right after a title ("Dr. Angina") is a name, never a concept; and a
@@ -57,6 +65,16 @@ _CONTEXT_PREFIXES = ("history of ", "family history of ", "personal history of "
 _TOO_GENERIC = frozenset({"symptom", "valve", "finding", "disease", "disorder", "class i", "class ii", "class iii",
                           "class iv", "procedure", "device"})
 _POSSESSIVES = frozenset({"'s", "\u2019s"})
+# words that narrow a disease without changing what it is: "acute MI" is an MI
+_QUALIFIERS = frozenset("""acute subacute chronic hyperacute recurrent recent first new old initial primary secondary
+    essential idiopathic familial hereditary congenital benign malignant mild moderate severe complete incomplete
+    partial total transient paroxysmal persistent permanent lone stable unstable systolic diastolic isolated rebound
+    refractory resistant decompensated compensated congestive symptomatic asymptomatic silent fatal nonfatal
+    non fulminant sustained nonsustained left right bilateral biventricular global focal diffuse""".split())
+_CLAUSE_STARTS = frozenset({"with", "without", "due", "secondary", "associated", "induced", "caused"})
+# sites that make a different disease of the same head word ("pulmonary hypertension")
+_SITE_WORDS = frozenset("""pulmonary portal intracranial ocular intraocular venous renovascular gestational
+    pregnancy induced""".split())
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "nurse"})
 _FUNCTION_WORDS = frozenset("of s the a an and or in on with to for by as at from".split())
 _PRESSURE_WORDS = frozenset({"blood", "bp", "sbp", "dbp", "map"})
@@ -185,6 +203,8 @@ class ConceptMatcher:
                 length, cid, via = match
                 start, end = run[position], run[position + length - 1] + 1
                 found.append((start, end, cid, via, 1.0))
+                if via == "exact" and length > 1:
+                    found.extend(self._broader(run[position:position + length], words, cid))
                 taken.update(range(start, end))
                 position += length
         found.extend(self._fuzzy(doc, runs, words, taken))
@@ -235,6 +255,28 @@ class ConceptMatcher:
         if hit is not None:
             return 1, concept_id(*hit), "abbreviation"
         return None
+
+    def _broader(self, members: list[int], words: dict[int, str], outer: str) -> list[tuple]:
+        """The most general-but-named concept inside an exact mention: its longest inner word
+        run that is another concept's alias, the rest being qualifiers or a "with" clause (or the
+        hierarchy vouching for it). One at most."""
+        outer_key = split_concept_id(outer)
+        ancestors = self.store.ancestors(*outer_key)
+        normal = [words[i] for i in members]
+        for length in range(len(members) - 1, 0, -1):
+            for offset in (len(members) - length, 0):  # the head (English is head-final), then the front
+                inner = " ".join(normal[offset:offset + length])
+                hit = self.index.terms.get(inner)
+                if hit is None or concept_id(*hit) == outer or inner in _TOO_GENERIC:
+                    continue
+                left_out = normal[:offset] + normal[offset + length:]
+                if any(w in _SITE_WORDS for w in left_out):
+                    continue
+                qualified = offset > 0 and all(w in _QUALIFIERS for w in left_out) or \
+                    offset == 0 and left_out[0] in _CLAUSE_STARTS
+                if qualified or tuple(hit) in ancestors:
+                    return [(members[offset], members[offset + length - 1] + 1, concept_id(*hit), "broader", 1.0)]
+        return []
 
     def _pressure_changes(self, runs, words):
         """"increase in (mean arterial) blood pressure", "BP reduction": the finding, not the

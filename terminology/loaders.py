@@ -3,7 +3,9 @@
 - SNOMED CT RF2 *Snapshot* (International or US Edition folder): ``sct2_Concept_Snapshot*``,
   ``sct2_Description_Snapshot*``, the language refset ``der2_cRefset_LanguageSnapshot*``
   (US 900000000000509007 or GB 900000000000508004 preferred terms) and, when present, the
-  ICD-10-CM extended map ``der2_iisssciRefset_ExtendedMapSnapshot*`` (refset 6011000124106).
+  ICD-10-CM extended map ``der2_iisssciRefset_ExtendedMapSnapshot*`` (refset 6011000124106),
+  and, when present, ``sct2_Relationship_Snapshot*``: its active |Is a| rows become the
+  store's hierarchy (subsumption for the extractor's broader mentions and ``ancestors``).
 - UMLS Metathesaurus ``MRCONSO.RRF`` (+ ``MRSTY.RRF`` for semantic types): CUIs, and the
   SNOMEDCT_US / ICD10CM / LNC / RXNORM atoms as concepts and terms.
 - RxNorm ``RXNCONSO.RRF`` (SAB=RXNORM rows).
@@ -23,13 +25,15 @@ from pathlib import Path
 
 import polars as pl
 
-from terminology.store import CONCEPT_SCHEMA, CROSS_MAP_SCHEMA, TERM_SCHEMA, canonical_code, with_categories
+from terminology.store import (CONCEPT_SCHEMA, CROSS_MAP_SCHEMA, HIERARCHY_SCHEMA, TERM_SCHEMA, canonical_code,
+                               with_categories)
 
 FSN = "900000000000003001"
 US_LANGUAGE_REFSET = "900000000000509007"
 GB_LANGUAGE_REFSET = "900000000000508004"
 PREFERRED = "900000000000548007"
 ICD10CM_MAP_REFSET = "6011000124106"
+IS_A = "116680003"
 _FSN_TAG = re.compile(r"\s*\(([^()]+)\)\s*$")
 _SEMANTIC_TAGS = {"disorder": "disorder", "finding": "finding", "situation": "finding", "event": "finding",
                   "procedure": "procedure", "regime/therapy": "procedure", "observable entity": "observable/lab",
@@ -57,6 +61,7 @@ class Release:
     terms: pl.DataFrame
     cross_maps: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=CROSS_MAP_SCHEMA))
     versions: dict[str, str] = field(default_factory=dict)
+    hierarchy: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=HIERARCHY_SCHEMA))
 
 
 def _one(directory: Path, pattern: str, required: bool = True) -> Path | None:
@@ -124,9 +129,18 @@ def load_snomed_rf2(directory: Path | str, language: str = "US") -> Release:
             [{"system": "SNOMED", "code": c, "target_system": "ICD10CM", "target_code": t, "source": source}
              for c, t in pairs] + [{"system": "ICD10CM", "code": t, "target_system": "SNOMED", "target_code": c,
                                     "source": source} for c, t in pairs], schema=CROSS_MAP_SCHEMA).unique()
+    hierarchy = pl.DataFrame(schema=HIERARCHY_SCHEMA)
+    relationship_file = _one(directory, "sct2_Relationship_Snapshot*.txt", required=False)
+    if relationship_file is not None:
+        hierarchy = _tsv(relationship_file, ["active", "sourceId", "destinationId", "typeId"]).filter(
+            (pl.col("active") == "1") & (pl.col("typeId") == IS_A)).select(
+            pl.lit("SNOMED").alias("system"), pl.col("sourceId").alias("code"), pl.lit("SNOMED").alias("parent_system"),
+            pl.col("destinationId").alias("parent_code"),
+            pl.lit(f"SNOMED CT RF2 is-a {_release_date(relationship_file)}").alias("source")).unique().collect()
     concept_frame = with_categories(pl.DataFrame(rows, schema=CONCEPT_SCHEMA), maps)
     return Release(concept_frame, terms.cast(TERM_SCHEMA), maps,
-                   {"snomed": f"RF2 snapshot {_release_date(concept_file)} ({language} preferred terms)"})
+                   {"snomed": f"RF2 snapshot {_release_date(concept_file)} ({language} preferred terms)"},
+                   hierarchy.cast(HIERARCHY_SCHEMA))
 
 
 def _rrf(path: Path, columns: list[str]) -> pl.LazyFrame:
@@ -235,4 +249,5 @@ def combine(releases: list[Release]) -> Release:
     for release in releases:
         versions.update(release.versions)
     return Release(concepts, pl.concat([r.terms for r in releases]).unique(maintain_order=True),
-                   pl.concat([r.cross_maps for r in releases]).unique(maintain_order=True), versions)
+                   pl.concat([r.cross_maps for r in releases]).unique(maintain_order=True), versions,
+                   pl.concat([r.hierarchy for r in releases]).unique(maintain_order=True))

@@ -5,6 +5,9 @@
 - ``terms``      aliases of concepts (preferred terms, synonyms, abbreviations), with provenance
 - ``cross_maps`` (system, code) -> (target system, target code): ICD-10-CM <-> SNOMED CT and
                  extra CUIs (target system ``UMLS``), each with its source
+- ``hierarchy``  (system, code) is-a (parent system, parent code), each edge with its source
+                 (Disease Ontology, HPO, ICD-10-CM, or a loaded SNOMED CT release); optional:
+                 a store saved before it existed loads with no edges
 
 The shipped store (terminology/data/, built by scripts/terminology_build_store.py) covers the
 open cardiology seed. A user with licences builds a fuller one with
@@ -33,7 +36,11 @@ CONCEPT_SCHEMA = {"system": pl.Utf8, "code": pl.Utf8, "preferred_term": pl.Utf8,
 TERM_SCHEMA = {"system": pl.Utf8, "code": pl.Utf8, "term": pl.Utf8, "kind": pl.Utf8, "source": pl.Utf8}
 CROSS_MAP_SCHEMA = {"system": pl.Utf8, "code": pl.Utf8, "target_system": pl.Utf8, "target_code": pl.Utf8,
                     "source": pl.Utf8}
-TABLES = {"concepts": CONCEPT_SCHEMA, "terms": TERM_SCHEMA, "cross_maps": CROSS_MAP_SCHEMA}
+HIERARCHY_SCHEMA = {"system": pl.Utf8, "code": pl.Utf8, "parent_system": pl.Utf8, "parent_code": pl.Utf8,
+                    "source": pl.Utf8}
+TABLES = {"concepts": CONCEPT_SCHEMA, "terms": TERM_SCHEMA, "cross_maps": CROSS_MAP_SCHEMA,
+          "hierarchy": HIERARCHY_SCHEMA}
+OPTIONAL_TABLES = frozenset({"hierarchy"})
 STORE_ENV = "CARDIOCORPUS_TERMINOLOGY_STORE"
 SHIPPED = Path(__file__).resolve().parent / "data"
 
@@ -65,9 +72,15 @@ def canonical_code(system: str, code: str) -> str:
 
 class ConceptStore:
     def __init__(self, concepts: pl.DataFrame, terms: pl.DataFrame, cross_maps: pl.DataFrame,
-                 versions: dict[str, str]):
+                 versions: dict[str, str], hierarchy: pl.DataFrame | None = None):
         self.concepts, self.terms, self.cross_maps = concepts, terms, cross_maps
+        self.hierarchy = pl.DataFrame(schema=HIERARCHY_SCHEMA) if hierarchy is None else hierarchy
         self.versions = dict(versions)
+        self._parents: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for system, code, parent_system, parent_code in self.hierarchy.select(
+                "system", "code", "parent_system", "parent_code").iter_rows():
+            self._parents.setdefault((system, code), []).append((parent_system, parent_code))
+        self._ancestors: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
         self._by_code = {(r["system"], r["code"]): Concept(**r) for r in concepts.iter_rows(named=True)}
         self._by_term: dict[str, list[tuple[str, str]]] = {}
         for system, code, term in terms.select("system", "code", "term").iter_rows():
@@ -88,12 +101,16 @@ class ConceptStore:
     @classmethod
     def from_directory(cls, directory: Path | str) -> "ConceptStore":
         directory = Path(directory)
-        missing_tables = [f"{name}.parquet" for name in TABLES if not (directory / f"{name}.parquet").is_file()]
+        missing_tables = [f"{name}.parquet" for name in TABLES
+                          if name not in OPTIONAL_TABLES and not (directory / f"{name}.parquet").is_file()]
         if missing_tables:
             raise StoreError(f"concept store {directory}: missing {', '.join(missing_tables)}")
         frames = {}
         for name, schema in TABLES.items():
             path = directory / f"{name}.parquet"
+            if name in OPTIONAL_TABLES and not path.is_file():
+                frames[name] = pl.DataFrame(schema=schema)
+                continue
             try:
                 frame = pl.read_parquet(path)
             except (pl.exceptions.PolarsError, OSError) as error:
@@ -104,7 +121,7 @@ class ConceptStore:
             frames[name] = frame.select(list(schema)).cast(schema)
         versions_path = directory / "versions.json"
         versions = json.loads(versions_path.read_text(encoding="utf-8")) if versions_path.is_file() else {}
-        return cls(frames["concepts"], frames["terms"], frames["cross_maps"], versions)
+        return cls(frames["concepts"], frames["terms"], frames["cross_maps"], versions, frames["hierarchy"])
 
     @classmethod
     def shipped(cls) -> "ConceptStore":
@@ -150,7 +167,7 @@ class ConceptStore:
             connection.executemany("INSERT INTO terminology_versions VALUES (?, ?)", list(self.versions.items()))
 
     def with_release(self, concepts: pl.DataFrame, terms: pl.DataFrame, cross_maps: pl.DataFrame,
-                     versions: dict[str, str]) -> "ConceptStore":
+                     versions: dict[str, str], hierarchy: pl.DataFrame | None = None) -> "ConceptStore":
         """This store plus a loaded release: the release's rows win for the codes it holds
         (preferred term, active flag); a CUI the release lacks is kept from this store."""
         concepts = concepts.cast(CONCEPT_SCHEMA)
@@ -161,7 +178,9 @@ class ConceptStore:
         merged = pl.concat([kept, concepts.select(list(CONCEPT_SCHEMA))]).sort(["system", "code"])
         all_terms = pl.concat([self.terms, terms.cast(TERM_SCHEMA)]).unique(maintain_order=True)
         all_maps = pl.concat([self.cross_maps, cross_maps.cast(CROSS_MAP_SCHEMA)]).unique(maintain_order=True)
-        return ConceptStore(merged, all_terms, all_maps, {**self.versions, **versions})
+        edges = self.hierarchy if hierarchy is None else pl.concat(
+            [self.hierarchy, hierarchy.cast(HIERARCHY_SCHEMA)]).unique(maintain_order=True)
+        return ConceptStore(merged, all_terms, all_maps, {**self.versions, **versions}, edges)
 
     @functools.cached_property
     def sha256(self) -> str:
@@ -186,6 +205,25 @@ class ConceptStore:
     def cross_maps_of(self, system: str, code: str) -> list[tuple[str, str, str]]:
         """(target system, target code, source) for a code: ICD-10-CM <-> SNOMED, extra CUIs."""
         return list(self._maps.get((system, canonical_code(system, code)), []))
+
+    def parents(self, system: str, code: str) -> list[tuple[str, str]]:
+        """The concepts this one is a kind of, as the store's hierarchy sources say (direct edges)."""
+        return list(self._parents.get((system, canonical_code(system, code)), []))
+
+    def ancestors(self, system: str, code: str) -> frozenset[tuple[str, str]]:
+        """Every broader concept (transitive is-a), for subsumption: "acute myocardial
+        infarction" is a myocardial infarction. Cycles in a source are tolerated."""
+        key = (system, canonical_code(system, code))
+        if key not in self._ancestors:
+            seen: set[tuple[str, str]] = set()
+            pending = list(self._parents.get(key, []))
+            while pending:
+                parent = pending.pop()
+                if parent not in seen and parent != key:
+                    seen.add(parent)
+                    pending.extend(self._parents.get(parent, []))
+            self._ancestors[key] = frozenset(seen)
+        return self._ancestors[key]
 
     def __len__(self) -> int:
         return len(self._by_code)

@@ -100,7 +100,8 @@ def _terminology_import(args) -> int:
         print("error: give at least one of --snomed, --umls, --rxnorm, --loinc", file=sys.stderr)
         return 2
     release = combine(releases)
-    store = ConceptStore.shipped().with_release(release.concepts, release.terms, release.cross_maps, release.versions)
+    store = ConceptStore.shipped().with_release(release.concepts, release.terms, release.cross_maps, release.versions,
+                                                release.hierarchy)
     target = store.save(args.output or home() / "terminology")
     if args.duckdb:
         store.write_duckdb(args.duckdb)

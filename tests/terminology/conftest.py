@@ -34,4 +34,5 @@ def release():
 
 @pytest.fixture(scope="session")
 def store_with_release(concept_store, release):
-    return concept_store.with_release(release.concepts, release.terms, release.cross_maps, release.versions)
+    return concept_store.with_release(release.concepts, release.terms, release.cross_maps, release.versions,
+                                     release.hierarchy)

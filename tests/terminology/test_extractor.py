@@ -14,8 +14,9 @@ def _found(extractor, text):
     # exact preferred terms and plurals
     ("Known atrial fibrillation.", [("atrial fibrillation", "SNOMED", "49436004")]),
     ("Recurrent ventricular arrhythmias were seen.", [("ventricular arrhythmias", "SNOMED", "44103008")]),
-    # longest match wins over the shorter term inside it
-    ("Congestive heart failure, NYHA II.", [("Congestive heart failure", "SNOMED", "42343007")]),
+    # longest match wins; the general concept inside it comes as a second, nested mention
+    ("Congestive heart failure, NYHA II.", [("Congestive heart failure", "SNOMED", "42343007"),
+                                            ("heart failure", "SNOMED", "84114007")]),
     # synonyms: seed, hand-added everyday words, British spelling
     ("He had a heart attack.", [("heart attack", "SNOMED", "22298006")]),
     ("Long-standing hypertension.", [("hypertension", "SNOMED", "38341003")]),
@@ -117,3 +118,35 @@ def test_extract_many_keeps_order_and_matches_extract(extractor):
 ])
 def test_spelling_variants(extractor, text, code):
     assert [m.code for m in extractor.extract(text)] == [code]
+
+
+@pytest.mark.parametrize("text, outer, broader", [
+    # qualifiers of course, type or completeness narrow the disease without changing it
+    ("Admitted with acute myocardial infarction.", "acute myocardial infarction", "myocardial infarction"),
+    ("Long history of essential hypertension.", "essential hypertension", "hypertension"),
+    ("ECG showed complete heart block.", "complete heart block", "heart block"),
+    # a trailing clause: the disease is the front of the phrase
+    ("Atrial fibrillation with rapid ventricular response.", "Atrial fibrillation with rapid ventricular response",
+     "Atrial fibrillation"),
+])
+def test_broader_concept_is_a_second_nested_mention(extractor, text, outer, broader):
+    mentions = extractor.extract(text)
+    by_text = {m.text: m for m in mentions}
+    assert set(by_text) == {outer, broader}
+    outer_mention, broader_mention = by_text[outer], by_text[broader]
+    assert outer_mention.via == "exact" and broader_mention.via == "broader"
+    assert outer_mention.start <= broader_mention.start and broader_mention.end <= outer_mention.end
+    assert broader_mention.code != outer_mention.code
+
+
+@pytest.mark.parametrize("text", [
+    "Severe pulmonary hypertension on echo.",   # a site that makes another disease: not "hypertension"
+    "Known atrial fibrillation.",               # nothing to generalize in one concept's own words
+])
+def test_no_broader_mention_where_the_words_change_the_disease(extractor, text):
+    assert not [m for m in extractor.extract(text) if m.via == "broader"]
+
+
+def test_broader_mention_shares_the_context_of_its_phrase(extractor):
+    mentions = extractor.extract("No evidence of acute myocardial infarction.")
+    assert len(mentions) == 2 and all(m.flags["negated"] for m in mentions)

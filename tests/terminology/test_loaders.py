@@ -42,6 +42,15 @@ def test_snomed_icd10cm_map_keeps_active_rows_both_ways():
     assert ("SNOMED", "414545008", "I25.10") not in pairs    # inactive map row
 
 
+def test_snomed_relationships_keep_active_is_a_only():
+    hierarchy = load_snomed_rf2(FIXTURES / "snomed_rf2").hierarchy
+    assert set(hierarchy.select("code", "parent_code").iter_rows()) == {("22298006", "414545008")}
+
+
+def test_release_hierarchy_reaches_the_store(store_with_release):
+    assert ("SNOMED", "414545008") in store_with_release.ancestors("SNOMED", "22298006")
+
+
 def test_snomed_missing_file_is_named(tmp_path):
     with pytest.raises(ReleaseError, match="sct2_Concept_Snapshot"):
         load_snomed_rf2(tmp_path)

@@ -82,3 +82,34 @@ def test_default_store_follows_the_environment(tmp_path, monkeypatch, concept_st
         assert ConceptStore.default().sha256 == concept_store.sha256
     finally:
         ConceptStore.default.cache_clear()
+
+
+def test_hierarchy_from_disease_ontology_and_icd10cm(concept_store):
+    # DO: acute myocardial infarction subClassOf myocardial infarction (seed concepts of those names)
+    assert ("SNOMED", "22298006") in concept_store.ancestors("SNOMED", "57054005")
+    # ICD-10-CM: I21.9 sits under I21, transitively
+    assert ("ICD10CM", "I21") in {a for a in concept_store.ancestors("ICD10CM", "I21.9")} | \
+        {p for p in concept_store.parents("ICD10CM", "I21.9")}
+    assert concept_store.ancestors("SNOMED", "22298006").isdisjoint({("SNOMED", "57054005")})
+    sources = set(concept_store.hierarchy["source"].str.split(" ").list.first())
+    assert sources == {"DO", "ICD-10-CM"}
+
+
+def test_ancestors_are_transitive_and_survive_cycles():
+    import polars as pl
+
+    from terminology.store import HIERARCHY_SCHEMA, ConceptStore
+
+    shipped = ConceptStore.shipped()
+    edges = pl.DataFrame([{"system": "SNOMED", "code": a, "parent_system": "SNOMED", "parent_code": b, "source": "t"}
+                          for a, b in [("1", "2"), ("2", "3"), ("3", "1")]], schema=HIERARCHY_SCHEMA)
+    store = ConceptStore(shipped.concepts, shipped.terms, shipped.cross_maps, shipped.versions, edges)
+    assert store.ancestors("SNOMED", "1") == {("SNOMED", "2"), ("SNOMED", "3")}
+    assert store.parents("SNOMED", "2") == [("SNOMED", "3")]
+
+
+def test_store_saved_without_a_hierarchy_still_loads(concept_store, tmp_path):
+    concept_store.save(tmp_path)
+    (tmp_path / "hierarchy.parquet").unlink()
+    loaded = type(concept_store).from_directory(tmp_path)
+    assert loaded.hierarchy.height == 0 and loaded.ancestors("SNOMED", "57054005") == frozenset()
