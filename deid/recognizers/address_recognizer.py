@@ -1,4 +1,10 @@
-"""Street addresses, PO boxes and ZIP codes."""
+"""Street addresses, PO boxes, military addresses and ZIP / postal codes.
+
+A street line ("19 Clover St.", "PSC 0413, Box 8144", "Koskikatu 25" after "lives at") is
+extended over the address block that follows it: a unit ("Apt. 335", "Suite 413") on the same
+or the next line, then city / state / country lines ending in a postal code, so a multi-line
+address is covered as a whole.
+"""
 
 from __future__ import annotations
 
@@ -8,42 +14,247 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import RegexRecognizer
 
-SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|"
-          r"circle|cir|highway|hwy|parkway|pkwy|square|turnpike|tpke|pike|trail|trl|row|alley")
+# Street suffixes (USPS Publication 28, C1, plus common UK forms). Those that are also ordinary or
+# clinical words ("Pass", "Port", "Wall", "Bridge") only make a street with a cue or an address block.
+SUFFIX = (r"streets?|st|avenue|ave|roads?|rd|boulevard|blvd|drives?|dr|lane|ln|way|court|ct|place|pl|terrace|ter|"
+          r"circle|cir|highway|hwy|parkway|pkwy|squares?|turnpike|tpke|pike|trail|trl|row|alley|aly|crescent|cres|"
+          r"plaza|plz|causeway|cswy|expressway|expy|freeway|fwy|gateway|gtwy|extensions?|ext|crossroads?|xrd|"
+          r"mews|gardens|gdns|heights|hts|boulevards?|xing|pkwys?|stravenue|throughway|trafficway|motorway|str")
+WEAK_SUFFIX = (r"pass|run|key|keys|lights?|rest|falls?|springs?|views?|walks?|track|trace|ramp|neck|land|centers?|"
+               r"station|camp|locks?|loop|fields?|ports?|mall|wall|cape|forks?|branch|bend|shores?|ridges?|path|course|"
+               r"commons?|forest|islands?|isle|rapids?|bridge|wells?|oval|plains?|flats?|greens?|unions?|mount|"
+               r"mountains?|points?|parks?|hills?|lakes?|river|creek|brooks?|valleys?|vista|villages?|club|close|gate|"
+               r"rise|parade|mission|junctions?|crossing|summit|ville|manors?|harbors?|haven|dale|glens?|groves?|"
+               r"estates?|gardens?|meadows?|mills?|coves?|beach|canyon|cliffs?|crest|curve|divide|dam|ferry|fords?|"
+               r"forges?|hollow|inlet|knolls?|landing|lodge|loaf|orchard|overpass|pines?|prairie|radial|ranch|route|"
+               r"rue|shoals?|skyway|spurs?|stream|tunnel|underpass|ways|quay|wharf|esplanade|grn|pt|pts|crk|"
+               r"vlg|vly|mtn|hl|hls|lk|lks|pk|brg|cv|ctr|sta|spg|spgs|smt|frd|rdg|cp|jct|holw|is|iss|un|via|sq")
 STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
           r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
-_SUFFIX_WORD = regex.compile(rf"(?<=\s)(?:{SUFFIX})\b", regex.IGNORECASE)
-_NOT_STREET_WORD = {"am", "pm", "x", "and", "or", "mg", "ml", "cc", "units", "days", "hrs", "times", "min"}
+_SUFFIX_WORD = regex.compile(rf"(?<=\s)(?:{SUFFIX}|{WEAK_SUFFIX})\b", regex.IGNORECASE)
+_WEAK_ONLY = regex.compile(rf"(?:{WEAK_SUFFIX})", regex.IGNORECASE)
+_STRONG = regex.compile(rf"(?:{SUFFIX})", regex.IGNORECASE)
+_NOT_STREET_WORD = {"am", "pm", "x", "and", "or", "mg", "ml", "cc", "units", "days", "hrs", "times", "min", "mcg",
+                    "meq", "mmol", "mmhg", "bpm", "kg", "lb", "lbs", "cm", "mm", "ft", "feet", "hr", "hours", "weeks",
+                    "months", "years", "doses", "tabs", "puffs", "liters", "percent"}
+
+_UNIT_WORDS = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg", "building",
+               "box", "bed", "bay", "pod", "ward", "level", "grade", "stage", "class", "type", "step", "day", "week"}
+_W = r"\p{L}[\p{L}'’-]{1,30}"  # a name word
+_HOUSE = r"(?<![\w/.,:+-])\d{1,6}[A-Za-z]?"
+_UNIT = (r"(?:(?:apt|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building)\b\.?|#)[ \t]*#?[ \t]*"
+         r"(?:\d{1,6}[A-Za-z]?|[A-Za-z]\d{0,4})(?![\w-])")
+# ZIP and postal codes: 21201, 21201-1234, 53-320, 394 13, B0J 2H0, 7412 SL, SW1A 1AA
+_POSTAL = (r"(?:\d{5}-\d{3,4}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}|\d{3,6}|(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d)|(?-i:\d{4}[ ]?[A-Z]{2})|"
+           r"(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}))")
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+
+# US-style: 19 Clover St., 1200 N. Main Street, 224 4966 Bond Street, 14 Crown Street Kishiev Squares
+_US_STREET = regex.compile(
+    rf"(?P<phi>{_HOUSE}(?:[ \t]+\d{{1,6}})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?P<name>(?:(?:{_W}|(?:st|mt|ft)\.)[ \t]+){{1,3}}?)"
+    rf"(?P<suffix>{SUFFIX}|{WEAK_SUFFIX})\b(?:(?<=\b(?:st|ave|rd|blvd|dr|ln|ct|pl|ter|cir|hwy|pkwy|tpke|trl|sq|aly|str))\.)?"
+    rf"(?P<more>[ \t]+(?:{_W}[ \t]+){{0,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
+# P.O. Box 149, PSC 0413, Box 8144, Unit 4719 Box 7394, CMR 402 Box 21, APO AE 09012
+_BOX = regex.compile(
+    r"(?P<phi>(?<![\w.])p\.?[ \t]?o\.?[ \t]*box[ \t]+\d{1,8}\b|(?<!\w)(?:psc|unit|cmr)[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5}\b|"
+    rf"(?<!\w)(?-i:USNS|USNV|USS|USCGC)[ \t]+{_W}(?:[ \t]+{_W}){{0,2}}(?=[ \t]*\n[ \t]*(?:APO|DPO|FPO)\b)|"
+    r"(?<!\w)(?-i:(?:APO|DPO|FPO|apo|dpo|fpo))[ \t]+(?:aa|ae|ap)[ \t]+\d{5}\b|(?<!\w)postbox[ \t]+\d{1,6}\b)", _FLAGS)
+# Streets named before their number: Koskikatu 25, Rue de la Gare 12, ul. Słowicza 10, Erzsébet tér 19.
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|dei|degli|di|du|des|la|le|les|z|u\.|van|von|der|den|al|el|y|e|i|the|of)"
+_CAP = r"(?-i:\p{Lu})[\p{L}'’.-]{1,30}"
+_PREFIX = (r"(?:rue|rua|via|viale|vicolo|avenida|avda\.|av\.|avenue|calle|carrer|ul\.|al\.|plac|piazza|largo|strada|"
+           r"chemin|travessa|praça|rambla|paseo|camino|λ\.|οδός|boulevard|bd\.|place|allée|cesta|ulica|trg|náměstí|"
+           r"rruga|aleja|utca)")
+_FOREIGN_END = (r"(?:stra(?:ss|ß)e|str\.|straat|gasse|gatan|gata|gate|vägen|väg|vej|vejen|gade|katu|kuja|tie|tori|polku|"
+                r"laan|gracht|plein|steeg|veien|vegen|stræde|stræti|braut|allee|platz|weg|gränd|torget|hove|lia|"
+                r"vænget|tún|vegur|stígur|ulica|utca|út|tér|kapu|sor)")
+_FOREIGN = regex.compile(
+    rf"(?P<phi>(?:(?P<house>{_HOUSE})[ \t]+)?(?P<name>(?:{_PREFIX}[ \t]+)?(?:(?:{_CAP}|{_PARTICLE}|\p{{L}}\.)[ \t]+){{0,4}}"
+    rf"(?P<last>{_CAP}|\p{{L}}[\p{{L}}'’-]{{1,30}}|(?:u|ul|str|al|c/)\.?))[ \t]+\d{{1,5}}[A-Za-z]?\b(?![\d/:.,]\d)"
+    r"(?:\.(?=[ \t]*(?:\n|,)|[ \t]+(?:apt|suite|unit|ste|and)\b))?"
+    rf"(?:[ \t]+(?:{_W}[ \t]+){{1,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
+# a house number before a street type: 29 Rue de Tanger, 95 Avenue des Tuileries
+_PREFIXED = regex.compile(
+    rf"(?P<phi>{_HOUSE}(?:[ \t]+\d{{1,6}})?[ \t]+(?P<prefix>{_PREFIX})(?P<name>(?:[ \t]+\p{{L}}[\p{{L}}'’-]{{0,30}}){{1,5}}))", _FLAGS)
+_FOREIGN_WORD = regex.compile(rf"^{_PREFIX}$|{_FOREIGN_END}$", _FLAGS)
+_TYPE_WORD = r"(?-i:tee|gate|gata|gade|vej|vei|veien|vegur|tie|katu|kuja|út|útja|utca|kapu|tér|sor|ulica|u\.|ul\.|str\.|al\.)"
+_CASED_FOREIGN = regex.compile(rf"(?:{_PREFIX}[ \t]+)?(?:(?:{_CAP}|{_PARTICLE}|\p{{L}}\.)[ \t]+){{0,4}}(?:{_CAP}|{_TYPE_WORD})", _FLAGS)
+# an address cue right before the street: "lives at", "address:", "send it to", "the corner of"
+_CUE = regex.compile(
+    r"(?:\baddress(?:es)?\b[^\n.;!?]{0,40}?(?:\bis|\bwith|\bto|:|-)|\b(?:lives?|lived|living|resides?|resided|residing|"
+    r"located|situated|moved|relocated|stays?|staying|based)[ \t]+(?:at|on|in|to)|\b(?:send|sent|mail|mailed|ship|"
+    r"shipped|deliver|delivered|return|returned|forward|forwarded|taxi|cab|drive|driven)\b[^\n.;:!?]{0,40}?\bto|"
+    r"\b(?:meet(?:[ \t]+(?:me|you|us))?|stop|off|is|are|was|were)[ \t]+at|\bcorner[ \t]+of|\bhere[ \t]+they[ \t]+are:)"
+    r"[ \t]*(?:the[ \t]+corner[ \t]+of[ \t]+)?[ \t\n]*$", _FLAGS)
+# "the corner of Alšova 408 and Vedzizhev Greens"
+_CORNER = regex.compile(
+    rf"(?P<phi>\b(?:the[ \t]+)?corner[ \t]+of[ \t]+(?:\d{{1,6}}[ \t]+){{0,2}}(?:(?:{_W}|\p{{L}}\.)[ \t]+){{0,4}}(?:{_W}|\d{{1,5}}\.?)"
+    rf"(?:[ \t]+(?:st|street)\b\.?)?[ \t]+and[ \t]+(?:\d{{1,6}}[ \t]+){{0,2}}(?:{_W}[ \t]+){{0,3}}(?:{_W}|\d{{1,5}}))", _FLAGS)
+
+# lines that continue an address block (after a newline and an optional quote mark "> ")
+_NEXT_LINE = regex.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:(?:>|\?{1,3})[ \t]*)?(?P<line>[^\n]{1,80})", _FLAGS)
+_CITY_WORD = r"(?:(?:st|ste|mt|ft)\.|\p{L}(?:[\p{L}'’-]|\.(?=\p{L}))*)"
+_CITY = rf"(?:{_CITY_WORD}(?:[ \t]{_CITY_WORD}){{0,4}}(?:[ \t]*\(\p{{L}}+\))?)"
+_REGION = r"(?:\p{Lu}{2,3}|\d{1,2}|nan)"
+_UNIT_LINE = regex.compile(rf",?[ \t]*{_UNIT}(?:,?[ \t]+{_UNIT})?[ \t]*,?", _FLAGS)
+_POSTAL_LINE = regex.compile(
+    rf"(?:,?[ \t]*(?:{_CITY}[ \t]*,?[ \t]*)?(?:(?-i:{_REGION})[ \t]*,?[ \t]+)?{_POSTAL}|"
+    rf"(?:apo|dpo|fpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{{5}})(?![\w-])", _FLAGS)
+_PLACE_LINE = regex.compile(rf",?[ \t]*{_CITY}(?:[ \t]*,[ \t]*(?-i:{_REGION}))?[ \t]*,?|,?[ \t]*(?-i:{_REGION})", _FLAGS)
+# on the street line itself: ", Apt 4B", " Suite 838", then ", Towson, MD 21286"
+_SAME_LINE_UNIT = regex.compile(rf"(?:,?[ \t]+{_UNIT}){{1,2}}", _FLAGS)
+_SAME_LINE_CITY = regex.compile(
+    rf"(?-i:(?:,[ \t]*\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]\p{{Lu}}[\p{{L}}'’-]+){{0,2}}(?=[ \t]*(?:,|$|\n|[A-Z]{{2}}\b|\d{{5}}|\.))){{0,2}})"
+    rf"(?:,[ \t]*(?-i:[A-Z]{{2}})\b)?(?:,?[ \t]+\d{{5}}(?:-\d{{4}})?\b)?")
+# after "Apt. 615" the town, region, country and postal code up to the end of the line or sentence
+_UNIT_TAIL = regex.compile(rf"(?:,?[ \t]+{_CITY}){{1,3}}(?:,?[ \t]+{_POSTAL})?(?=[ \t]*(?:$|\n|[.?!;)](?:\s|$)))", _FLAGS)
+_NOT_PLACE_LINE = regex.compile(r"[:;=/%@]|\d{2}|\b(?:pt|patient|he|she|pmh|hpi|plan|cc|hx|with|and|the|to|is|was)\b",
+                                regex.IGNORECASE)
 
 
 class AddressRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
     PATTERN_ENTITIES = {"zip_after_state": "ZIP", "zip_label": "ZIP"}
     PATTERNS = [
-        # 19 Clover St., 1200 N. Main Street, 45 Old Mill Road Apt 4B
-        Pattern("street", rf"(?<![\w/.-])(?P<phi>\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z][A-Za-z'-]{{1,30}}\s+){{1,3}}(?:{SUFFIX})\b(?:(?<=\b(?:st|ave|rd|blvd|dr|ln|ct|pl|ter|cir|hwy|pkwy|tpke|trl))\.)?"
-                          # then apartment or suite, the city, the state and the ZIP that follow on the line
-                          r"(?:,?[ \t]+(?:apt|apartment|unit|suite|ste|floor|fl|#)\.?[ \t]*#?[ \t]*\w{1,6}){0,2}"
-                          r"(?-i:(?:,[ \t]*[A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+){0,2}(?=[ \t]*(?:,|$|\n|[A-Z]{2}\b|\d{5}|\.))){0,2})"
-                          r"(?:,[ \t]*(?-i:[A-Z]{2})\b)?(?:[ \t]+\d{5}(?:-\d{4})?)?)", 0.75),
-        Pattern("po_box", r"\b(?P<phi>p\.?\s?o\.?\s+box\s+\d{1,8})\b", 0.9),
         # Baltimore, MD 21201 (only the ZIP is a separate span here; the city is the city recognizer's)
         Pattern("zip_after_state", rf"(?-i:\b(?:{STATES})\b),?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b", 0.9),
-        Pattern("zip_label", r"\b(?:zip|zip\s*code|postal\s+code)\s*[:#]?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", 0.9),
+        # ZIP: 3520, my zip code is 35350, postal code 53-320
+        Pattern("zip_label", rf"\b(?:zip|zip[ \t]*code|postal[ \t]+code|post[ \t]*code)(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+                             rf"(?P<phi>{_POSTAL})(?![\w-])", 0.9),
     ]
 
-    def validate_match(self, view, match, start, end, pattern):
-        if pattern.name != "street":
-            return True
-        # the street name: the words between the house number and the first street suffix
-        street = _SUFFIX_WORD.search(match.group("phi"))
-        words = regex.findall(r"[A-Za-z][A-Za-z'-]*", match.group("phi")[:street.start()])
-        words = [w for w in words if w.lower().rstrip(".") not in ("n", "s", "e", "w")]
+    def find(self, view, deadline):
+        yield from super().find(view, deadline)
+        text = view.text
+        for kind, compiled in (("us", _US_STREET), ("box", _BOX), ("foreign", _FOREIGN), ("corner", _CORNER),
+                               ("prefixed", _PREFIXED)):
+            # overlapped: "to 6639 Canónigo Valiño 70" must not hide "6639 Canónigo Valiño 70"
+            for match in compiled.finditer(text, overlapped=kind == "foreign", timeout=deadline.remaining()):
+                start, end = match.span("phi")
+                cue = bool(_CUE.search(text, max(0, start - 80), start, timeout=deadline.remaining()))
+                if kind == "us":
+                    if not self._valid_us(view, match, cue):
+                        continue
+                    more = match.group("more")
+                    if more and any(w.lower() in STOP_WORDS or view.cased and not w[0].isupper()
+                                    for w in regex.findall(r"\p{L}+", more)):
+                        end = match.start("more")  # "Avenue last fall": no second street name
+                if kind == "corner" and not self._valid_corner(view, match):
+                    continue
+                if kind == "prefixed":
+                    end = self._prefixed_end(view, match)
+                    if end is None:
+                        continue
+                end, block = self._block(text, end, deadline, view.cased)
+                if kind == "us" and _WEAK_ONLY.fullmatch(match.group("suffix")) and not (cue or block):
+                    continue
+                if kind == "foreign" and not self._valid_foreign(view, match, cue, block):
+                    continue
+                if kind == "prefixed" and not (cue or block or view.cased and match.group("prefix").lower() not in (
+                        "avenue", "boulevard", "place", "via")):
+                    continue
+                yield self.result(start, end, 0.9 if kind == "box" or block else 0.75)
+
+    @staticmethod
+    def _valid_us(view, match, cue):
+        words = regex.findall(r"\p{L}[\p{L}'’-]*", match.group("name"))
         for word in words:
             lower = word.lower()
             if lower in STOP_WORDS or lower in _NOT_STREET_WORD or len(lower) < 2:
                 return False
-        suffix = street.group(0).lower()
-        if suffix in ("st", "dr", "ct", "pl", "ter", "row", "way") and view.cased and not all(w[0].isupper() for w in words):
+        suffix = match.group("suffix").lower()
+        if suffix in ("st", "dr", "ct", "pl", "ter", "row", "way") and view.cased \
+                and not all(w[0].isupper() for w in words):
             return False
         return True
+
+    @staticmethod
+    def _valid_corner(view, match):
+        streets = regex.sub(r"^(?:the[ \t]+)?corner[ \t]+of[ \t]+", "", match.group("phi"), flags=regex.IGNORECASE)
+        sides = regex.split(r"[ \t]+and[ \t]+", streets, maxsplit=1)
+        if any(regex.search(r"\b(?:the|his|her|their|my|your|a|an|this|that)\b", side, regex.IGNORECASE) for side in sides):
+            return False  # "the corner of the mouth and the ..."
+        if view.cased:
+            return all(side[:1].isdigit() or side[:1].isupper() or regex.match(_PREFIX, side, regex.IGNORECASE)
+                       for side in sides)
+        return bool(regex.search(r"\d|\b(?:" + SUFFIX + r")\b", streets, regex.IGNORECASE))
+
+    @staticmethod
+    def _prefixed_end(view, match):
+        """The street name after "Rue", "Avenida"... ends before the first ordinary word."""
+        end = None
+        for word in regex.finditer(r"\p{L}[\p{L}'’-]*", match.group("name")):
+            lower = word.group(0).lower()
+            if (lower in STOP_WORDS or lower in _NOT_STREET_WORD) and not regex.fullmatch(_PARTICLE, lower):
+                break
+            if view.cased and not word.group(0)[0].isupper() and not regex.fullmatch(_PARTICLE, lower) \
+                    and end is None:
+                return None
+            end = match.start("name") + word.end()
+        if end is not None and regex.fullmatch(_PARTICLE, match.string[:end].rsplit(None, 1)[-1], regex.IGNORECASE):
+            end = match.start("name") + match.group("name")[:end - match.start("name")].rstrip().rfind(" ")
+            end = end if end > match.start("name") else None
+        return end
+
+    @staticmethod
+    def _valid_foreign(view, match, cue, block):
+        words = regex.findall(r"\p{L}[\p{L}'’.-]*", match.group("name"))
+        lower = [w.lower() for w in words]
+        if all(w in STOP_WORDS or w in _NOT_STREET_WORD or len(w.rstrip(".")) < 3 for w in lower):
+            return False
+        if any(w in _NOT_STREET_WORD or w.rstrip(".") in _UNIT_WORDS for w in lower):
+            return False
+        if view.cased and not _CASED_FOREIGN.fullmatch(match.group("name")):
+            return False
+        # "HR 88 RR 16": short all-caps words are abbreviations, not street names
+        if view.cased and all(w.isupper() and len(w) <= 4 for w in words if len(w.rstrip(".")) > 1):
+            return False
+        if not view.cased and (len(words) > 3 or not match.group("house")
+                               or any(w in STOP_WORDS and not regex.fullmatch(_PARTICLE, w) for w in lower)):
+            return False
+        if block or cue:
+            return True
+        street_word = any(_FOREIGN_WORD.search(w) for w in lower)
+        return street_word and bool(match.group("house")) and (view.cased or len(words) <= 3)
+
+    @staticmethod
+    def _block(text, end, deadline, cased=True):
+        """Extend a street line over the rest of its address: returns (end, is it a block?)."""
+        block = False
+        unit = _SAME_LINE_UNIT.match(text, end, timeout=deadline.remaining())
+        if unit:
+            end, block = unit.end(), True
+            tail = _UNIT_TAIL.match(text, end, timeout=deadline.remaining())
+            if tail and all(regex.fullmatch(_PARTICLE, w, regex.IGNORECASE) or w.lower() not in STOP_WORDS
+                            and (not cased or w[0].isupper()) for w in regex.findall(r"\p{L}+", tail.group(0))):
+                end = tail.end()
+        city = _SAME_LINE_CITY.match(text, end, timeout=deadline.remaining())
+        if city and city.end() > end:
+            end = city.end()
+            block = block or bool(regex.search(r"\d{5}$", city.group(0)))
+        pos, pending = end, 0
+        for _ in range(6):
+            nxt = _NEXT_LINE.match(text, pos, timeout=deadline.remaining())
+            if not nxt:
+                break
+            line = nxt.group("line").rstrip()
+            line_start = nxt.start("line")
+            line_end = line_start + len(line)
+            if _UNIT_LINE.fullmatch(line):
+                end, pos, block, pending = line_end, line_end, True, 0
+                continue
+            postal = _POSTAL_LINE.match(line)
+            if postal:  # the postal code may end the line or be followed by the sentence
+                end, block = line_start + postal.end(), True
+                if postal.end() < len(line):
+                    break
+                pos, pending = end, 0
+                continue
+            if _PLACE_LINE.fullmatch(line) and not _NOT_PLACE_LINE.search(line) and pending < 2 \
+                    and "\n\n" not in text[pos:line_start].replace(" ", "").replace("\t", ""):
+                pos, pending = line_end, pending + 1
+                if block:  # city and country lines after a unit line belong to the address
+                    end = line_end
+                continue
+            break
+        return end, block

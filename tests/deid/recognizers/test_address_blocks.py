@@ -1,0 +1,78 @@
+"""AddressRecognizer on whole address blocks: units, city / country lines and postal codes that
+follow a street line, military and foreign street forms, and the clinical text that must stay."""
+
+import pytest
+
+from deid.recognizers.address_recognizer import AddressRecognizer
+from tests.deid.assertions import assert_entities, assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return AddressRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # multi-line blocks: street, unit, town, region, country and postal code
+        ("Send it to 4120 Wrenfield Road\n Suite 212\n Marbleton\n Norway 45821 please.",
+         ["4120 Wrenfield Road\n Suite 212\n Marbleton\n Norway 45821"]),
+        ("Address:\n77 Quenby Lane\nApt. 5\nHollisford, OH 44120\n\nPMH: CAD",
+         ["77 Quenby Lane\nApt. 5\nHollisford, OH 44120"]),
+        ("> 312 Darrowby Street\n> Unit 9\n> Eastwick\n> 62201", ["312 Darrowby Street\n> Unit 9\n> Eastwick\n> 62201"]),
+        ("3300 Halloway Drive\nKestrel Bay\n, ON\n 41907", ["3300 Halloway Drive\nKestrel Bay\n, ON\n 41907"]),
+        # a second house number, a second street name, suffixes from the USPS list
+        ("Moved to 18 2270 Birchmoor Street last year.", ["18 2270 Birchmoor Street"]),
+        ("Lives at 52 Tannery Row Quillon Gateway.", ["52 Tannery Row Quillon Gateway"]),
+        ("Lives at 905 Ashgrove Summit with her son.", ["905 Ashgrove Summit"]),
+        ("Deliver to 40 Fernhollow Crossing, Apt. 12 today.", ["40 Fernhollow Crossing, Apt. 12"]),
+        ("Lives at 1819 St. Odran Street.", ["1819 St. Odran Street"]),
+        # the unit takes the town and country that follow it on the line
+        ("Our office is 61 Calloway Avenue Suite 300 Brindlemoor Portugal.",
+         ["61 Calloway Avenue Suite 300 Brindlemoor Portugal"]),
+        # PO boxes and military addresses
+        ("Meet me at PSC 2210, Box 4471\nAPO AE 09112 soon.", ["PSC 2210, Box 4471\nAPO AE 09112"]),
+        ("Mail to Unit 3021 Box 118\nDPO AP 96522.", ["Unit 3021 Box 118\nDPO AP 96522"]),
+        ("USNS Harlowe\nFPO AA 34011", ["USNS Harlowe\nFPO AA 34011"]),
+        ("Mail to P.O. Box 4471 please.", ["P.O. Box 4471"]),
+        # streets named before the number, after a cue or with a house number
+        ("She lives at 88 Brennanvej 14, Halbrook.", ["88 Brennanvej 14, Halbrook"]),
+        ("His address is Tallowkatu 9 Apt. 3.", ["Tallowkatu 9 Apt. 3"]),
+        ("The clinic is at 17 Vellmarstrasse 40.", ["17 Vellmarstrasse 40"]),
+        ("Send it to ul. Krzewinska 12 in town.", ["ul. Krzewinska 12"]),
+        ("Lives at 4 Rue de Vallombre, Sarnac.", ["4 Rue de Vallombre, Sarnac"]),
+        ("Dropped off at 230 Ostrava u. 17.\nBelmonte\n, RS\n Brazil 90450", ["230 Ostrava u. 17.\nBelmonte\n, RS\n Brazil 90450"]),
+        # street corners
+        ("Meet at the corner of Pellam Street and Quorry Pass.", ["the corner of Pellam Street and Quorry Pass"]),
+        # postal codes after a label
+        ("ZIP: 4418", ["4418"]),
+        ("my zip code is 60221", ["60221"]),
+        ("postal code 44-312 on the form", ["44-312"]),
+        # --- invalid: clinical text with numbers, units and street-like words
+        ("Transfused 2 units PRBC.", []),
+        ("TRANSFUSED WITH 2 UNITS PRBC.", []),
+        ("Heparin at 1000 units/hr.", []),
+        ("4U REG SQ for BS 250.", []),
+        ("1 ST DEGREE AV BLOCK.", []),
+        ("HR 88 RR 16 BP 120/80.", []),
+        ("Lives at home with wife, HR 88 RR 16.", []),
+        ("Pt arrived at CATH LAB HOLDING AREA AT 0730.", []),
+        ("Triple lumen port 2 placed.", []),
+        ("Ambulated 200 feet walk in hall.", []),
+        ("Given 2 Percocet at 1400.", []),
+        ("Chest wall 3 cm lesion.", []),
+        ("Lasix 40 mg IV, K 3.9.", []),
+        ("CPK 3932\nMB 19-21", []),
+        ("Ulcer at the corner of the mouth and the lip.", []),
+        ("Bridge to transplant 3 weeks.", []),
+        ("Holter monitor, CABG x3, 10/10 pain.", []),
+    ],
+)
+def test_address_block_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_block_and_zip_labels(recognizer):
+    assert_entities(recognizer, "ZIP: 4418", [("4418", "ZIP")])
+    assert_entities(recognizer, "PSC 2210, Box 4471\nAPO AE 09112", [("PSC 2210, Box 4471\nAPO AE 09112", "LOCATION")])
