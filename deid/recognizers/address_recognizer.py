@@ -45,8 +45,8 @@ _HOUSE = r"(?<![\w/.,:+-])\d{1,6}[A-Za-z]?"
 _UNIT = (r"(?:(?:apt|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building)\b\.?|#)[ \t]*#?[ \t]*"
          r"(?:\d{1,6}[A-Za-z]?|[A-Za-z]\d{0,4})(?![\w-])")
 # ZIP and postal codes: 21201, 21201-1234, 53-320, 394 13, B0J 2H0, 7412 SL, SW1A 1AA
-_POSTAL = (r"(?:\d{5}-\d{3,4}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}|\d{3,6}|(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d)|(?-i:\d{4}[ ]?[A-Z]{2})|"
-           r"(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}))")
+_POSTAL = (r"(?:\d{5}-\d{3,4}|\d{4}-\d{3}|(?-i:\d{4}[ ]?[A-Z]{2}\b)|\d{2}-\d{3}|\d{3} \d{2}|\d{3,6}|"
+           r"(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d)|(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}))")
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 
 # US-style: 19 Clover St., 1200 N. Main Street, 224 4966 Bond Street, 14 Crown Street Kishiev Squares

@@ -11,6 +11,18 @@ _PHONE_CONTEXT = regex.compile(r"\b(?:tel|telephone|phone|ph|cell|cellular|mobil
                                r"beeper|pg|contact|call|called|reach|reached|number|no|#)\b\W*$", regex.IGNORECASE)
 
 
+# any national layout: 0494 92 82 32, (64) 3591-3246, 01.84.17.61.18, +41 (0)38 549 02 90, 0961-7596216
+_ANY_LAYOUT = r"(?:\+\d{1,3}[ .-]{0,2})?\(?\d{1,5}\)?(?:(?:[ .-]{1,2}|(?<=\)))\(?\d{1,8}\)?){0,5}"
+# a cue right before: "call me on", "not answering at", "messages to", "my registered", "mobile number is"
+_CUE_BEFORE = (r"(?:\b(?:call(?:ed|ing)?|ring|text|reach(?:ed)?|contact(?:ed)?|dial(?:ed)?)(?:[ \t]+(?:me|us|him|her|them|back))?"
+               r"[ \t]+(?:on|at)|\b(?:answering|messages?|texts?|calls?|sms)[ \t]+(?:at|to|on|from)|\bregistered"
+               r"(?:[ \t]+(?:phone|mobile|cell|number|no\.?))?|\b(?:phone|tel|telephone|mobile|cell|fax|office|home|work)"
+               r"(?:[ \t]+(?:number|no\.?))?[ \t]+(?:is|at|on))[ \t]*:?[ \t]*")
+# a cue right after: "416 60 039 office", "07700 063 966-Fax"
+_CUE_AFTER = r"(?=[ \t]*-?[ \t]*(?:office|fax|mobile|cell|home|work|tel|phone)\b)"
+_DATE_LIKE = regex.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d{1,2}([ ])\d{1,2}\2\d{4}")
+
+
 class PhoneRecognizer(RegexRecognizer):
     ENTITY = "PHONE"
     PATTERNS = [
@@ -23,6 +35,9 @@ class PhoneRecognizer(RegexRecognizer):
                             r"\s*(?:#|no\.?|number)?\s*[:.#]?\s*(?P<phi>\+?\(?\d[\d \t().-]{4,22}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?)", 0.85),
         # +1-604-696-5272x565, +44 20 7946 0958: international numbers start with +
         Pattern("international", r"(?<![\w+])(?P<phi>\+\d{1,3}[ \t().-]{0,3}\d[\d \t().-]{5,18}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?)", 0.8),
+        # call me on 9472 7916, not answering at 71-33-52-22, my registered 024 971 50 30
+        Pattern("cued", rf"{_CUE_BEFORE}(?<![\d+])(?P<phi>{_ANY_LAYOUT})(?![\w+])", 0.85),
+        Pattern("cued_after", rf"(?<![\w+.-])(?P<phi>{_ANY_LAYOUT}){_CUE_AFTER}", 0.85),
         # Pager #12345, beeper number 55037, PG 33445, ext 4411
         Pattern("pager", r"\b(?:pager|beeper|pg|bpr|beep|page|ext|extension|x)\b\.?\s*(?:number|no\.?|num)?\s*[:#]?\s*#?\s*(?P<phi>\d{4,6})\b", 0.8),
     ]
@@ -31,6 +46,10 @@ class PhoneRecognizer(RegexRecognizer):
         if pattern.name == "local":
             before = view.text[max(0, start - 24):start]
             return 0.85 if _PHONE_CONTEXT.search(before) else False  # "900-1000cc" is a range
+        if pattern.name in ("cued", "cued_after"):
+            phi = match.group("phi")
+            digits = sum(c.isdigit() for c in phi)
+            return 7 <= digits <= 15 and not _DATE_LIKE.fullmatch(phi) and phi[-1].isdigit()
         if pattern.name in ("labelled", "international"):
             digits = sum(c.isdigit() for c in match.group("phi"))
             return 7 <= digits <= 16

@@ -48,3 +48,37 @@ def recognizer(lexicons):
 )
 def test_phone_spans(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # any national layout after a call / message cue
+        ("Can you call me on 4417 2093?", ["4417 2093"]),
+        ("They are not answering at 66-41-20-87", ["66-41-20-87"]),
+        ("Please stop sending messages to 0622 418 30 57", ["0622 418 30 57"]),
+        ("No text on my registered 031 662 40 18.", ["031 662 40 18"]),
+        ("Call me at (52) 4410-2287 tomorrow.", ["(52) 4410-2287"]),
+        ("Reach me on 02.71.55.38.90 after lunch.", ["02.71.55.38.90"]),
+        ("Registered 0844-3107731 on file.", ["0844-3107731"]),
+        ("Her mobile number is 0412 880 337.", ["0412 880 337"]),
+        # international numbers with a trunk zero
+        ("Fax +41 (0)22 318 40 77", ["+41 (0)22 318 40 77"]),
+        # a cue after the number: "office", "fax"
+        ("502 77 118 office", ["502 77 118"]),
+        ("07811 402 996-Fax", ["07811 402 996"]),
+        ("633 2091 home", ["633 2091"]),
+        # --- invalid: times, dates, doses and counts after the same words
+        ("Called at 1430 to report K 3.2.", []),
+        ("Called on 03.04.2021 about the results.", []),
+        ("Will call back at 1600 or 1700.", []),
+        ("Messages to 2 family members left.", []),
+        ("Work up at 10 am, office visit 2 wks.", []),
+        ("Called 12 04 2023 by cardiology.", []),
+        ("BP 142/88 at home, HR 72 at work.", []),
+        ("Lasix 40 mg PO, home dose 80 mg.", []),
+        ("Holter monitor, CABG x3, 10/10 pain.", []),
+    ],
+)
+def test_cued_phone_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
