@@ -40,6 +40,9 @@ _NOT_STREET_WORD = {"am", "pm", "x", "and", "or", "mg", "ml", "cc", "units", "da
 
 _UNIT_WORDS = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg", "building",
                "box", "bed", "bay", "pod", "ward", "level", "grade", "stage", "class", "type", "step", "day", "week"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "pod", "hd", "hod", "dos"}
 _W = r"\p{L}[\p{L}'’-]{1,30}"  # a name word
 _HOUSE = r"(?<![\w/.,:+-])\d{1,6}[A-Za-z]?"
 _UNIT = (r"(?:(?:apt|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building)\b\.?|#)[ \t]*#?[ \t]*"
@@ -56,7 +59,7 @@ _US_STREET = regex.compile(
     rf"(?P<more>[ \t]+(?:{_W}[ \t]+){{0,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
 # P.O. Box 149, PSC 0413, Box 8144, Unit 4719 Box 7394, CMR 402 Box 21, APO AE 09012
 _BOX = regex.compile(
-    r"(?P<phi>(?<![\w.])p\.?[ \t]?o\.?[ \t]*box[ \t]+\d{1,8}\b|(?<!\w)(?:psc|unit|cmr)[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5}\b|"
+    r"(?P<phi>(?<![\w.])(?:\d{1,6}[ \t]+)?p\.?[ \t]?o\.?[ \t]*box[ \t]+\d{1,8}\b|(?<!\w)(?:psc|unit|cmr)[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5}\b|"
     rf"(?<!\w)(?-i:USNS|USNV|USS|USCGC)[ \t]+{_W}(?:[ \t]+{_W}){{0,2}}(?=[ \t]*\n[ \t]*(?:APO|DPO|FPO)\b)|"
     r"(?<!\w)(?-i:(?:APO|DPO|FPO|apo|dpo|fpo))[ \t]+(?:aa|ae|ap)[ \t]+\d{5}\b|(?<!\w)postbox[ \t]+\d{1,6}\b)", _FLAGS)
 # Streets named before their number: Koskikatu 25, Rue de la Gare 12, ul. Słowicza 10, Erzsébet tér 19.
@@ -71,6 +74,7 @@ _FOREIGN_END = (r"(?:stra(?:ss|ß)e|str\.|straat|gasse|gatan|gata|gate|vägen|v�
 _FOREIGN = regex.compile(
     rf"(?P<phi>(?:(?P<house>{_HOUSE})[ \t]+)?(?P<name>(?:{_PREFIX}[ \t]+)?(?:(?:{_CAP}|{_PARTICLE}|\p{{L}}\.)[ \t]+){{0,4}}"
     rf"(?P<last>{_CAP}|\p{{L}}[\p{{L}}'’-]{{1,30}}|(?:u|ul|str|al|c/)\.?))[ \t]+\d{{1,5}}[A-Za-z]?\b(?![\d/:.,]\d)"
+    r"(?![ \t]*(?:mg|mcg|ml|g|kg|l|cc|units?|u|%|mmhg|meq|mmol|mm|cm|hrs?|hours?|days?|weeks?|wks?|months?|min|am|pm|x)\b)"
     r"(?:\.(?=[ \t]*(?:\n|,)|[ \t]+(?:apt|suite|unit|ste|and)\b))?"
     rf"(?:[ \t]+(?:{_W}[ \t]+){{1,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
 # a house number before a street type: 29 Rue de Tanger, 95 Avenue des Tuileries
@@ -84,7 +88,9 @@ _CUE = regex.compile(
     r"(?:\baddress(?:es)?\b[^\n.;!?]{0,40}?(?:\bis|\bwith|\bto|:|-)|\b(?:lives?|lived|living|resides?|resided|residing|"
     r"located|situated|moved|relocated|stays?|staying|based)[ \t]+(?:at|on|in|to)|\b(?:send|sent|mail|mailed|ship|"
     r"shipped|deliver|delivered|return|returned|forward|forwarded|taxi|cab|drive|driven)\b[^\n.;:!?]{0,40}?\bto|"
-    r"\b(?:meet(?:[ \t]+(?:me|you|us))?|stop|off|is|are|was|were)[ \t]+at|\bcorner[ \t]+of|\bhere[ \t]+they[ \t]+are:)"
+    r"\b(?:meet(?:[ \t]+(?:me|you|us))?|stop|off|is|are|was|were|arrived|arrives)[ \t]+at|\bcorner[ \t]+of|"
+    r"\bhere[ \t]+they[ \t]+are:|\b(?:station|office|house|home|entrance)[ \t]+is[ \t]+(?:on|at|in)|\benter[ \t]+on|"
+    r"\b(?:north|south|east|west|other)[ \t]+side[ \t]+of|\brefers[ \t]+to|\bit(?:'s|[ \t]+is)[ \t]+in)"
     r"[ \t]*(?:the[ \t]+corner[ \t]+of[ \t]+)?[ \t\n]*$", _FLAGS)
 # "the corner of Alšova 408 and Vedzizhev Greens"
 _CORNER = regex.compile(
@@ -107,7 +113,7 @@ _SAME_LINE_CITY = regex.compile(
     rf"(?-i:(?:,[ \t]*\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]\p{{Lu}}[\p{{L}}'’-]+){{0,2}}(?=[ \t]*(?:,|$|\n|[A-Z]{{2}}\b|\d{{5}}|\.))){{0,2}})"
     rf"(?:,[ \t]*(?-i:[A-Z]{{2}})\b)?(?:,?[ \t]+\d{{5}}(?:-\d{{4}})?\b)?")
 # after "Apt. 615" the town, region, country and postal code up to the end of the line or sentence
-_UNIT_TAIL = regex.compile(rf"(?:,?[ \t]+{_CITY}){{1,3}}(?:,?[ \t]+{_POSTAL})?(?=[ \t]*(?:$|\n|[.?!;)](?:\s|$)))", _FLAGS)
+_TAIL_TOKEN = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?P<postal>{_POSTAL})(?![\w-])|(?P<word>{_CITY_WORD}|\(\p{{L}}+\)))", _FLAGS)
 _NOT_PLACE_LINE = regex.compile(r"[:;=/%@]|\d{2}|\b(?:pt|patient|he|she|pmh|hpi|plan|cc|hx|with|and|the|to|is|was)\b",
                                 regex.IGNORECASE)
 
@@ -196,10 +202,11 @@ class AddressRecognizer(RegexRecognizer):
             end = end if end > match.start("name") else None
         return end
 
-    @staticmethod
-    def _valid_foreign(view, match, cue, block):
+    def _valid_foreign(self, view, match, cue, block):
         words = regex.findall(r"\p{L}[\p{L}'’.-]*", match.group("name"))
         lower = [w.lower() for w in words]
+        if any(w in _MONTHS or self.lexicons.is_clinical(w) and not _FOREIGN_WORD.search(w) for w in lower):
+            return False  # "in March 2021", "on Coumadin 5"
         if all(w in STOP_WORDS or w in _NOT_STREET_WORD or len(w.rstrip(".")) < 3 for w in lower):
             return False
         if any(w in _NOT_STREET_WORD or w.rstrip(".") in _UNIT_WORDS for w in lower):
@@ -218,16 +225,35 @@ class AddressRecognizer(RegexRecognizer):
         return street_word and bool(match.group("house")) and (view.cased or len(words) <= 3)
 
     @staticmethod
+    def _unit_tail(text, end, cased, deadline):
+        """After "Apt. 615" on the same line: the town, region, country and postal code, as far as
+        the words look like place names (capitalised, a region code, a particle inside a name)."""
+        pos, words = end, 0
+        for token in _TAIL_TOKEN.finditer(text, end, timeout=deadline.remaining()):
+            if token.start() != pos or words >= 8:
+                break
+            word = token.group("word")
+            pos = token.end()
+            if token.group("postal"):
+                return pos  # the postal code ends the address
+            if regex.fullmatch(_PARTICLE, word, regex.IGNORECASE):
+                continue  # kept only if a name follows
+            if regex.fullmatch(rf"(?-i:{_REGION})", word) or word.startswith("(") or (
+                    word.lower() not in STOP_WORDS and word.lower() not in _NOT_STREET_WORD
+                    and (not cased or word[0].isupper())):
+                end, words = pos, words + 1
+                continue
+            break
+        return end
+
+    @staticmethod
     def _block(text, end, deadline, cased=True):
         """Extend a street line over the rest of its address: returns (end, is it a block?)."""
         block = False
         unit = _SAME_LINE_UNIT.match(text, end, timeout=deadline.remaining())
         if unit:
             end, block = unit.end(), True
-            tail = _UNIT_TAIL.match(text, end, timeout=deadline.remaining())
-            if tail and all(regex.fullmatch(_PARTICLE, w, regex.IGNORECASE) or w.lower() not in STOP_WORDS
-                            and (not cased or w[0].isupper()) for w in regex.findall(r"\p{L}+", tail.group(0))):
-                end = tail.end()
+            end = AddressRecognizer._unit_tail(text, end, cased, deadline)
         city = _SAME_LINE_CITY.match(text, end, timeout=deadline.remaining())
         if city and city.end() > end:
             end = city.end()

@@ -49,6 +49,9 @@ class PhoneRecognizer(RegexRecognizer):
         if pattern.name in ("cued", "cued_after"):
             phi = match.group("phi")
             digits = sum(c.isdigit() for c in phi)
+            times = phi.split()
+            if len(times) == 2 and all(len(t) == 4 and t.isdigit() and int(t[:2]) < 24 and int(t[2:]) < 60 for t in times):
+                return False  # "called at 1500 2000": two times of day
             return 7 <= digits <= 15 and not _DATE_LIKE.fullmatch(phi) and phi[-1].isdigit()
         if pattern.name in ("labelled", "international"):
             digits = sum(c.isdigit() for c in match.group("phi"))

@@ -43,6 +43,15 @@ def recognizer(lexicons):
         ("Send it to ul. Krzewinska 12 in town.", ["ul. Krzewinska 12"]),
         ("Lives at 4 Rue de Vallombre, Sarnac.", ["4 Rue de Vallombre, Sarnac"]),
         ("Dropped off at 230 Ostrava u. 17.\nBelmonte\n, RS\n Brazil 90450", ["230 Ostrava u. 17.\nBelmonte\n, RS\n Brazil 90450"]),
+        # after a unit, the town and country on the same line, up to ordinary words
+        ("It came to 8800 14 Pellow Drive Suite 30 KARRAWAY Australia last week.",
+         ["8800 14 Pellow Drive Suite 30 KARRAWAY Australia"]),
+        ("Listed: 51 Ormsby Avenue Apt. 7, Villa de Rosales, Spain 28410, and a PO box.",
+         ["51 Ormsby Avenue Apt. 7, Villa de Rosales, Spain 28410"]),
+        ("Billing: 0417 P.O. Box 662 Apt. 15, Kelmsby, Latvia", ["0417 P.O. Box 662 Apt. 15, Kelmsby, Latvia"]),
+        # more cues for a street named before its number
+        ("The station is on Hallenbergstrasse 74", ["Hallenbergstrasse 74"]),
+        ("She lives on the south side of Corvina Delmar 1180.", ["Corvina Delmar 1180"]),
         # street corners
         ("Meet at the corner of Pellam Street and Quorry Pass.", ["the corner of Pellam Street and Quorry Pass"]),
         # postal codes after a label
@@ -66,6 +75,11 @@ def recognizer(lexicons):
         ("CPK 3932\nMB 19-21", []),
         ("Ulcer at the corner of the mouth and the lip.", []),
         ("Bridge to transplant 3 weeks.", []),
+        ("Pt is on Coumadin 5, INR 2.3.", []),
+        ("Pt is on Heparin 1000 units/hr.", []),
+        ("It's in Bed 12 on the left.", []),
+        ("Arrived at MICU 7 and placed on BiPAP 10/5.", []),
+        ("Surgery is at March 2021 follow-up.", []),
         ("Holter monitor, CABG x3, 10/10 pain.", []),
     ],
 )

@@ -72,6 +72,7 @@ def test_phone_spans(recognizer, text, expected_texts):
         ("Called at 1430 to report K 3.2.", []),
         ("Called on 03.04.2021 about the results.", []),
         ("Will call back at 1600 or 1700.", []),
+        ("Family called at 1500 2000 and 2200.", []),
         ("Messages to 2 family members left.", []),
         ("Work up at 10 am, office visit 2 wks.", []),
         ("Called 12 04 2023 by cardiology.", []),
