@@ -48,6 +48,13 @@ class LexiconNameRecognizer(NameRecognizer):
                 if (view.cased or view.mostly_lower) and word[0].isupper() and not word.isupper() and (
                         lex.zipf(lower) < 4.0 and not self._sentence_start(text, start) or lex.zipf(lower) < 3.5):
                     yield self.result(start, end, 0.55)
+            elif view.cased and i + 1 < len(words) and self._unlisted_first_name(word, text, start) \
+                    and text[end:words[i + 1][0]] == " " and self._is_surname(words[i + 1][2], True) \
+                    and words[i + 1][2].lower() in lex.last_names and not self._is_place(word, words[i + 1][2]):
+                # "Homero Portillo called": a rare capitalised word no list knows, then a census surname
+                yield self.result(start, words[i + 1][1], 0.6)
+                i += 2
+                continue
             elif view.mostly_lower and word[:1].isupper() and not word.isupper() and len(word) > 2 \
                     and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
                     and not self._sentence_start(text, start) and (lex.is_name(lower) and lex.zipf(lower) < 5.0
@@ -55,6 +62,17 @@ class LexiconNameRecognizer(NameRecognizer):
                 # a lower-case note's rare Capitalised word: "... consulted with Gaylord today"
                 yield self.result(start, end, 0.5)
             i += 1
+
+    def _unlisted_first_name(self, word: str, text: str, start: int) -> bool:
+        """A capitalised, lower-case-after, rare word (Zipf < 3.2) that is not clinical: a given
+        name from outside the Census lists ("Homero", "Ewan") when a surname follows."""
+        lex = self.lexicons
+        return len(word) > 2 and word[0].isupper() and word[1:].islower() and lex.zipf(word) < 3.2 \
+            and not lex.is_clinical(word) and not self.evidence.is_excluded(word)
+
+    def _is_place(self, *words: str) -> bool:
+        """"Glen Burnie", "Ellicott City": a gazetteer place is the city recognizer's, not a name."""
+        return " ".join(words).lower() in self.lexicons.cities or words[0].lower() in self.lexicons.cities
 
     def _is_initial_surname(self, word: str, cased: bool) -> bool:
         lex = self.lexicons

@@ -58,6 +58,23 @@ def test_one_line_query(engine):
     assert result.text.endswith("?")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Why is Katrine so tired on metoprolol?", "Katrine"),       # a name no list holds, inside a question
+    ("Can Ottavio take Eliquis with aspirin?", "Ottavio"),
+])
+def test_one_line_question_trusts_the_model_on_an_unlisted_name(engine, text, name):
+    spans = engine.deidentify(Document("query-2", text)).spans
+    assert [text[s.start:s.end] for s in spans if s.label == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Abgs w/in acceptable range, Amio dc'd.",                    # a one-line note, not a question
+    "Is Eliquis better than Coumadin for AF?",                   # drugs stay
+])
+def test_lone_rare_words_outside_questions_are_not_names(engine, text):
+    assert not [s for s in engine.deidentify(Document("query-3", text)).spans if s.label == "PERSON"]
+
+
 def test_lower_case_name_after_dr_in_mixed_case_text(engine):
     text = "Question: ok to restart Xarelto after PCI, seen 4-Nov-2022 by dr vanderhoek?"
     found = [(text[s.start:s.end], s.label) for s in engine.analyze(text)]

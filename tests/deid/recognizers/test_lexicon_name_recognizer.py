@@ -19,8 +19,13 @@ def recognizer(lexicons):
         ("Visited by Ambrose Fairweather yesterday.", ["Ambrose Fairweather"]),
         ("VISITED BY AMBROSE FAIRWEATHER.", ["AMBROSE FAIRWEATHER"]),
         ("visited by ambrose fairweather.", ["ambrose fairweather"]),
+        # a rare given name no list holds, then a census surname
+        ("The patient, Ottavio Brennan, has AF.", ["Ottavio Brennan"]),
+        ("Faustyn Gallagher called about the INR.", ["Faustyn Gallagher"]),
         # --- invalid: ordinary and clinical words
         ("Patient walked with the nurse.", []),
+        ("Seen at the Severna Park clinic.", []),         # a gazetteer place, not a name
+        ("Continue Eliquis Johnson protocol.", []),       # a drug before a surname
         ("Started Lasix and Coumadin.", []),
         ("Holter monitor placed.", []),
         ("Bruce protocol stopped early.", []),
