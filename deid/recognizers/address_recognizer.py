@@ -44,6 +44,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "pod", "hd", "hod", "dos"}
 _W = r"\p{L}[\p{L}'’-]{1,30}"  # a name word
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _HOUSE = r"(?<![\w/.,:+-])\d{1,6}[A-Za-z]?"
 _UNIT = (r"(?:(?:apt|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building)\b\.?|#)[ \t]*#?[ \t]*"
          r"(?:\d{1,6}[A-Za-z]?|[A-Za-z]\d{0,4})(?![\w-])")
@@ -54,13 +55,15 @@ _FLAGS = regex.IGNORECASE | regex.VERSION0
 
 # US-style: 19 Clover St., 1200 N. Main Street, 224 4966 Bond Street, 14 Crown Street Kishiev Squares
 _US_STREET = regex.compile(
-    rf"(?P<phi>{_HOUSE}(?:[ \t]+\d{{1,6}})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?P<name>(?:(?:{_W}|(?:st|mt|ft)\.)[ \t]+){{1,3}}?)"
+    rf"(?P<phi>{_HOUSE}(?:[ \t]+\d{{1,6}})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?P<name>(?:(?:{_W}|(?:st|mt|ft)\.|{_ORDINAL})[ \t]+){{1,3}}?)"
     rf"(?P<suffix>{SUFFIX}|{WEAK_SUFFIX})\b(?:(?<=\b(?:st|ave|rd|blvd|dr|ln|ct|pl|ter|cir|hwy|pkwy|tpke|trl|sq|aly|str))\.)?"
+    r"(?:(?<=\b(?:road|rd|route|rte|highway|hwy))[ \t]+\d{1,4}\b(?![.,/:]?\d))?(?:[ \t]+(?-i:[NS][EW]?|[EW])\b\.?)?"
     rf"(?P<more>[ \t]+(?:{_W}[ \t]+){{0,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
 # P.O. Box 149, PSC 0413, Box 8144, Unit 4719 Box 7394, CMR 402 Box 21, APO AE 09012
 _BOX = regex.compile(
     r"(?P<phi>(?<![\w.])(?:\d{1,6}[ \t]+)?p\.?[ \t]?o\.?[ \t]*box[ \t]+\d{1,8}\b|(?<!\w)(?:psc|unit|cmr)[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5}\b|"
     rf"(?<!\w)(?-i:USNS|USNV|USS|USCGC)[ \t]+{_W}(?:[ \t]+{_W}){{0,2}}(?=[ \t]*\n[ \t]*(?:APO|DPO|FPO)\b)|"
+    r"(?<!\w)(?:rr|rural[ \t]+route|hc|star[ \t]+route)[ \t]*\d{1,3},?[ \t]+box[ \t]+\d{1,5}\b|"
     r"(?<!\w)(?-i:(?:APO|DPO|FPO|apo|dpo|fpo))[ \t]+(?:aa|ae|ap)[ \t]+\d{5}\b|(?<!\w)postbox[ \t]+\d{1,6}\b)", _FLAGS)
 # Streets named before their number: Koskikatu 25, Rue de la Gare 12, ul. Słowicza 10, Erzsébet tér 19.
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|dei|degli|di|du|des|la|le|les|z|u\.|van|von|der|den|al|el|y|e|i|the|of)"
@@ -110,8 +113,10 @@ _PLACE_LINE = regex.compile(rf",?[ \t]*{_CITY}(?:[ \t]*,[ \t]*(?-i:{_REGION}))?[
 # on the street line itself: ", Apt 4B", " Suite 838", then ", Towson, MD 21286"
 _SAME_LINE_UNIT = regex.compile(rf"(?:,?[ \t]+{_UNIT}){{1,2}}", _FLAGS)
 _SAME_LINE_CITY = regex.compile(
-    rf"(?-i:(?:,[ \t]*\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]\p{{Lu}}[\p{{L}}'’-]+){{0,2}}(?=[ \t]*(?:,|$|\n|[A-Z]{{2}}\b|\d{{5}}|\.))){{0,2}})"
-    rf"(?:,[ \t]*(?-i:[A-Z]{{2}})\b)?(?:,?[ \t]+\d{{5}}(?:-\d{{4}})?\b)?")
+    rf"(?-i:(?:,[ \t]*\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]\p{{Lu}}[\p{{L}}'’-]+){{0,2}}"
+    rf"(?=[ \t]*(?:,|$|\n|[A-Z]{{2}}\b|\d{{5}}|[A-Z]{{1,2}}\d|\.))){{0,2}})"
+    rf"(?:,[ \t]*(?-i:[A-Z]{{2}})\b)?(?:,?[ \t]+(?:\d{{5}}(?:-\d{{4}})?|(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
+    rf"[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}))\b)?")
 # after "Apt. 615" the town, region, country and postal code up to the end of the line or sentence
 _TAIL_TOKEN = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?P<postal>{_POSTAL})(?![\w-])|(?P<word>{_CITY_WORD}|\(\p{{L}}+\)))", _FLAGS)
 _NOT_PLACE_LINE = regex.compile(r"[:;=/%@]|\d{2}|\b(?:pt|patient|he|she|pmh|hpi|plan|cc|hx|with|and|the|to|is|was)\b",
@@ -120,14 +125,26 @@ _NOT_PLACE_LINE = regex.compile(r"[:;=/%@]|\d{2}|\b(?:pt|patient|he|she|pmh|hpi|
 
 class AddressRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
-    PATTERN_ENTITIES = {"zip_after_state": "ZIP", "zip_label": "ZIP"}
+    PATTERN_ENTITIES = {"zip_after_state": "ZIP", "zip_label": "ZIP", "zip_after_province": "ZIP", "zip_near": "ZIP"}
     PATTERNS = [
         # Baltimore, MD 21201 (only the ZIP is a separate span here; the city is the city recognizer's)
         Pattern("zip_after_state", rf"(?-i:\b(?:{STATES})\b),?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b", 0.9),
         # ZIP: 3520, my zip code is 35350, postal code 53-320
+        # Toronto, ON M5V 2T6
+        Pattern("zip_after_province", r"(?-i:\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\b),?[ \t]+"
+                                      r"(?P<phi>(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d))\b", 0.9),
+        # cardiologists near 10001
+        Pattern("zip_near", r"(?P<before>[\p{L}]+)?[ \t]+(?:near|around|nearby|close[ \t]+to)[ \t]+(?P<phi>\d{5}(?:-\d{4})?)"
+                            r"(?=[ \t]*(?:$|\n|[,;:?!)]|\.(?!\d)|(?:that|which|who|area|for|with|accepting|open)\b))", 0.85),
         Pattern("zip_label", rf"\b(?:zip|zip[ \t]*code|postal[ \t]+code|post[ \t]*code)(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
                              rf"(?P<phi>{_POSTAL})(?![\w-])", 0.9),
     ]
+
+    def validate_match(self, view, match, start, end, pattern):
+        if pattern.name == "zip_near":  # "platelets near 50000." is a count
+            before = match.group("before") or ""
+            return not (self.lexicons.is_clinical(before) or before.isupper() or before.lower() in _NOT_STREET_WORD)
+        return True
 
     def find(self, view, deadline):
         yield from super().find(view, deadline)
@@ -163,7 +180,7 @@ class AddressRecognizer(RegexRecognizer):
 
     @staticmethod
     def _valid_us(view, match, cue):
-        words = regex.findall(r"\p{L}[\p{L}'’-]*", match.group("name"))
+        words = regex.findall(r"(?<![\d\p{L}])\p{L}[\p{L}'’-]*", match.group("name"))
         for word in words:
             lower = word.lower()
             if lower in STOP_WORDS or lower in _NOT_STREET_WORD or len(lower) < 2:

@@ -14,7 +14,7 @@ _PHONE_CONTEXT = regex.compile(r"\b(?:tel|telephone|phone|ph|cell|cellular|mobil
 # any national layout: 0494 92 82 32, (64) 3591-3246, 01.84.17.61.18, +41 (0)38 549 02 90, 0961-7596216
 _ANY_LAYOUT = r"(?:\+\d{1,3}[ .-]{0,2})?\(?\d{1,5}\)?(?:(?:[ .-]{1,2}|(?<=\)))\(?\d{1,8}\)?){0,5}"
 # a cue right before: "call me on", "not answering at", "messages to", "my registered", "mobile number is"
-_CUE_BEFORE = (r"(?:\b(?:call(?:ed|ing)?|ring|text|reach(?:ed)?|contact(?:ed)?|dial(?:ed)?)(?:[ \t]+(?:me|us|him|her|them|back))?"
+_CUE_BEFORE = (r"(?:\b(?:call(?:ed|ing)?|ring|text|reach(?:ed)?|contact(?:ed)?|dial(?:ed)?)(?:[ \t]+[\w']+){0,3}?"
                r"[ \t]+(?:on|at)|\b(?:answering|messages?|texts?|calls?|sms)[ \t]+(?:at|to|on|from)|\bregistered"
                r"(?:[ \t]+(?:phone|mobile|cell|number|no\.?))?|\b(?:phone|tel|telephone|mobile|cell|fax|office|home|work)"
                r"(?:[ \t]+(?:number|no\.?))?[ \t]+(?:is|at|on))[ \t]*:?[ \t]*")

@@ -52,6 +52,14 @@ def recognizer(lexicons):
         # more cues for a street named before its number
         ("The station is on Hallenbergstrasse 74", ["Hallenbergstrasse 74"]),
         ("She lives on the south side of Corvina Delmar 1180.", ["Corvina Delmar 1180"]),
+        # US and UK forms: post-direction, ordinal, numbered roads, rural routes, postcodes
+        ("Stayed at 900 Carlow Avenue NW, Dellwood, DC 20001 in May.", ["900 Carlow Avenue NW, Dellwood, DC 20001"]),
+        ("Lives at 12 W. 47th St. with a roommate.", ["12 W. 47th St."]),
+        ("Lives at 310 County Road 18.", ["310 County Road 18"]),
+        ("Mail to RR 3, Box 22, Hollins, VT 05401", ["RR 3, Box 22, Hollins, VT 05401"]),
+        ("He resides at 14 Mardle Street, Bexford SW3 4PL.", ["14 Mardle Street, Bexford SW3 4PL"]),
+        ("Orleton, ON K2P 1L4", ["K2P 1L4"]),
+        ("Find cardiologists near 20814?", ["20814"]),
         # street corners
         ("Meet at the corner of Pellam Street and Quorry Pass.", ["the corner of Pellam Street and Quorry Pass"]),
         # postal codes after a label
@@ -76,6 +84,10 @@ def recognizer(lexicons):
         ("Ulcer at the corner of the mouth and the lip.", []),
         ("Bridge to transplant 3 weeks.", []),
         ("Pt is on Coumadin 5, INR 2.3.", []),
+        ("Platelets near 50000.", []),
+        ("WBC near 10000, afebrile.", []),
+        ("Heparin near 10000 units daily.", []),
+        ("2nd degree AV block, 3rd dose given.", []),
         ("Pt is on Heparin 1000 units/hr.", []),
         ("It's in Bed 12 on the left.", []),
         ("Arrived at MICU 7 and placed on BiPAP 10/5.", []),

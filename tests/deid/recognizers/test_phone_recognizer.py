@@ -62,6 +62,7 @@ def test_phone_spans(recognizer, text, expected_texts):
         ("Reach me on 02.71.55.38.90 after lunch.", ["02.71.55.38.90"]),
         ("Registered 0844-3107731 on file.", ["0844-3107731"]),
         ("Her mobile number is 0412 880 337.", ["0412 880 337"]),
+        ("Call the clinic at (03) 8762 4410.", ["(03) 8762 4410"]),
         # international numbers with a trunk zero
         ("Fax +41 (0)22 318 40 77", ["+41 (0)22 318 40 77"]),
         # a cue after the number: "office", "fax"
