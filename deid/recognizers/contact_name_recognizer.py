@@ -27,6 +27,20 @@ _NEXT_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")
 
 
+# "Ann Roe cell# 410-555-0100", "Bill (h) 555-0100": the name a contact number is written after
+_NUMBER_AFTER = regex.compile(
+    r"(?<![\p{L}\d])(?:cell|home|work|mobile|mob|ph|phone|tel|pager|c|h|w)\)?[ \t]*(?:#|:|\.|no\.|number)?[ \t]*[#:]?"
+    r"[ \t]*\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}\b", regex.IGNORECASE)
+_CUE_GAP = regex.compile(r"(?:[ \t]{1,3}|[ \t]{0,3}[(,:-][ \t]{0,3})$")
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}'-])(\p{L}[\p{L}'-]*\p{L})[ \t]*$")
+# "health care proxys. ann and joe", "HCP: Ann Roe": the people named as proxy
+_PROXY = regex.compile(r"\b(?:health[ \t]*care[ \t]+)?(?:proxy|proxys|proxies|hcp|hcps)\b[ \t]*(?:is|are|[.:,-])?[ \t]*",
+                       regex.IGNORECASE)
+_AND = regex.compile(r"[ \t]*(?:and|&|/)[ \t]*", regex.IGNORECASE)
+# "mary ann quolbeck": a run of Census first names, then a surname no word list knows
+_RUN_WORD = regex.compile(r"(?<![\p{L}'-])\p{L}[\p{L}'-]*\p{L}(?![\p{L}'-])")
+
+
 class ContactNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
@@ -59,3 +73,74 @@ class ContactNameRecognizer(NameRecognizer):
                 continue
             if VISITOR_VERB.match(text, match.end()):
                 yield self.result(match.start(), match.end(), 0.55)
+        yield from self._before_numbers(view, deadline)
+        yield from self._proxies(view, deadline)
+        yield from self._unknown_surnames(view, deadline)
+
+    def _before_numbers(self, view, deadline):
+        text = view.text
+        for match in _NUMBER_AFTER.finditer(text, timeout=deadline.remaining()):
+            gap = _CUE_GAP.search(text, max(0, match.start() - 8), match.start())
+            if not gap:
+                continue
+            cursor, start = gap.start(), None
+            for _ in range(2):
+                prev = _WORD_BEFORE.search(text, max(0, cursor - 40), cursor)
+                if not prev or not self._contact_name(prev.group(1), view.cased):
+                    break
+                start, cursor = prev.start(1), prev.start(1)
+            if start is not None:
+                end = _WORD_BEFORE.search(text, max(0, gap.start() - 40), gap.start()).end(1)
+                yield self.result(start, end, 0.65)
+
+    def _contact_name(self, word: str, cased: bool) -> bool:
+        lex = self.lexicons
+        base = regex.sub(r"['’]s$", "", word)
+        if self.evidence.is_excluded(base) or lex.is_clinical(base) and not lex.is_name(base):
+            return False  # "daughter cell#", "Pt's home#"
+        if cased and (not word[0].isupper() or word.isupper() and len(word) <= 4):
+            return False
+        return lex.is_name(word) and lex.zipf(word) < 5.0 or lex.zipf(word) < 3.0
+
+    def _proxies(self, view, deadline):
+        text = view.text
+        lex = self.lexicons
+        for match in _PROXY.finditer(text, timeout=deadline.remaining()):
+            nxt = _NEXT_WORD.match(text, match.end())
+            if not nxt or not self._contact_name(nxt.group(0), view.cased):
+                continue
+            lower = nxt.group(0).lower()
+            if match.group(0).rstrip().endswith(".") and not (lower in lex.first_names and lex.zipf(lower) < 5.0):
+                continue  # "proxy. Copy of it in the chart": after a full stop, only a first name
+            span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
+            if not span:
+                continue
+            yield self.result(span[0], span[1], 0.65)
+            joined = _AND.match(text, span[1])
+            if joined:
+                nxt = _NEXT_WORD.match(text, joined.end())
+                if nxt and self._contact_name(nxt.group(0), view.cased) and nxt.group(0).lower() not in ("md", "rn"):
+                    yield self.result(nxt.start(), nxt.end(), 0.6)
+
+    def _unknown_surnames(self, view, deadline):
+        """ "mary theresa quolbeck from speech": the word after two Census first names, unknown to
+        wordfreq and every list, is the surname (the first names alone are found elsewhere)."""
+        lex = self.lexicons
+        text = view.text
+        words = list(_RUN_WORD.finditer(text, timeout=deadline.remaining()))
+        for i in range(2, len(words)):
+            last = words[i].group(0)
+            if lex.zipf(last) > 1.0 or len(last) < 3 or lex.is_clinical(last) or self.evidence.is_excluded(last):
+                continue
+            for n in (2, 3):
+                run = words[i - n:i] if i >= n else []
+                if not run or any(not regex.fullmatch(r"[ \t]+", text[a.end():b.start()]) for a, b in zip(run, run[1:] + [words[i]])):
+                    continue
+                if not all(w.group(0).lower() in lex.first_names and not lex.is_clinical(w.group(0))
+                           and not self.evidence.is_excluded(w.group(0)) and lex.zipf(w.group(0)) < 5.5 for w in run):
+                    continue
+                if view.cased and not all(w.group(0)[0].isupper() for w in run + [words[i]]) \
+                        or last.isupper() != run[0].group(0).isupper():
+                    continue
+                yield self.result(run[0].start(), words[i].end(), 0.6)
+                break

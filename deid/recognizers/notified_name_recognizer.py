@@ -15,6 +15,12 @@ from deid.recognizers.name_tokens import NameRecognizer
 _NOTIFIED = regex.compile(
     r"(?<![\p{L}'.])(?P<first>\p{L}\.[ \t]?|\p{L}[\p{L}'-]{1,20}[ \t]+)?(?P<last>\p{L}[\p{L}'-]{1,25})"
     r"[ \t]+(?:(?:is|was|made)[ \t]+)?(?:aware|notified|paged)\b", regex.IGNORECASE)
+# "A. KOSTRA AND DRS LEE AND MOORE AWARE": the first of names joined by "and" before the cue
+_LISTED = regex.compile(
+    r"(?<![\p{L}'.])(?P<first>\p{L}\.[ \t]?|\p{L}[\p{L}'-]{1,20}[ \t]+)?(?P<last>\p{L}[\p{L}'-]{1,25})"
+    r"[ \t]+(?:and|&)[ \t]+(?:(?:drs?|dr\.|drs\.)[ \t]*)?(?:\p{L}[\p{L}'-]{1,25}[ \t]+){1,3}"
+    r"(?:(?:and|&)[ \t]+(?:\p{L}[\p{L}'-]{1,25}[ \t]+){1,2})?(?:(?:are|were|is|was|made)[ \t]+)?(?:aware|notified|paged)\b",
+    regex.IGNORECASE)
 _ROLES = frozenset("""
 ho md mds rn rns np nps pa pas team teams resident residents intern interns fellow fellows attending attendings
 nurse nurses nursing staff provider providers physician physicians doctor doctors doc docs house officer
@@ -28,24 +34,25 @@ class NotifiedNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text
-        for match in _NOTIFIED.finditer(text, timeout=deadline.remaining()):
-            last = match.group("last")
-            if not self._surname_like(last, view.cased):
-                continue
-            start = match.start("last")
-            first = (match.group("first") or "").strip()
-            if first and (len(first) == 2 and first.endswith(".") or self._first_name_like(first, view.cased)):
-                start = match.start("first")
-            yield self.result(start, match.end("last"), 0.7)
+        for pattern in (_NOTIFIED, _LISTED):
+            for match in pattern.finditer(text, overlapped=pattern is _LISTED, timeout=deadline.remaining()):
+                last = match.group("last")
+                first = (match.group("first") or "").strip()
+                initial = len(first) == 2 and first.endswith(".")
+                first_name = bool(first) and not initial and self._first_name_like(first, view.cased)
+                if not (self._surname_like(last, view.cased) or first_name and self._surname_like(last, view.cased, 3.0)):
+                    continue  # "JOLA FENTRAL AWARE": after a first name, a rarer-than-common word is the surname
+                start = match.start("first") if initial or first_name else match.start("last")
+                yield self.result(start, match.end("last"), 0.7)
 
-    def _surname_like(self, word: str, cased: bool) -> bool:
+    def _surname_like(self, word: str, cased: bool, rare: float = 2.0) -> bool:
         lower = word.lower()
         lex = self.lexicons
         if lower in _ROLES or self.evidence.is_excluded(word) or lex.is_clinical(lower):
             return False
         if cased and not word[0].isupper():
             return False
-        return lower in lex.last_names and lex.zipf(lower) < 3.5 or lex.zipf(lower) < 2.0
+        return lower in lex.last_names and lex.zipf(lower) < 3.5 or lex.zipf(lower) < rare
 
     def _first_name_like(self, word: str, cased: bool) -> bool:
         lower = word.lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.name_tokens import NameRecognizer, name_words_after
 
@@ -64,6 +65,11 @@ class TitledNameRecognizer(NameRecognizer):
                 if title == "md" and not view.cased and not (
                         word.lower() in self.lexicons.last_names and self.lexicons.zipf(word) < 4.0):
                     continue  # "MD AWARE" / "md wyman aware"
+            if title in ("dr", "doctor", "drs"):
+                nxt = _ASCII_WORD.match(text, match.end())
+                if nxt and self._stop_word_surname(nxt.group(0)):
+                    yield self.result(nxt.start(), nxt.end(), 0.85)  # "dr. noone": a surname spaCy lists as a stop word
+                    continue
             cased = view.cased
             if cased and title in ("dr", "doctor", "drs") and text[match.end():match.end() + 1].islower():
                 nxt = _WORD.match(text, match.end())
@@ -82,3 +88,9 @@ class TitledNameRecognizer(NameRecognizer):
                     second = name_words_after(text, joined.end(), self.evidence, view.cased, limit=2)
                     if second:
                         yield self.result(second[0], second[1], 0.75)
+
+    def _stop_word_surname(self, word: str) -> bool:
+        """A Census surname that is also a (rare) stop word: after "Dr." it is the surname."""
+        lower = word.lower()
+        lex = self.lexicons
+        return lower in STOP_WORDS and lower in lex.last_names and lex.zipf(lower) < 4.0 and not lex.is_clinical(lower)

@@ -30,3 +30,23 @@ def recognizer(lexicons):
 )
 def test_notified_name_spans(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # after a first name, a surname rarer than common words (not in the Census list)
+        ("RUN OF VENT BIGEMINY NITA KESTREL AWARE MGSO4 GIVEN.", ["NITA KESTREL"]),
+        # the first of several names joined by "and" before the cue
+        ("KCL GIVEN. NITA KESTREL AND DRS LEMMON AND HARTIGAN AWARE.", ["NITA KESTREL", "LEMMON", "HARTIGAN"]),
+        ("K 3.1. Ostrander and the team notified.", ["Ostrander"]),
+        # --- invalid: roles joined by "and"; a first name before a common word
+        ("K 3.1, HO AND TEAM AWARE.", []),
+        ("PT AND FAMILY AWARE OF PLAN.", []),
+        ("CARDIOLOGY AND RENAL NOTIFIED.", []),
+        ("RN AND MD AWARE OF BP.", []),
+        ("BILL STILL AWARE OF PLAN.", []),
+    ],
+)
+def test_listed_names_before_cue(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)

@@ -65,3 +65,24 @@ def test_titled_name_spans(recognizer, text, expected_texts):
 )
 def test_announced_names(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a Census surname that spaCy lists as a stop word is still the surname after "dr."
+        ("bronched by dr. whereupon .combivent q4h.", ["whereupon"]),
+        ("Pt seen by Dr. whereupon this am.", ["whereupon"]),
+        # --- invalid: true function words after "dr" stay
+        ("dr. none aware of labs.", []),
+        ("per dr. the plan is unchanged", []),
+    ],
+)
+def test_stop_word_surnames_after_dr(lexicons, text, expected_texts):
+    import dataclasses
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    assert "whereupon" in STOP_WORDS  # an invented surname from the stop-word list
+    surnamed = dataclasses.replace(lexicons, last_names={**lexicons.last_names, "whereupon": 88_000})
+    assert_recognizer_finds(TitledNameRecognizer(surnamed), text, expected_texts)

@@ -1,0 +1,62 @@
+"""ContactNameRecognizer: names around contact verbs, contact numbers, proxies and first-name runs."""
+
+import pytest
+
+from deid.recognizers.contact_name_recognizer import ContactNameRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return ContactNameRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # the name a contact number is written after
+        ("Son is devoted. Lovie Marova cell# 410-555-0142 if needed.", ["Lovie Marova"]),
+        ("Contacts: Torvik home# (603) 555-0188.", ["Torvik"]),
+        ("son Lonnie cell 410-555-0142", ["Lonnie"]),
+        # --- invalid: relations, the patient and clinical words before a number
+        ("Daughter cell# 410-555-0142. Pt's home# 410-555-0199.", []),
+        ("Family phone 410-555-0142.", []),
+        ("Fax to PCP office: 410-555-0142.", []),
+    ],
+)
+def test_names_before_contact_numbers(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # the people named as proxy
+        ("pt has 2 children who act as his health care proxys. suzette and tamsin", ["suzette", "tamsin"]),
+        ("Sister is health care proxy - Marova Lindqvist, lives nearby.", ["Marova Lindqvist"]),
+        ("HCP: Torvik Brisco.", ["Torvik Brisco"]),
+        # --- invalid: what follows a proxy sentence is not always a name
+        ("Son is health care proxy. Copy of form in chart.", []),
+        ("Consent obtained from proxy. plts pending.", []),
+        ("Daughter is health care proxy. Family very involved.", []),
+        ("HEALTH CARE PROXY . PT'S PCP IN TO DISCUSS.", []),
+    ],
+)
+def test_proxy_names(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # two Census first names, then a surname no list knows
+        ("pt alert. mary ann torvik from speech in today.", ["mary ann torvik"]),
+        ("Seen by Mary Ann Torvik of PT today.", ["Mary Ann Torvik"]),
+        # --- invalid: first names before a known or clinical word
+        ("pt alert. mary ann hypertension.", []),
+        ("will grant rose today", []),
+        ("bill ann metoprolol", []),
+    ],
+)
+def test_first_name_runs_with_unknown_surnames(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
