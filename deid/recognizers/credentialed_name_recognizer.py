@@ -38,9 +38,12 @@ class CredentialedNameRecognizer(NameRecognizer):
                     break
                 if view.cased and (not word[0].isupper() or word.isupper() and len(word) <= 4 and not word.endswith(".")):
                     break  # lower case or an abbreviation ("per RT, MD")
-                if not view.cased and self.evidence.strength(word, False) < 0.3 and not word.endswith(".") \
+                if not view.cased and self.lexicons.zipf(word) >= 4.0 and not word.endswith(".") \
                         and not self.lexicons.is_name(word):
-                    break
+                    break  # a signature's words are names unless they are everyday English ("TIME RRT")
+                if not view.cased and regex.search(r"\d[ \t]*$", text[max(0, cursor - len(prev.group(0)) - 8):
+                                                                   cursor - len(prev.group(0))]):
+                    break  # "2 LITERS NP": a quantity, then nasal prongs
                 cursor -= len(prev.group(0))
                 start = cursor
             if start is not None:

@@ -8,7 +8,7 @@ from deid.recognizers.name_tokens import NAME_WORD, NameRecognizer, name_words_a
 
 RELATIONS = (r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
              r"sisters?|sis|brothers?|bro|mother|mom|mum|father|dad|niece|nephew|aunt|uncle|cousin|"
-             r"grand(?:son|daughter|child|children|mother|father|ma|pa)s?|granddtr|"
+             r"grand(?:son|daughter|child|children|mother|father|ma|pa)s?|granddtr|grandaughters?|"
              r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|sil|dil|friend|neighbou?r|"
              r"roommate|companion|guardian|proxy|hcp|health\s+care\s+proxy|caregiver|sitter|"
              r"significant\s+other|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter")

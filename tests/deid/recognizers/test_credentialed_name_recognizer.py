@@ -21,6 +21,10 @@ def recognizer(lexicons):
         # lower-case notes sign off in lower case, initial included
         ("all quiet overnight. m. delacourt rrt\n", ["m. delacourt"]),
         ("given q.4h per protocol.", []),
+        # ALL-CAPS sign-off without a comma: any word that is not everyday English is a name part
+        ("ALL IS WELL AT THIS TIME. Q. ZDRAVKOS RRT", ["Q. ZDRAVKOS"]),
+        ("SPUTUM SUCTIONED. WILL FOLLOW RRT", []),
+        ("O2 SATS 96% ON 2 LITERS NP", []),                   # a quantity, then nasal prongs
         ("Odessa Farnsworth,RN", ["Odessa Farnsworth"]),
         ("Desmond Achterberg MD", ["Desmond Achterberg"]),
         ("Priya Raman, PA-C", ["Priya Raman"]),

@@ -24,6 +24,7 @@ def recognizer(lexicons):
         ("Daughter is Mrs. Carlson.", ["Carlson"]),
         ("son named Cornelius visits daily.", ["Cornelius"]),
         ("Spoke with granddaughter Anneliese.", ["Anneliese"]),
+        ("proxy is grandaughter: Theodora", ["Theodora"]),          # the common misspelling
         ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
         # lower case and ALL CAPS notes
         ("dtr lucinda called, updated.", ["lucinda"]),
