@@ -37,13 +37,21 @@ vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic soma
 """.split()) | STOP_WORDS
 
 
+# Endings of procedures, findings and verbs that no word list of ours may hold
+# ("extubation", "sedated", "thoracotomy", "bacteremia"); five Census names do ("Keating"), and
+# a listed name is never excluded for its ending.
+CLINICAL_ENDINGS = ("ation", "ations", "ated", "ating", "ectomy", "otomy", "ostomy", "oscopy", "ography",
+                    "plasty", "itis", "emia", "aemia", "uria", "osis", "algia", "ology", "ized", "ised", "izing")
+
+
 @dataclass(frozen=True)
 class NameEvidence:
     lexicons: Lexicons
 
     def is_excluded(self, word: str) -> bool:
         lower = word.lower().rstrip(".")
-        return lower in NOT_NAME or len(lower) < 2 and not word.endswith(".")
+        return lower in NOT_NAME or len(lower) < 2 and not word.endswith(".") or \
+            len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS) and not self.lexicons.is_name(lower)
 
     def strength(self, word: str, cased: bool) -> float:
         """0 (not a name) .. 1 (surely a name part) for a word without context."""

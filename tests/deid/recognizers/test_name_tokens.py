@@ -1,0 +1,25 @@
+"""NameEvidence: the shared judgement of whether a word can be part of a name."""
+
+import pytest
+
+from deid.recognizers.name_tokens import NameEvidence, name_words_after
+
+
+@pytest.fixture(scope="module")
+def evidence(lexicons):
+    return NameEvidence(lexicons)
+
+
+@pytest.mark.parametrize("word", ["EXTUBATION", "sedated", "thoracotomy", "bacteremia", "TOLERATING"])
+def test_words_with_clinical_endings_are_never_names(evidence, word):
+    assert evidence.is_excluded(word)
+
+
+@pytest.mark.parametrize("word", ["Keating", "Quintero", "Okonkwo", "Whitfield"])
+def test_listed_and_ordinary_names_are_not_excluded_for_their_ending(evidence, word):
+    assert not evidence.is_excluded(word)
+
+
+def test_a_title_does_not_make_a_procedure_a_name(evidence):
+    text = "MS. TOLERATING EXTUBATION."
+    assert name_words_after(text, len("MS. "), evidence, cased=False, strong=True) is None
