@@ -51,7 +51,8 @@ class NameEvidence:
     def is_excluded(self, word: str) -> bool:
         lower = word.lower().rstrip(".")
         return lower in NOT_NAME or len(lower) < 2 and not word.endswith(".") or \
-            len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS) and not self.lexicons.is_name(lower)
+            len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS) and not self.lexicons.is_name(lower) or \
+            lower.endswith(("'t", "\u2019t"))  # "con't", "didn't": contractions, not names
 
     def strength(self, word: str, cased: bool) -> float:
         """0 (not a name) .. 1 (surely a name part) for a word without context."""
@@ -117,7 +118,9 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
         else:
             following = NAME_WORD.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             middle_initial = len(word) == 1 and word.isupper() and following is not None and following.group(0)[:1].isupper()
-            ok = (evidence.strength(word, cased) >= 0.45 or word.endswith(".") and len(word) == 2 or middle_initial
+            # after a title, in a text without case to go by, a word rare in English (Zipf < 2) goes on the name
+            ok = (evidence.strength(word, cased) >= (0.4 if strong and not cased else 0.45)
+                  or word.endswith(".") and len(word) == 2 or middle_initial
                   or strong and evidence.lexicons.is_name(word) and not evidence.is_excluded(word))
             if evidence.lexicons.is_clinical(word) and not (
                     evidence.lexicons.is_name(word) and (strong or word[0].isupper() and not word.isupper())):

@@ -23,3 +23,15 @@ def test_listed_and_ordinary_names_are_not_excluded_for_their_ending(evidence, w
 def test_a_title_does_not_make_a_procedure_a_name(evidence):
     text = "MS. TOLERATING EXTUBATION."
     assert name_words_after(text, len("MS. "), evidence, cased=False, strong=True) is None
+
+
+def test_after_a_title_a_rare_second_word_in_lower_case_goes_on_the_name(evidence):
+    text = "pt of dr. ravensby quillfeather. allergies: none"
+    start = text.index("ravensby")
+    assert name_words_after(text, start, evidence, cased=False, strong=True) == (start, text.index(". allergies"))
+
+
+def test_a_contraction_ends_the_name(evidence):
+    text = "mrs. quillfeather con't to be sedated"
+    start = text.index("quillfeather")
+    assert name_words_after(text, start, evidence, cased=False, strong=True) == (start, start + len("quillfeather"))
