@@ -60,11 +60,13 @@ _US_STREET = regex.compile(
     r"(?:(?<=\b(?:road|rd|route|rte|highway|hwy))[ \t]+\d{1,4}\b(?![.,/:]?\d))?(?:[ \t]+(?-i:[NS][EW]?|[EW])\b\.?)?"
     rf"(?P<more>[ \t]+(?:{_W}[ \t]+){{0,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
 # P.O. Box 149, PSC 0413, Box 8144, Unit 4719 Box 7394, CMR 402 Box 21, APO AE 09012
-_BOX = regex.compile(
-    r"(?P<phi>(?<![\w.])(?:\d{1,6}[ \t]+)?p\.?[ \t]?o\.?[ \t]*box[ \t]+\d{1,8}\b|(?<!\w)(?:psc|unit|cmr)[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5}\b|"
-    rf"(?<!\w)(?-i:USNS|USNV|USS|USCGC)[ \t]+{_W}(?:[ \t]+{_W}){{0,2}}(?=[ \t]*\n[ \t]*(?:APO|DPO|FPO)\b)|"
-    r"(?<!\w)(?:rr|rural[ \t]+route|hc|star[ \t]+route)[ \t]*\d{1,3},?[ \t]+box[ \t]+\d{1,5}\b|"
-    r"(?<!\w)(?-i:(?:APO|DPO|FPO|apo|dpo|fpo))[ \t]+(?:aa|ae|ap)[ \t]+\d{5}\b|(?<!\w)postbox[ \t]+\d{1,6}\b)", _FLAGS)
+_BOXES = [regex.compile(rf"(?P<phi>{p})", _FLAGS) for p in (  # separate regexes: an alternation of them is slow
+    r"(?<![\w.])(?:\d{1,6}[ \t]+)?p\.?[ \t]?o\.?[ \t]*box[ \t]+\d{1,8}\b",
+    r"(?<!\w)(?:psc|unit|cmr)[ \t]+\d{1,5},?[ \t]+box[ \t]+\d{1,5}\b",
+    rf"(?<!\w)(?-i:USNS|USNV|USS|USCGC)[ \t]+{_W}(?:[ \t]+{_W}){{0,2}}(?=[ \t]*\n[ \t]*(?:APO|DPO|FPO)\b)",
+    r"(?<!\w)(?:rr|rural[ \t]+route|hc|star[ \t]+route)[ \t]*\d{1,3},?[ \t]+box[ \t]+\d{1,5}\b",
+    r"(?<!\w)(?-i:APO|DPO|FPO|apo|dpo|fpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}\b",
+    r"(?<!\w)postbox[ \t]+\d{1,6}\b")]
 # Streets named before their number: Koskikatu 25, Rue de la Gare 12, ul. Słowicza 10, Erzsébet tér 19.
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|dei|degli|di|du|des|la|le|les|z|u\.|van|von|der|den|al|el|y|e|i|the|of)"
 _CAP = r"(?-i:\p{Lu})[\p{L}'’.-]{1,30}"
@@ -74,17 +76,27 @@ _PREFIX = (r"(?:rue|rua|via|viale|vicolo|avenida|avda\.|av\.|avenue|calle|carrer
 _FOREIGN_END = (r"(?:stra(?:ss|ß)e|str\.|straat|gasse|gatan|gata|gate|vägen|väg|vej|vejen|gade|katu|kuja|tie|tori|polku|"
                 r"laan|gracht|plein|steeg|veien|vegen|stræde|stræti|braut|allee|platz|weg|gränd|torget|hove|lia|"
                 r"vænget|tún|vegur|stígur|ulica|utca|út|tér|kapu|sor)")
-_FOREIGN = regex.compile(
-    rf"(?P<phi>(?:(?P<house>{_HOUSE})[ \t]+)?(?P<name>(?:{_PREFIX}[ \t]+)?(?:(?:{_CAP}|{_PARTICLE}|\p{{L}}\.)[ \t]+){{0,4}}"
-    rf"(?P<last>{_CAP}|\p{{L}}[\p{{L}}'’-]{{1,30}}|(?:u|ul|str|al|c/)\.?))[ \t]+\d{{1,5}}[A-Za-z]?\b(?![\d/:.,]\d)"
-    r"(?![ \t]*(?:mg|mcg|ml|g|kg|l|cc|units?|u|%|mmhg|meq|mmol|mm|cm|hrs?|hours?|days?|weeks?|wks?|months?|min|am|pm|x)\b)"
-    r"(?:\.(?=[ \t]*(?:\n|,)|[ \t]+(?:apt|suite|unit|ste|and)\b))?"
-    rf"(?:[ \t]+(?:{_W}[ \t]+){{1,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
+_TYPE_WORD = r"(?-i:tee|gate|gata|gade|vej|vei|veien|vegur|tie|katu|kuja|út|útja|utca|kapu|tér|sor|ulica|u\.|ul\.|str\.|al\.)"
+_NUMBER_AFTER = (r"[ \t]+\d{1,5}[A-Za-z]?\b(?![\d/:.,]\d)"
+                 r"(?![ \t]*(?:mg|mcg|ml|g|kg|l|cc|units?|u|%|mmhg|meq|mmol|mm|cm|hrs?|hours?|days?|weeks?|wks?|months?|min|am|pm|x)\b)"
+                 r"(?:\.(?=[ \t]*(?:\n|,)|[ \t]+(?:apt|suite|unit|ste|and)\b))?"
+                 rf"(?:[ \t]+(?:{_W}[ \t]+){{1,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?")
+# with a house number first: 6750 Koskikatu 25, 688 rue du centre 320
+_FOREIGN_HOUSE = regex.compile(
+    rf"(?P<phi>(?P<house>{_HOUSE})[ \t]+(?P<name>(?:{_PREFIX}[ \t]+)?(?:(?:\p{{L}}[\p{{L}}'’.-]{{0,30}})[ \t]+){{0,4}}"
+    rf"(?P<last>\p{{L}}[\p{{L}}'’-]{{1,30}}|(?:u|ul|str|al|c/)\.?)){_NUMBER_AFTER})", _FLAGS)
+# without one, a capitalised name or a street type word first: Via dei Fiorentini 17, Villacher Strasse 89.
+# Found from its last word and number; the words before it are added by _NAME_BEFORE (faster than one regex).
+_FOREIGN_NAME = regex.compile(
+    rf"\b(?<![\d.'’-])(?P<phi>(?P<name>(?P<last>{_CAP}|{_TYPE_WORD}|c/)){_NUMBER_AFTER})", _FLAGS)
+_NAME_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\d.'’-])(?:{_PREFIX}[ \t]+(?:(?:{_CAP}|{_PARTICLE}|\p{{L}}\.)[ \t]+){{0,4}}|"
+    rf"(?=(?-i:\p{{Lu}}))(?:(?:{_CAP}|{_PARTICLE}|\p{{L}}\.)[ \t]+){{1,4}})$",
+    _FLAGS)
 # a house number before a street type: 29 Rue de Tanger, 95 Avenue des Tuileries
 _PREFIXED = regex.compile(
     rf"(?P<phi>{_HOUSE}(?:[ \t]+\d{{1,6}})?[ \t]+(?P<prefix>{_PREFIX})(?P<name>(?:[ \t]+\p{{L}}[\p{{L}}'’-]{{0,30}}){{1,5}}))", _FLAGS)
 _FOREIGN_WORD = regex.compile(rf"^{_PREFIX}$|{_FOREIGN_END}$", _FLAGS)
-_TYPE_WORD = r"(?-i:tee|gate|gata|gade|vej|vei|veien|vegur|tie|katu|kuja|út|útja|utca|kapu|tér|sor|ulica|u\.|ul\.|str\.|al\.)"
 _CASED_FOREIGN = regex.compile(rf"(?:{_PREFIX}[ \t]+)?(?:(?:{_CAP}|{_PARTICLE}|\p{{L}}\.)[ \t]+){{0,4}}(?:{_CAP}|{_TYPE_WORD})", _FLAGS)
 # an address cue right before the street: "lives at", "address:", "send it to", "the corner of"
 _CUE = regex.compile(
@@ -123,6 +135,19 @@ _NOT_PLACE_LINE = regex.compile(r"[:;=/%@]|\d{2}|\b(?:pt|patient|he|she|pmh|hpi|
                                 regex.IGNORECASE)
 
 
+class _LazyCue:
+    """Is there an address cue right before ``start``? Searched only when a rule asks."""
+
+    def __init__(self, text, start, deadline):
+        self.text, self.start, self.deadline, self.value = text, start, deadline, None
+
+    def __bool__(self):
+        if self.value is None:
+            self.value = bool(_CUE.search(self.text, max(0, self.start - 80), self.start,
+                                          timeout=self.deadline.remaining()))
+        return self.value
+
+
 class AddressRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
     PATTERN_ENTITIES = {"zip_after_state": "ZIP", "zip_label": "ZIP", "zip_after_province": "ZIP", "zip_near": "ZIP"}
@@ -134,7 +159,7 @@ class AddressRecognizer(RegexRecognizer):
         Pattern("zip_after_province", r"(?-i:\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\b),?[ \t]+"
                                       r"(?P<phi>(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d))\b", 0.9),
         # cardiologists near 10001
-        Pattern("zip_near", r"(?P<before>[\p{L}]+)?[ \t]+(?:near|around|nearby|close[ \t]+to)[ \t]+(?P<phi>\d{5}(?:-\d{4})?)"
+        Pattern("zip_near", r"\b(?:near|around|nearby|close[ \t]+to)[ \t]+(?P<phi>\d{5}(?:-\d{4})?)"
                             r"(?=[ \t]*(?:$|\n|[,;:?!)]|\.(?!\d)|(?:that|which|who|area|for|with|accepting|open)\b))", 0.85),
         Pattern("zip_label", rf"\b(?:zip|zip[ \t]*code|postal[ \t]+code|post[ \t]*code)(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
                              rf"(?P<phi>{_POSTAL})(?![\w-])", 0.9),
@@ -142,19 +167,29 @@ class AddressRecognizer(RegexRecognizer):
 
     def validate_match(self, view, match, start, end, pattern):
         if pattern.name == "zip_near":  # "platelets near 50000." is a count
-            before = match.group("before") or ""
+            words = regex.findall(r"\p{L}+", view.text[max(0, start - 40):match.start()])
+            before = words[-1] if words else ""
             return not (self.lexicons.is_clinical(before) or before.isupper() or before.lower() in _NOT_STREET_WORD)
         return True
 
     def find(self, view, deadline):
         yield from super().find(view, deadline)
         text = view.text
-        for kind, compiled in (("us", _US_STREET), ("box", _BOX), ("foreign", _FOREIGN), ("corner", _CORNER),
-                               ("prefixed", _PREFIXED)):
-            # overlapped: "to 6639 Canónigo Valiño 70" must not hide "6639 Canónigo Valiño 70"
-            for match in compiled.finditer(text, overlapped=kind == "foreign", timeout=deadline.remaining()):
+        searches = [("us", _US_STREET)] + [("box", box) for box in _BOXES] + [("foreign", _FOREIGN_HOUSE)]
+        if view.cased:  # a street named without a house number needs capitals to be told from prose
+            searches.append(("foreign", _FOREIGN_NAME))
+        searches += [("corner", _CORNER), ("prefixed", _PREFIXED)]
+        for kind, compiled in searches:
+            for match in compiled.finditer(text, timeout=deadline.remaining()):
                 start, end = match.span("phi")
-                cue = bool(_CUE.search(text, max(0, start - 80), start, timeout=deadline.remaining()))
+                name = match.group("name") if kind == "foreign" else ""
+                if compiled is _FOREIGN_NAME:
+                    line_start = max(text.rfind("\n", 0, start) + 1, start - 160)
+                    before = _NAME_BEFORE.search(text, line_start, start, timeout=deadline.remaining())
+                    if before:
+                        start = before.start()
+                        name = text[start:match.end("name")]
+                cue = _LazyCue(text, start, deadline)
                 if kind == "us":
                     if not self._valid_us(view, match, cue):
                         continue
@@ -171,7 +206,7 @@ class AddressRecognizer(RegexRecognizer):
                 end, block = self._block(text, end, deadline, view.cased)
                 if kind == "us" and _WEAK_ONLY.fullmatch(match.group("suffix")) and not (cue or block):
                     continue
-                if kind == "foreign" and not self._valid_foreign(view, match, cue, block):
+                if kind == "foreign" and not self._valid_foreign(view, name, match.groupdict().get("house"), cue, block):
                     continue
                 if kind == "prefixed" and not (cue or block or view.cased and match.group("prefix").lower() not in (
                         "avenue", "boulevard", "place", "via")):
@@ -219,8 +254,8 @@ class AddressRecognizer(RegexRecognizer):
             end = end if end > match.start("name") else None
         return end
 
-    def _valid_foreign(self, view, match, cue, block):
-        words = regex.findall(r"\p{L}[\p{L}'’.-]*", match.group("name"))
+    def _valid_foreign(self, view, name, house, cue, block):
+        words = regex.findall(r"\p{L}[\p{L}'’.-]*", name)
         lower = [w.lower() for w in words]
         if any(w in _MONTHS or self.lexicons.is_clinical(w) and not _FOREIGN_WORD.search(w) for w in lower):
             return False  # "in March 2021", "on Coumadin 5"
@@ -228,18 +263,18 @@ class AddressRecognizer(RegexRecognizer):
             return False
         if any(w in _NOT_STREET_WORD or w.rstrip(".") in _UNIT_WORDS for w in lower):
             return False
-        if view.cased and not _CASED_FOREIGN.fullmatch(match.group("name")):
+        if view.cased and not _CASED_FOREIGN.fullmatch(name):
             return False
         # "HR 88 RR 16": short all-caps words are abbreviations, not street names
         if view.cased and all(w.isupper() and len(w) <= 4 for w in words if len(w.rstrip(".")) > 1):
             return False
-        if not view.cased and (len(words) > 3 or not match.group("house")
+        if not view.cased and (len(words) > 3 or not house
                                or any(w in STOP_WORDS and not regex.fullmatch(_PARTICLE, w) for w in lower)):
             return False
         if block or cue:
             return True
         street_word = any(_FOREIGN_WORD.search(w) for w in lower)
-        return street_word and bool(match.group("house")) and (view.cased or len(words) <= 3)
+        return street_word and bool(house) and (view.cased or len(words) <= 3)
 
     @staticmethod
     def _unit_tail(text, end, cased, deadline):
