@@ -29,14 +29,38 @@ _STATE_AFTER = regex.compile(rf"^,\s*(?-i:(?:{_UNAMBIGUOUS_STATES})\b)|^,?\s+(?:
                              r"new\s+york|new\s+jersey|massachusetts|california|florida|texas|ohio)\b", regex.IGNORECASE)
 
 
+_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
 class CityRecognizer(ClinicalRecognizer):
     ENTITY = "LOCATION"
     WEAK = True
 
     def __init__(self, lexicons):
         super().__init__(lexicons)
+        self._cities = lexicons.cities | self._directional_bases(lexicons)
         # only words that start some place name are worth an n-gram lookup
-        self._first_words = frozenset(name.split()[0] for name in lexicons.cities)
+        self._first_words = frozenset(name.split()[0] for name in self._cities)
+
+    @staticmethod
+    def _directional_bases(lex) -> frozenset[str]:
+        """GeoNames splits some towns into "North X" / "X South" parts; the town itself is "X"
+        ("Fairview North" -> "Fairview"). A one-word base must be rare and not clinical."""
+        bases = set()
+        for name in lex.cities:
+            words = name.split()
+            if len(words) < 2:
+                continue
+            base = words[1:] if words[0] in _DIRECTIONS else words[:-1] if words[-1] in _DIRECTIONS else None
+            if not base or base[0] in STOP_WORDS or base[-1] in ("parish", "borough", "township", "area", "municipality") \
+                    or base[-1] in ("city", "county", "park", "heights") and len(base) == 1:
+                continue
+            phrase = " ".join(base)
+            if len(base) == 1 and (lex.zipf(phrase) >= 3.0 or lex.is_clinical(phrase) or lex.is_name(phrase)):
+                continue
+            if phrase not in lex.regions and phrase not in STOP_WORDS:
+                bases.add(phrase)
+        return frozenset(bases)
 
     def find(self, view, deadline):
         yield from self._residence(view, deadline)
@@ -98,7 +122,7 @@ class CityRecognizer(ClinicalRecognizer):
                 phrase = text[start:end]
                 if "\n" in phrase or len(regex.sub(r"\s+", " ", phrase)) != len(phrase):
                     continue
-                if phrase.lower() in lex.cities:
+                if phrase.lower() in self._cities:
                     hit = (start, end, n)
                     break
             if hit is None:

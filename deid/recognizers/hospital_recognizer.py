@@ -90,7 +90,7 @@ _WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?=\s+(?
                    regex.IGNORECASE)
 _NOT_HOSPITAL_ABBREVIATION = frozenset({"OSH", "LVH", "RVH", "BPH", "SAH", "ICH", "IPH", "PPH", "DOH", "NAH", "ACH",
                                         "HH", "TAH", "PDH", "LDH", "ADH", "TSH", "GH", "FSH", "PTH", "ACTH", "CH",
-                                        "EH", "AH", "OH", "UH", "DH", "BH", "SH", "RH", "MH", "IH", "NH"})
+                                        "EH", "AH", "OH", "UH", "DH", "BH", "SH", "RH", "MH", "IH", "NH", "PMH", "PSH", "FH", "FHX"})
 
 
 class HospitalRecognizer(ClinicalRecognizer):
@@ -158,10 +158,8 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue  # "Secretions Building up": a verb, not a building's name
             if start is not None:
                 yield self.result(start, match.end(), 0.85, "HOSPITAL")
-                if start < match.start():
-                    first = text[start:match.start()].split()[0]
-                    if first[:1].isalpha():
-                        name_words.add(first)
+                name_words.update(w for w in regex.findall(r"\p{L}[\p{L}'-]*\p{L}", text[start:match.start()])
+                                  if not w.endswith("'s"))
         yield from self._named_again(view, name_words, deadline)
         for match in _ABBREVIATION.finditer(text, timeout=deadline.remaining()):
             abbreviation = match.group("phi")
@@ -174,7 +172,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
     def _named_again(self, view, name_words: set[str], deadline):
-        """ "Harbor Hospital ... went to Harbor": the first name word of a facility found in this
+        """ "Harbor Hospital ... went to Harbor": a rare name word of a facility found in this
         document, met again after a place preposition, names the same place."""
         lex = self.lexicons
         words = {w.lower(): w for w in name_words if len(w) >= 4 and w.lower() not in GENERIC and w.lower() not in STOP_WORDS

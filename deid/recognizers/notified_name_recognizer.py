@@ -52,6 +52,8 @@ class NotifiedNameRecognizer(NameRecognizer):
             return False
         if cased and not word[0].isupper():
             return False
+        if len(lower) <= 3 and lower not in lex.last_names:
+            return False  # "UOP AWARE": a short word no surname list knows is an abbreviation
         return lower in lex.last_names and lex.zipf(lower) < 3.5 or lex.zipf(lower) < rare
 
     def _first_name_like(self, word: str, cased: bool) -> bool:

@@ -65,3 +65,19 @@ def test_states_and_countries_are_not_places_for_the_engine(engine, text):
 
 def test_city_label(recognizer):
     assert_entities(recognizer, "Lives in Towson.", [("Towson", "CITY")])
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # GeoNames lists only "North Druid Hills": the town itself is a place too
+        ("Wife just started a new job in Druid Hills and is staying nearby.", ["Druid Hills"]),
+        ("SON DRIVES IN FROM DRUID HILLS DAILY.", ["DRUID HILLS"]),
+        # --- invalid: a common word left after the direction is not a town
+        ("Pain radiates to the west side of the chest.", []),
+        ("Transferred to the south unit.", []),
+        ("Heights of 5 ft in the park.", []),
+    ],
+)
+def test_towns_split_by_direction(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)

@@ -113,6 +113,8 @@ def test_moved_acronyms(recognizer, text, expected_texts):
         ("Transferred to 2 north.", []),
         ("Admitted to a general hospital in 2010.", []),
         ("Came from Maryland Rehab. Moved to Maryland in 2001.", ["Maryland Rehab"]),
+        ("Seen at Quillon Brack Hospital. Went back to Brack today.", ["Quillon Brack Hospital", "Brack"]),
+        ("Copied from the PMH list in the chart.", []),
     ],
 )
 def test_named_places_without_facility_words(recognizer, text, expected_texts):

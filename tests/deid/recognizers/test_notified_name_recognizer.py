@@ -46,6 +46,7 @@ def test_notified_name_spans(recognizer, text, expected_texts):
         ("CARDIOLOGY AND RENAL NOTIFIED.", []),
         ("RN AND MD AWARE OF BP.", []),
         ("BILL STILL AWARE OF PLAN.", []),
+        ("BP 80S. MAP AND UOP AWARE.", []),  # a short abbreviation is no surname
     ],
 )
 def test_listed_names_before_cue(recognizer, text, expected_texts):
