@@ -10,7 +10,12 @@ _CREDENTIAL = regex.compile(
     r"(?-i:(?:[ \t]{0,3},[ \t]{0,3}|[ \t]{1,3}|(?<=\p{L}))\b(?:MD|M\.D\.|RN|R\.N\.|NP|PA-C|PA|DO|D\.O\.|PhD|RRT|CNA|LPN|MSW|LICSW|LCSW|SW|PharmD|"
     r"RPh|CRNP|APRN|FNP|DNP|MPH|FACC|FACP|FAHA|FSCAI|CCRN|BSN|MSN|RD|RT|PT|OT|SLP)(?![A-Za-z]))"
     # lower-case notes sign off in lower case: "s. roberto rrt" at the end of a line
-    r"|(?<=\p{L})[ \t]{1,3}(?:rrt|rn|md|np)(?=[ \t]{0,20}(?:\n|$))")
+    r"|(?<=\p{L})[ \t]{1,3}(?:rrt|rn|md|np)(?=[ \t]{0,20}(?:\n|$))"
+    # ... or mid-sentence when told or called: "x y np aware", "x y rn paged"
+    r"|(?<=\p{L})[ \t]{1,3}(?:rn|np|md)(?=[ \t]+(?:aware|notified|paged|called|informed|updated|into|in\s+to|here|at\s+bedside)\b)")
+# "NP AWARE" in an ALL-CAPS note: the credential of the name before it (not "MD AWARE": a team)
+_TOLD_AFTER = regex.compile(r"[ \t]+(?:aware|notified|paged|called|informed|updated|into|in\s+to|here|at\s+bedside)\b",
+                            regex.IGNORECASE)
 # Credentials that are also everyday abbreviations (PT = patient, PA line, DO = ditto) need a comma.
 _LINE_END = regex.compile(r"[ \t]*(?:$|\n|[.;)])")
 _LOWER_INITIAL = regex.compile(r"(?<![\p{L}.])\p{Ll}\.[ \t]?$")
@@ -25,8 +30,9 @@ class CredentialedNameRecognizer(NameRecognizer):
             credential = match.group(0).strip(" \t,")
             if credential in _AMBIGUOUS and ("," not in match.group(0) or not view.cased):
                 continue
-            if not view.cased and "," not in match.group(0) and not _LINE_END.match(text, match.end()):
-                continue  # "MD AWARE" in an ALL-CAPS note: a credential only with a comma or at line end
+            if not view.cased and "," not in match.group(0) and not _LINE_END.match(text, match.end()) \
+                    and not (credential.upper() in ("NP", "RN") and _TOLD_AFTER.match(text, match.end())):
+                continue  # in an ALL-CAPS note: a credential only with a comma, at line end, or "NP AWARE"
             cursor = match.start()
             start = None
             for _ in range(3):

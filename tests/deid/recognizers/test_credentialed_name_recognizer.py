@@ -25,6 +25,11 @@ def recognizer(lexicons):
         ("ALL IS WELL AT THIS TIME. Q. ZDRAVKOS RRT", ["Q. ZDRAVKOS"]),
         ("SPUTUM SUCTIONED. WILL FOLLOW RRT", []),
         ("O2 SATS 96% ON 2 LITERS NP", []),                   # a quantity, then nasal prongs
+        # a credential mid-sentence when the clinician is told or called
+        ("ci<2.0. zoravel quibbing np aware. 1u prbc given", ["zoravel quibbing"]),
+        ("ZORAVEL QUIBBING NP INTO EVAL.", ["ZORAVEL QUIBBING"]),
+        ("HOUSE OFFICER AND NP AWARE.", []),
+        ("MD AWARE OF BP.", []),
         ("Odessa Farnsworth,RN", ["Odessa Farnsworth"]),
         ("Desmond Achterberg MD", ["Desmond Achterberg"]),
         ("Priya Raman, PA-C", ["Priya Raman"]),
