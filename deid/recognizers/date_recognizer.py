@@ -53,7 +53,8 @@ _ORDINAL_END = regex.compile(r"\s*(?:$|[^\w\s]|\n|(?:of|at|and|or|in|to|when|by|
 _VENT_BEFORE = regex.compile(r"\b(?:imv|simv|peep|ps|psv|cpap|bipap|ac|a/c|vent|settings?|prvc|aprv)\b[\s:=]*$",
                              regex.IGNORECASE)
 _SCORE_CONTEXT = regex.compile(r"pain|score|scale|discomfort|rated|rates|ache|\d/10\b|cp\b", regex.IGNORECASE)
-_DATE_CONTEXT = regex.compile(r"\b(?:on|since|from|until|till|by|dated|admit(?:ted)?|d/c|dc|date|of|thru|through)\s*$",
+_DATE_CONTEXT = regex.compile(r"(?:\b(?:on|since|from|until|till|by|dated|admit(?:ted)?|d/c|dc|date|of|thru|through|"
+                              r"post|pre|prior\s+to|after|before)|\bs/p)\s*$",
                               regex.IGNORECASE)
 
 

@@ -57,6 +57,9 @@ def recognizer(lexicons):
         ("S/P MI 1987, CHF.", ["1987"]),
         ("Since 1999 on warfarin.", ["1999"]),
         ("s/p CABG in 2011 (LIMA-LAD).", ["2011"]),
+        # a fraction-like date is a date after "post", "s/p", "after"
+        ("HCT 30 POST 4/4 TRANSFUSION.", ["4/4"]),
+        ("Blood cultures 3/3 positive.", []),
         # holidays name a date
         ("Symptoms started at Christmas.", ["Christmas"]),
         ("Chest pain since Thanksgiving.", ["Thanksgiving"]),
