@@ -57,7 +57,7 @@ _FLAGS = regex.IGNORECASE | regex.VERSION0
 _US_STREET = regex.compile(
     rf"(?P<phi>{_HOUSE}(?:[ \t]+\d{{1,6}})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?P<name>(?:(?:{_W}|(?:st|mt|ft)\.|{_ORDINAL})[ \t]+){{1,3}}?)"
     rf"(?P<suffix>{SUFFIX}|{WEAK_SUFFIX})\b(?:(?<=\b(?:st|ave|rd|blvd|dr|ln|ct|pl|ter|cir|hwy|pkwy|tpke|trl|sq|aly|str))\.)?"
-    r"(?:(?<=\b(?:road|rd|route|rte|highway|hwy))[ \t]+\d{1,4}\b(?![.,/:]?\d))?(?:[ \t]+(?-i:[NS][EW]?|[EW])\b\.?)?"
+    r"(?:(?<=\b(?:road|rd|route|rte|highway|hwy))[ \t]+\d{1,4}\b(?![.,/:]?\d))?(?:[ \t]+(?-i:[NS][EW]?|[EW]|North|South|East|West)\b\.?)?"
     rf"(?P<more>[ \t]+(?:{_W}[ \t]+){{0,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
 # P.O. Box 149, PSC 0413, Box 8144, Unit 4719 Box 7394, CMR 402 Box 21, APO AE 09012
 _BOXES = [regex.compile(rf"(?P<phi>{p})", _FLAGS) for p in (  # separate regexes: an alternation of them is slow
@@ -69,7 +69,7 @@ _BOXES = [regex.compile(rf"(?P<phi>{p})", _FLAGS) for p in (  # separate regexes
     r"(?<!\w)postbox[ \t]+\d{1,6}\b")]
 # Streets named before their number: Koskikatu 25, Rue de la Gare 12, ul. Słowicza 10, Erzsébet tér 19.
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|dei|degli|di|du|des|la|le|les|z|u\.|van|von|der|den|al|el|y|e|i|the|of)"
-_CAP = r"(?-i:\p{Lu})[\p{L}'’.-]{1,30}"
+_CAP = r"(?:[dl]['’])?(?-i:\p{Lu})[\p{L}'’.-]{1,30}"
 _PREFIX = (r"(?:rue|rua|via|viale|vicolo|avenida|avda\.|av\.|avenue|calle|carrer|ul\.|al\.|plac|piazza|largo|strada|"
            r"chemin|travessa|praça|rambla|paseo|camino|λ\.|οδός|boulevard|bd\.|place|allée|cesta|ulica|trg|náměstí|"
            r"rruga|aleja|utca)")
@@ -117,6 +117,7 @@ _NEXT_LINE = regex.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:(?:>|\?{1,3})[ \t]*)?
 _CITY_WORD = r"(?:(?:st|ste|mt|ft)\.|\p{L}(?:[\p{L}'’-]|\.(?=\p{L}))*)"
 _CITY = rf"(?:{_CITY_WORD}(?:[ \t]{_CITY_WORD}){{0,4}}(?:[ \t]*\(\p{{L}}+\))?)"
 _REGION = r"(?:\p{Lu}{2,3}|\d{1,2}|nan)"
+_LAST_PLACE_LINE = regex.compile(rf",?[ \t]*{_CITY}(?=[.?!;,]?(?:[ \t]|$))", _FLAGS)
 _UNIT_LINE = regex.compile(rf",?[ \t]*{_UNIT}(?:,?[ \t]+{_UNIT})?[ \t]*,?", _FLAGS)
 _POSTAL_LINE = regex.compile(
     rf"(?:,?[ \t]*(?:{_CITY}[ \t]*,?[ \t]*)?(?:(?-i:{_REGION})[ \t]*,?[ \t]+)?{_POSTAL}|"
@@ -243,7 +244,8 @@ class AddressRecognizer(RegexRecognizer):
         end = None
         for word in regex.finditer(r"\p{L}[\p{L}'’-]*", match.group("name")):
             lower = word.group(0).lower()
-            if (lower in STOP_WORDS or lower in _NOT_STREET_WORD) and not regex.fullmatch(_PARTICLE, lower):
+            if (lower in STOP_WORDS or lower in _NOT_STREET_WORD or lower in _UNIT_WORDS) \
+                    and not regex.fullmatch(_PARTICLE, lower):
                 break
             if view.cased and not word.group(0)[0].isupper() and not regex.fullmatch(_PARTICLE, lower) \
                     and end is None:
@@ -257,7 +259,8 @@ class AddressRecognizer(RegexRecognizer):
     def _valid_foreign(self, view, name, house, cue, block):
         words = regex.findall(r"\p{L}[\p{L}'’.-]*", name)
         lower = [w.lower() for w in words]
-        if any(w in _MONTHS or self.lexicons.is_clinical(w) and not _FOREIGN_WORD.search(w) for w in lower):
+        if any(w in _MONTHS or self.lexicons.is_clinical(w) and not _FOREIGN_WORD.search(w)
+               and not regex.fullmatch(rf"{_PARTICLE}|{_PREFIX}|{_TYPE_WORD}", w, regex.IGNORECASE) for w in lower):
             return False  # "in March 2021", "on Coumadin 5"
         if all(w in STOP_WORDS or w in _NOT_STREET_WORD or len(w.rstrip(".")) < 3 for w in lower):
             return False
@@ -322,12 +325,13 @@ class AddressRecognizer(RegexRecognizer):
                 end, pos, block, pending = line_end, line_end, True, 0
                 continue
             postal = _POSTAL_LINE.match(line)
-            if postal:  # the postal code may end the line or be followed by the sentence
+            if postal:  # the postal code ends the address (the line may go on with the sentence)
                 end, block = line_start + postal.end(), True
-                if postal.end() < len(line):
-                    break
-                pos, pending = end, 0
-                continue
+                break
+            last = _LAST_PLACE_LINE.match(line)
+            if block and last and not _NOT_PLACE_LINE.search(line[:last.end()]) and last.end() < len(line.rstrip()):
+                end = line_start + last.end()  # "Netherlands?": the country ends the sentence and the address
+                break
             if _PLACE_LINE.fullmatch(line) and not _NOT_PLACE_LINE.search(line) and pending < 2 \
                     and "\n\n" not in text[pos:line_start].replace(" ", "").replace("\t", ""):
                 pos, pending = line_end, pending + 1

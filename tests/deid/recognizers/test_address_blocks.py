@@ -60,6 +60,13 @@ def recognizer(lexicons):
         ("He resides at 14 Mardle Street, Bexford SW3 4PL.", ["14 Mardle Street, Bexford SW3 4PL"]),
         ("Orleton, ON K2P 1L4", ["K2P 1L4"]),
         ("Find cardiologists near 20814?", ["20814"]),
+        # a block ends with its postal code, or with a country that ends the sentence
+        ("Lives at 31 Corbel Lane\nApt. 2\nRidgeton, OH 44120\nFamily aware. Will call.",
+         ["31 Corbel Lane\nApt. 2\nRidgeton, OH 44120"]),
+        ("Sent to 7 Halden Street West\n Suite 12\n Moorvale\n Ireland. Thanks", ["7 Halden Street West\n Suite 12\n Moorvale\n Ireland"]),
+        ("Her address is 9 Rue Ardanne Apt. 4\nVillers\n, QC\n 81220", ["9 Rue Ardanne Apt. 4\nVillers\n, QC\n 81220"]),
+        ("Office at 401 Avenue d'Arlempe 12 Apt. 5, Sorbiers, France 42290", ["401 Avenue d'Arlempe 12 Apt. 5, Sorbiers, France 42290"]),
+        ("Lives at 12 Tarrant Road\nApt 3\nPMH: CAD, HTN", ["12 Tarrant Road\nApt 3"]),
         # street corners
         ("Meet at the corner of Pellam Street and Quorry Pass.", ["the corner of Pellam Street and Quorry Pass"]),
         # postal codes after a label
