@@ -29,6 +29,9 @@ _STATE_AFTER = regex.compile(rf"^,\s*(?-i:(?:{_UNAMBIGUOUS_STATES})\b)|^,?\s+(?:
                              r"new\s+york|new\s+jersey|massachusetts|california|florida|texas|ohio)\b", regex.IGNORECASE)
 
 
+# "from the Eastern Shore", "down to the south shore": a coast region smaller than a state
+_SHORE = regex.compile(r"\b(?:from|to|on|in|at|near|of)[ \t]+the[ \t]+(?P<phi>(?:eastern|western|northern|southern|north|south|east|west)"
+                       r"[ \t]+shore)\b", regex.IGNORECASE)
 _DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 
 
@@ -66,6 +69,8 @@ class CityRecognizer(ClinicalRecognizer):
         yield from self._residence(view, deadline)
         yield from self._capitalised_places(view, deadline)
         yield from self._gazetteer(view, deadline)
+        for match in _SHORE.finditer(view.text, timeout=deadline.remaining()):
+            yield self.result(match.start("phi"), match.end("phi"), 0.6, "CITY")
 
     def _residence(self, view, deadline):
         """ "lives in Rockport", "lives nearby in edgemere": place-like words after a residence cue."""

@@ -81,6 +81,11 @@ _ROOM_WARD = regex.compile(
 _GLUED_BUILDING = regex.compile(r"\b(?P<phi>[A-Z][a-z]{3,20})(?:Building|Campus|Pavilion|Hospital)\b")
 # "i'm at the general hospital": the one a city calls so, in lower case too
 _THE_GENERAL = regex.compile(r"(?<!\ba[ \t])\bthe[ \t]+(?P<phi>general[ \t]+hosp(?:ital)?)\b", regex.IGNORECASE)
+# "works for Nexar Health": an employer named with a company word
+_EMPLOYER = regex.compile(
+    r"\b(?:works?|working|worked|employed|job)[ \t]+(?:for|at|by|with)[ \t]+(?:the[ \t]+)?"
+    r"(?P<phi>(?P<name>[A-Za-z][A-Za-z'&-]{2,20})(?:[ \t]+(?:health|healthcare|health[ \t]+system|systems?|inc\.?|corp\.?|"
+    r"corporation|company|group|industries|associates|partners|bank|insurance)\b))", regex.IGNORECASE)
 # a hospital's name word, met again after a place cue: "Harbor Hospital ... went to Harbor on 3/6"
 _PLACE_CUE = r"(?:\b(?:to|at|from|in|into|@)\b|@)[ \t]*(?:the[ \t]+)?"
 # "transfer to Kellerman 3", "ON KELLERMAN 6", "to kellerman2": wards named after people, with
@@ -137,6 +142,13 @@ class HospitalRecognizer(ClinicalRecognizer):
             word = match.group("phi")
             if not self.lexicons.is_clinical(word) and (self.lexicons.zipf(word) < 3.0 or self.lexicons.is_name(word)):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+        for match in _EMPLOYER.finditer(text, timeout=deadline.remaining()):
+            name = match.group("name")
+            lex = self.lexicons
+            if name.lower() in GENERIC or name.lower() in STOP_WORDS or lex.is_clinical(name) and not lex.is_name(name) \
+                    or lex.zipf(name) >= 4.5 or view.cased and not name[0].isupper():
+                continue  # "works for public health", "works for the health system"
+            yield self.result(match.start("phi"), match.end("phi"), 0.6, "LOCATION")
         for match in _THE_GENERAL.finditer(text, timeout=deadline.remaining()):
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _WARD.finditer(text, timeout=deadline.remaining()):

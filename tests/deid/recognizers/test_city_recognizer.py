@@ -81,3 +81,17 @@ def test_city_label(recognizer):
 )
 def test_towns_split_by_direction(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        ("FAMILY ARRIVED FROM THE EASTERN SHORE OVERNIGHT.", ["EASTERN SHORE"]),
+        ("Daughter drove in from the north shore.", ["north shore"]),
+        # --- invalid: directions in the body
+        ("Pain on the east side of the chest.", []),
+        ("Shore up the dressing on the west wall.", []),
+    ],
+)
+def test_shore_regions(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)

@@ -119,3 +119,20 @@ def test_moved_acronyms(recognizer, text, expected_texts):
 )
 def test_named_places_without_facility_words(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # an employer named with a company word
+        ("he works for nexar health. a: lg ami", ["nexar health"]),
+        ("Wife works at Quillon Systems as an engineer.", ["Quillon Systems"]),
+        # --- invalid: kinds of work and care
+        ("She works for public health.", []),
+        ("Works for the health department.", []),
+        ("Pt works with PT daily.", []),
+        ("Son works for mental health services.", []),
+    ],
+)
+def test_employers(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
