@@ -78,7 +78,8 @@ _FOREIGN_END = (r"(?:stra(?:ss|ß)e|str\.|straat|gasse|gatan|gata|gate|vägen|v�
                 r"vænget|tún|vegur|stígur|ulica|utca|út|tér|kapu|sor)")
 _TYPE_WORD = r"(?-i:tee|gate|gata|gade|vej|vei|veien|vegur|tie|katu|kuja|út|útja|utca|kapu|tér|sor|ulica|u\.|ul\.|str\.|al\.)"
 _NUMBER_AFTER = (r"[ \t]+\d{1,5}[A-Za-z]?\b(?![\d/:.,]\d)"
-                 r"(?![ \t]*(?:mg|mcg|ml|g|kg|l|cc|units?|u|%|mmhg|meq|mmol|mm|cm|hrs?|hours?|days?|weeks?|wks?|months?|min|am|pm|x)\b)"
+                 r"(?![ \t]*(?:mg|mcg|ml|g|kg|l|cc|units?|u|%|mmhg|meq|mmol|mm|cm|hrs?|hours?|days?|weeks?|wks?|months?|mos?|"
+                 r"years?|yrs?|min|minutes?|secs?|seconds?|am|pm|x|times|beats|bpm|laps|ft|feet|steps)\b)"
                  r"(?:\.(?=[ \t]*(?:\n|,)|[ \t]+(?:apt|suite|unit|ste|and)\b))?"
                  rf"(?:[ \t]+(?:{_W}[ \t]+){{1,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?")
 # with a house number first: 6750 Koskikatu 25, 688 rue du centre 320
@@ -132,6 +133,8 @@ _SAME_LINE_CITY = regex.compile(
     rf"[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}))\b)?")
 # after "Apt. 615" the town, region, country and postal code up to the end of the line or sentence
 _TAIL_TOKEN = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?P<postal>{_POSTAL})(?![\w-])|(?P<word>{_CITY_WORD}|\(\p{{L}}+\)))", _FLAGS)
+_SAME_LINE_STATE_ZIP = regex.compile(
+    rf"(?:,[ \t]*\p{{L}}[\p{{L}}'’-]+(?:[ \t]\p{{L}}[\p{{L}}'’-]+){{0,2}}){{1,2}},?[ \t]*(?:{STATES}),?[ \t]+\d{{5}}(?:-\d{{4}})?\b", _FLAGS)
 _NOT_PLACE_LINE = regex.compile(r"[:;=/%@]|\d{2}|\b(?:pt|patient|he|she|pmh|hpi|plan|cc|hx|with|and|the|to|is|was)\b",
                                 regex.IGNORECASE)
 
@@ -170,7 +173,8 @@ class AddressRecognizer(RegexRecognizer):
         if pattern.name == "zip_near":  # "platelets near 50000." is a count
             words = regex.findall(r"\p{L}+", view.text[max(0, start - 40):match.start()])
             before = words[-1] if words else ""
-            return not (self.lexicons.is_clinical(before) or before.isupper() or before.lower() in _NOT_STREET_WORD)
+            abbreviation = before.isupper() and (view.cased or len(before) <= 4)  # "WBC near 10000"
+            return not (self.lexicons.is_clinical(before) or abbreviation or before.lower() in _NOT_STREET_WORD)
         return True
 
     def find(self, view, deadline):
@@ -310,6 +314,8 @@ class AddressRecognizer(RegexRecognizer):
             end, block = unit.end(), True
             end = AddressRecognizer._unit_tail(text, end, cased, deadline)
         city = _SAME_LINE_CITY.match(text, end, timeout=deadline.remaining())
+        if not (city and city.end() > end):  # "..., springfield, il 62704": any case, with a state and a ZIP
+            city = _SAME_LINE_STATE_ZIP.match(text, end, timeout=deadline.remaining())
         if city and city.end() > end:
             end = city.end()
             block = block or bool(regex.search(r"\d{5}$", city.group(0)))

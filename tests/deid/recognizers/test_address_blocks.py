@@ -67,6 +67,10 @@ def recognizer(lexicons):
         ("Her address is 9 Rue Ardanne Apt. 4\nVillers\n, QC\n 81220", ["9 Rue Ardanne Apt. 4\nVillers\n, QC\n 81220"]),
         ("Office at 401 Avenue d'Arlempe 12 Apt. 5, Sorbiers, France 42290", ["401 Avenue d'Arlempe 12 Apt. 5, Sorbiers, France 42290"]),
         ("Lives at 12 Tarrant Road\nApt 3\nPMH: CAD, HTN", ["12 Tarrant Road\nApt 3"]),
+        # lower-case notes: the city goes with the street when a state and a ZIP follow
+        ("pt lives at 40 elm grove street, hadley, ma 01035 with son", ["40 elm grove street, hadley, ma 01035"]),
+        ("mail to rr 2, box 15, harlan, ky 40831", ["rr 2, box 15, harlan, ky 40831"]),
+        ("FIND CARDIOLOGISTS NEAR 20814?", ["20814"]),
         # street corners
         ("Meet at the corner of Pellam Street and Quorry Pass.", ["the corner of Pellam Street and Quorry Pass"]),
         # postal codes after a label
@@ -92,6 +96,7 @@ def recognizer(lexicons):
         ("Bridge to transplant 3 weeks.", []),
         ("Pt is on Coumadin 5, INR 2.3.", []),
         ("Platelets near 50000.", []),
+        ("PLT NEAR 50000.", []),
         ("WBC near 10000, afebrile.", []),
         ("Heparin near 10000 units daily.", []),
         ("2nd degree AV block, 3rd dose given.", []),
