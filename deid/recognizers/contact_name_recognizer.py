@@ -31,6 +31,7 @@ _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][
 _NUMBER_AFTER = regex.compile(
     r"(?<![\p{L}\d])(?:cell|home|work|mobile|mob|ph|phone|tel|pager|c|h|w)\)?[ \t]*(?:#|:|\.|no\.|number)?[ \t]*[#:]?"
     r"[ \t]*\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}\b", regex.IGNORECASE)
+_BARE_NUMBER = regex.compile(r"(?<![\p{L}\d-])\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b")
 _CUE_GAP = regex.compile(r"(?:[ \t]{1,3}|[ \t]{0,3}[(,:-][ \t]{0,3})$")
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}'-])(\p{L}[\p{L}'-]*\p{L})[ \t]*$")
 # "health care proxys. ann and joe", "HCP: Ann Roe": the people named as proxy
@@ -78,18 +79,22 @@ class ContactNameRecognizer(NameRecognizer):
         yield from self._unknown_surnames(view, deadline)
 
     def _before_numbers(self, view, deadline):
+        """ "Ann Roe cell# 410-555-0100"; without the cue word ("Ann Roe 410-555-0100") only two
+        capitalised name-like words in a cased note count."""
         text = view.text
-        for match in _NUMBER_AFTER.finditer(text, timeout=deadline.remaining()):
+        cued = ((m, True) for m in _NUMBER_AFTER.finditer(text, timeout=deadline.remaining()))
+        bare = ((m, False) for m in (_BARE_NUMBER.finditer(text, timeout=deadline.remaining()) if view.cased else ()))
+        for match, cue in (*cued, *bare):
             gap = _CUE_GAP.search(text, max(0, match.start() - 8), match.start())
             if not gap:
                 continue
-            cursor, start = gap.start(), None
+            cursor, start, count = gap.start(), None, 0
             for _ in range(2):
                 prev = _WORD_BEFORE.search(text, max(0, cursor - 40), cursor)
                 if not prev or not self._contact_name(prev.group(1), view.cased):
                     break
-                start, cursor = prev.start(1), prev.start(1)
-            if start is not None:
+                start, cursor, count = prev.start(1), prev.start(1), count + 1
+            if start is not None and (cue or count == 2):
                 end = _WORD_BEFORE.search(text, max(0, gap.start() - 40), gap.start()).end(1)
                 yield self.result(start, end, 0.65)
 

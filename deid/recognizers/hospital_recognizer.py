@@ -63,10 +63,11 @@ _SAINT = regex.compile(r"(?:\b(?:to|at|by|from|in|into)|@)\s*(?:the\s+)?(?P<phi>
                        r"(?P<name>[A-Za-z][a-z'A-Z]{1,20}|(?-i:[A-Z])(?![\p{L}\d'-]))\.?)",
                        regex.IGNORECASE)
 # Religious and charitable naming without a facility word, after a place cue: "accepted at Holy Angels",
-# "go to rehab (sacred heart)", "bed at Good Samaritan", "from Our Lady of Lourdes"
+# "go to rehab (sacred heart)", "bed at Good Samaritan", "from Our Lady of Lourdes", "sent to Mercy"
 _RELIGIOUS = regex.compile(
     rf"(?:\b(?:to|at|by|from|in|into|via|rehab)\b|@|\()[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:holy|sacred)[ \t]+(?P<name>[A-Za-z]{{3,20}})|"
-    rf"good[ \t]+samaritan|our[ \t]+lady[ \t]+of[ \t]+[A-Za-z]{{3,20}})(?:[ \t]+(?:{FACILITY})\b)?)", regex.IGNORECASE)
+    rf"good[ \t]+(?:samaritan|shepherd)|divine[ \t]+(?:providence|mercy|savior|saviour)|our[ \t]+lady[ \t]+of[ \t]+[A-Za-z]{{3,20}}|"
+    rf"(?-i:Mercy)(?![ \t]+of\b))(?:[ \t]+(?:{FACILITY})\b)?)", regex.IGNORECASE)
 _NOT_RELIGIOUS_PLACE = frozenset("communion bible water spirit ghost land book scripture scriptures week day days mass "
                                  "cow rites oil prayer prayers father".split())
 # "a consult from the XBMC": hospital acronyms ending in MC (medical center), after a place cue

@@ -18,6 +18,10 @@ def recognizer(lexicons):
         ("Son is devoted. Lovie Marova cell# 410-555-0142 if needed.", ["Lovie Marova"]),
         ("Contacts: Torvik home# (603) 555-0188.", ["Torvik"]),
         ("son Lonnie cell 410-555-0142", ["Lonnie"]),
+        # without a cue word, two capitalised name-like words in a cased note
+        ("Contacts: Ovie Marova 410-555-0142, Lab Tech 410-555-0143.", ["Ovie Marova"]),
+        ("Echo Lab 617-555-0142; Call Pharmacy 617-555-0143.", []),
+        ("Torvik 617-555-0142 for the echo.", []),
         # --- invalid: relations, the patient and clinical words before a number
         ("Daughter cell# 410-555-0142. Pt's home# 410-555-0199.", []),
         ("Family phone 410-555-0142.", []),

@@ -90,6 +90,10 @@ def test_moved_acronyms(recognizer, text, expected_texts):
         ("Slated to go to rehab(sacred mercy Memorial) today.", ["sacred mercy Memorial"]),
         ("Bed offered at Good Samaritan for Monday.", ["Good Samaritan"]),
         ("TRANSFER TO OUR LADY OF PEACE TOMORROW.", ["OUR LADY OF PEACE"]),
+        ("Bed available at Good Shepherd tomorrow.", ["Good Shepherd"]),
+        ("Pt was sent to Mercy for cath.", ["Mercy"]),
+        ("Pt feels at the mercy of the disease.", []),
+        ("Pt feels at the Mercy of God.", []),
         # a saint's initial, in a cased note
         ("Social: had a bed @ St B. but needs rescreening.", ["St B."]),
         # a medical-center acronym after a place cue
