@@ -23,6 +23,20 @@ _CUE_AFTER = r"(?=[ \t]*-?[ \t]*(?:office|fax|mobile|cell|home|work|tel|phone)\b
 _DATE_LIKE = regex.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d{1,2}([ ])\d{1,2}\2\d{4}")
 
 
+_UNIT_AFTER = regex.compile(r"[ \t]*(?:mg|mcg|ml|cc|units?|mmhg|meq|mmol|kg|g|%|hrs?|min|times)\b", regex.IGNORECASE)
+
+
+def _series(phi: str) -> bool:
+    """A run of readings rather than one number: "1200 1230 1300" (times of day), "140 150 160"
+    (round values), "2 3 4 5 6" (single digits)."""
+    groups = regex.findall(r"\d+", phi)
+    if len(groups) >= 2 and all(len(g) == 4 and int(g[:2]) < 24 and int(g[2:]) < 60 for g in groups):
+        return True
+    if len(groups) >= 3 and all(len(g) >= 2 and g.endswith("0") for g in groups):
+        return True
+    return sum(len(g) == 1 for g in groups) >= 3
+
+
 class PhoneRecognizer(RegexRecognizer):
     ENTITY = "PHONE"
     PATTERNS = [
@@ -49,13 +63,11 @@ class PhoneRecognizer(RegexRecognizer):
         if pattern.name in ("cued", "cued_after"):
             phi = match.group("phi")
             digits = sum(c.isdigit() for c in phi)
-            times = phi.split()
-            if len(times) == 2 and all(len(t) == 4 and t.isdigit() and int(t[:2]) < 24 and int(t[2:]) < 60 for t in times):
-                return False  # "called at 1500 2000": two times of day
-            return 7 <= digits <= 15 and not _DATE_LIKE.fullmatch(phi) and phi[-1].isdigit()
+            return 7 <= digits <= 15 and not _DATE_LIKE.fullmatch(phi) and phi[-1].isdigit() \
+                and not _series(phi) and not _UNIT_AFTER.match(view.text, end)
         if pattern.name in ("labelled", "international"):
             digits = sum(c.isdigit() for c in match.group("phi"))
-            return 7 <= digits <= 16
+            return 7 <= digits <= 16 and not _series(match.group("phi"))
         if pattern.name == "nanp":
             before = view.text[max(0, start - 24):start]
             digits = sum(c.isdigit() for c in match.group("phi"))
