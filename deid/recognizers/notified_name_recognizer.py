@@ -39,7 +39,8 @@ class NotifiedNameRecognizer(NameRecognizer):
                 last = match.group("last")
                 first = (match.group("first") or "").strip()
                 initial = len(first) == 2 and first.endswith(".")
-                first_name = bool(first) and not initial and self._first_name_like(first, view.cased)
+                first_name = bool(first) and not initial and (self._first_name_like(first, view.cased) or self._first_name_like(
+                    first, view.cased, clinical_ok=True) and self._surname_like(last, view.cased, 3.0))  # "ASA KESTREL AWARE"
                 if not (self._surname_like(last, view.cased) or first_name and self._surname_like(last, view.cased, 3.0)):
                     continue  # "JOLA FENTRAL AWARE": after a first name, a rarer-than-common word is the surname
                 start = match.start("first") if initial or first_name else match.start("last")
@@ -56,9 +57,12 @@ class NotifiedNameRecognizer(NameRecognizer):
             return False  # "UOP AWARE": a short word no surname list knows is an abbreviation
         return lower in lex.last_names and lex.zipf(lower) < 3.5 or lex.zipf(lower) < rare
 
-    def _first_name_like(self, word: str, cased: bool) -> bool:
+    def _first_name_like(self, word: str, cased: bool, clinical_ok: bool = False) -> bool:
+        """A first name; ``clinical_ok``: also one that is a clinical abbreviation too ("ASA", "PAT"),
+        which the caller accepts only before a rare surname."""
         lower = word.lower()
-        if lower in _ROLES or self.evidence.is_excluded(word) or self.lexicons.is_clinical(lower):
+        if lower in _ROLES or self.evidence.is_excluded(word) or self.lexicons.is_clinical(lower) and not (
+                clinical_ok and lower in self.lexicons.first_names):
             return False
         if cased and not word[0].isupper():
             return False

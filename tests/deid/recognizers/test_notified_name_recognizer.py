@@ -47,6 +47,10 @@ def test_notified_name_spans(recognizer, text, expected_texts):
         ("RN AND MD AWARE OF BP.", []),
         ("BILL STILL AWARE OF PLAN.", []),
         ("BP 80S. MAP AND UOP AWARE.", []),  # a short abbreviation is no surname
+        # a first name that is also a clinical abbreviation, before a rare surname
+        ("PVCS. ASA KESTREL AWARE.", ["ASA KESTREL"]),
+        ("ASA DRIP AWARE.", []),
+        ("GAVE ASA. KESTREL AWARE.", []),
     ],
 )
 def test_listed_names_before_cue(recognizer, text, expected_texts):
