@@ -31,9 +31,7 @@ WEAK_SUFFIX = (r"pass|run|key|keys|lights?|rest|falls?|springs?|views?|walks?|tr
                r"vlg|vly|mtn|hl|hls|lk|lks|pk|brg|cv|ctr|sta|spg|spgs|smt|frd|rdg|cp|jct|holw|is|iss|un|via|sq")
 STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
           r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
-_SUFFIX_WORD = regex.compile(rf"(?<=\s)(?:{SUFFIX}|{WEAK_SUFFIX})\b", regex.IGNORECASE)
 _WEAK_ONLY = regex.compile(rf"(?:{WEAK_SUFFIX})", regex.IGNORECASE)
-_STRONG = regex.compile(rf"(?:{SUFFIX})", regex.IGNORECASE)
 _NOT_STREET_WORD = {"am", "pm", "x", "and", "or", "mg", "ml", "cc", "units", "days", "hrs", "times", "min", "mcg",
                     "meq", "mmol", "mmhg", "bpm", "kg", "lb", "lbs", "cm", "mm", "ft", "feet", "hr", "hours", "weeks",
                     "months", "years", "doses", "tabs", "puffs", "liters", "percent"}
@@ -122,7 +120,7 @@ _LAST_PLACE_LINE = regex.compile(rf",?[ \t]*{_CITY}(?=[.?!;,]?(?:[ \t]|$))", _FL
 _UNIT_LINE = regex.compile(rf",?[ \t]*{_UNIT}(?:,?[ \t]+{_UNIT})?[ \t]*,?", _FLAGS)
 _POSTAL_LINE = regex.compile(
     rf"(?:,?[ \t]*(?:{_CITY}[ \t]*,?[ \t]*)?(?:(?-i:{_REGION})[ \t]*,?[ \t]+)?{_POSTAL}|"
-    rf"(?:apo|dpo|fpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{{5}})(?![\w-])", _FLAGS)
+    rf"(?:apo|dpo|fpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{{5}})(?![\w-]|[/.:,]\d)", _FLAGS)
 _PLACE_LINE = regex.compile(rf",?[ \t]*{_CITY}(?:[ \t]*,[ \t]*(?-i:{_REGION}))?[ \t]*,?|,?[ \t]*(?-i:{_REGION})", _FLAGS)
 # on the street line itself: ", Apt 4B", " Suite 838", then ", Towson, MD 21286"
 _SAME_LINE_UNIT = regex.compile(rf"(?:,?[ \t]+{_UNIT}){{1,2}}", _FLAGS)

@@ -67,6 +67,8 @@ def recognizer(lexicons):
         ("Her address is 9 Rue Ardanne Apt. 4\nVillers\n, QC\n 81220", ["9 Rue Ardanne Apt. 4\nVillers\n, QC\n 81220"]),
         ("Office at 401 Avenue d'Arlempe 12 Apt. 5, Sorbiers, France 42290", ["401 Avenue d'Arlempe 12 Apt. 5, Sorbiers, France 42290"]),
         ("Lives at 12 Tarrant Road\nApt 3\nPMH: CAD, HTN", ["12 Tarrant Road\nApt 3"]),
+        ("Lives at 12 Tarrant Road\n120/80 on arrival", ["12 Tarrant Road"]),
+        ("Lives at 12 Tarrant Road\nBP\n120/80", ["12 Tarrant Road"]),
         # lower-case notes: the city goes with the street when a state and a ZIP follow
         ("pt lives at 40 elm grove street, hadley, ma 01035 with son", ["40 elm grove street, hadley, ma 01035"]),
         ("mail to rr 2, box 15, harlan, ky 40831", ["rr 2, box 15, harlan, ky 40831"]),
