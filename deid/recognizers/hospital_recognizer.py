@@ -72,7 +72,7 @@ _NOT_RELIGIOUS_PLACE = frozenset("communion bible water spirit ghost land book s
                                  "cow rites oil prayer prayers father".split())
 # "a consult from the XBMC": hospital acronyms ending in MC (medical center), after a place cue
 _MEDICAL_CENTER_ACRONYM = regex.compile(
-    r"(?:\b(?:to|from|at|in|into|via|by)\b|@|->)[ \t]*(?:the[ \t]+)?(?P<phi>(?-i:[A-Z]{1,4}MC))\b"
+    r"(?:\b(?:to|from|at|in|into|via|by)\b|@|->)[ \t]*(?:the[ \t]+)?(?P<phi>(?-i:[A-Z]{1,4}MC|[a-z]{2,4}mc))\b"
     r"(?![ \t]*(?:joint|team|service|unit|lab|protocol)\b)", regex.IGNORECASE)
 # "transferred to 209 Wexford": a room number, then the ward or building it is in
 _ROOM_WARD = regex.compile(
@@ -131,7 +131,9 @@ class HospitalRecognizer(ClinicalRecognizer):
             yield self.result(match.start("phi"), match.end("phi"), 0.75, "HOSPITAL")
         for match in _MEDICAL_CENTER_ACRONYM.finditer(text, timeout=deadline.remaining()):
             acronym = match.group("phi")
-            if not self.lexicons.is_clinical(acronym) and acronym not in _UNITS and self.lexicons.zipf(acronym) < 3.0:
+            if acronym.islower() and (view.cased or self.lexicons.zipf(acronym) >= 1.0):
+                continue  # lower case only where case means nothing, and only an unknown word ("from the xbmc")
+            if not self.lexicons.is_clinical(acronym) and acronym.upper() not in _UNITS and self.lexicons.zipf(acronym) < 3.0:
                 yield self.result(match.start("phi"), match.end("phi"), 0.65, "HOSPITAL")
         for match in _ROOM_WARD.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
@@ -200,6 +202,15 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
+    def _lower_case_name(self, lower: str, words: list) -> bool:
+        """ "going to harford memorial" in a cased note: a lower-case word right before the facility
+        word still names it when it is a town or a rare surname (never a kind of care)."""
+        lex = self.lexicons
+        if words or lower in GENERIC or lower in STOP_WORDS or lower in _NOT_NAME_WORDS or lex.is_clinical(lower):
+            return False
+        return lower in lex.cities and lex.zipf(lower) < 4.0 or lower in lex.last_names and lex.zipf(lower) < 3.0 \
+            or lex.zipf(lower) < 1.5
+
     def _name_start(self, text: str, facility_start: int, cased: bool, weak: bool) -> int | None:
         cursor = facility_start
         words: list[tuple[int, str]] = []
@@ -216,7 +227,7 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue
             if lower in STOP_WORDS or lower in _NOT_NAME_WORDS:
                 break
-            if cased and not word[0].isupper() and lower not in ("of", "&"):
+            if cased and not word[0].isupper() and lower not in ("of", "&") and not self._lower_case_name(lower, words):
                 break
             words.append((prev.start(1), lower))
             cursor = prev.start(1)

@@ -98,6 +98,8 @@ def test_moved_acronyms(recognizer, text, expected_texts):
         ("Social: had a bed @ St B. but needs rescreening.", ["St B."]),
         # a medical-center acronym after a place cue
         ("FAMILY ASKED FOR A CONSULT FROM THE WXMC. HO AWARE.", ["WXMC"]),
+        ("family wants a consult from the wxmc. ho aware.", ["wxmc"]),
+        ("Family wants a consult from the wxmc.", []),  # lower case in a cased note
         # campus, building: a name before them, or glued to them
         ("Off unit for radiation planning on North Campus.", ["North Campus"]),
         ('Pt knows he is in the hospital ("WexfordeBuilding").', ["Wexforde"]),
@@ -139,4 +141,21 @@ def test_named_places_without_facility_words(recognizer, text, expected_texts):
     ],
 )
 def test_employers(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a lower-case town or rare surname right before the facility word, in a cased note
+        ("Pt going to wexforde memorial tomorrow.", ["wexforde memorial"]),
+        ("Was at calverton hospital before.", ["calverton hospital"]),
+        # --- invalid: kinds of care in lower case
+        ("Pt was admitted to outside hospital.", []),
+        ("Seen at teaching hospital in 2010.", []),
+        ("Plan to begin cardiac rehab.", []),
+        ("Awaiting rehab placement. Pt to rehab.", []),
+    ],
+)
+def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
