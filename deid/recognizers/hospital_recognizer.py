@@ -50,6 +50,15 @@ _MOVED_ACRONYM = regex.compile(
     r"\b(?:transferred|transfered|transfer|admitted|sent|brought|came|presented|referred|discharged|d/c'?d|went|"
     r"taken|returned|seen)\s+(?:to|from|at)\s+(?:the\s+)?(?P<phi>(?-i:[A-Z]{3,5}))\b(?!\s*(?:lab|unit|team|service|floor|suite))",
     regex.IGNORECASE)
+# "transferred to Grabinski", "came into HETTWER on 7/18": a rare word one is moved to or from is a place
+_MOVED_NAME = regex.compile(
+    r"\b(?:transferred|transfered|transfer|admitted|admit|sent|brought|came|presented|referred|discharged|"
+    r"d/c'?d|dc'?d|went|taken|returned|medflight(?:ed)?|flown|transported|accepted)\s+"
+    r"(?:to|from|at|into)\s+(?:the\s+)?(?P<phi>[A-Za-z][a-z]{4,19}|[A-Z]{6,20})(?![\p{L}'/-])",
+    regex.IGNORECASE)
+# places inside any hospital that one is moved to, written as words
+_CARE_PLACES = frozenset("""stepdown step-down telemetry tele hospice dialysis radiology endoscopy fluoroscopy angiography
+holding recovery triage nursery pacu postop preop periop psych psychiatry rehab subacute cardiology cathlab""".split())
 # Care units and services written as acronyms: places inside any hospital, not names of one
 _UNITS = frozenset("""ICU MICU SICU CCU CVICU CTICU NICU PICU TICU NSICU PACU CICU ED ER OR EP CT MRI IR ECU EMS ACU
 CDU OBS TCU LTAC SNF ALF OSH PCP ENT GI PT OT SLP CATH ECHO LAB HOME TSICU CSICU CSRU CVRU CTU SDU IMC IMCU PCU
@@ -109,6 +118,9 @@ class HospitalRecognizer(ClinicalRecognizer):
                 acronym = match.group("phi")
                 if not self.lexicons.is_clinical(acronym) and acronym.lower() not in GENERIC and acronym not in _UNITS:
                     yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+        for match in _MOVED_NAME.finditer(text, timeout=deadline.remaining()):
+            if self._moved_to_name(match.group("phi"), view.cased):
+                yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _UNIVERSITY.finditer(text, timeout=deadline.remaining()):
             yield self.result(match.start("phi"), match.end("phi"), 0.7, "HOSPITAL")
         for match in _SAINT.finditer(text, timeout=deadline.remaining()):
@@ -185,6 +197,16 @@ class HospitalRecognizer(ClinicalRecognizer):
             if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= 3.0:
                 continue  # an English word in an ALL-CAPS note ("TO WASH")
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+
+    def _moved_to_name(self, word: str, cased: bool) -> bool:
+        """A word no dictionary of English or medicine knows well (Zipf < 3), capitalised where
+        case means something, and not a kind of care, a unit or a place word of any hospital."""
+        lex, lower = self.lexicons, word.lower()
+        if cased and not word[0].isupper() or "icu" in lower or lower.endswith(("scan", "ing")):
+            return False  # "NISICU", "ctscan", "DOZING": units, tests and verbs the lists miss
+        return lex.zipf(lower) < 3.0 and not lex.is_clinical(lower) and lower not in GENERIC and lower not in _CARE_PLACES \
+            and lower not in STOP_WORDS and lower not in _NOT_NAME_WORDS and word.upper() not in _UNITS \
+            and lower not in lex.regions and not FACILITY_PATTERN.fullmatch(word)
 
     def _named_again(self, view, name_words: set[str], deadline):
         """ "Harbor Hospital ... went to Harbor": a rare name word of a facility found in this

@@ -159,3 +159,26 @@ def test_employers(recognizer, text, expected_texts):
 )
 def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a word no dictionary knows, right after a move to or from, is the place
+        ("Transferred to Quillabrook asymptomatic and taken to cath.", ["Quillabrook"]),
+        ("46 year old male came into ZANDERVIK on 7/18 with chest pain.", ["ZANDERVIK"]),
+        ("PT TRANSFERRED TO ZANDERVIK. CATHED ON 8/25.", ["ZANDERVIK"]),
+        ("transfered to quillabrook 7/22 for cabg.", ["quillabrook"]),
+        ("Medflight to Quillabrook for emergent cath.", ["Quillabrook"]),
+        # --- invalid: units, tests, care places, verbs and words of English
+        ("Admitted to telemetry, sent to radiology, transferred to stepdown.", []),
+        ("PT TRANSFERRED TO CCU. SENT TO ANGIOGRAPHY. TRANSPORTED TO CTSCAN.", []),
+        ("Pt transfered to the NSICU overnight.", []),
+        ("RETURN TO DOZING EASILY, FOLLOWS COMMANDS.", []),
+        ("transfered to commode/chair with assist.", []),
+        ("She was referred to cardiology and sent to Holter.", []),
+        ("Transferred to quillabrook today.", []),   # lower case in a cased note
+    ],
+)
+def test_rare_word_after_a_move_is_a_place(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
