@@ -24,6 +24,7 @@ NOT_NAME = frozenset("""
 aware notified paged called informed here there present updated made contacted spoke spoken consulted
 order orders ordered note notes office visit visited visiting saw seen said wants wanted will would
 states stated says told tells reports reported came come comes went left stay stays staying
+works worked working lives lived living
 at bedside bedsides phone phoned plan plans following follow f/u team service services on call
 tonight today tomorrow yesterday night morning afternoon evening am pm in out of the and or to
 re regarding concerning about with w/ without w/o by from for if per pt pts patient patients family

@@ -35,3 +35,8 @@ def test_a_contraction_ends_the_name(evidence):
     text = "mrs. quillfeather con't to be sedated"
     start = text.index("quillfeather")
     assert name_words_after(text, start, evidence, cased=False, strong=True) == (start, start + len("quillfeather"))
+
+
+@pytest.mark.parametrize("word", ["works", "lives", "working"])
+def test_verbs_that_follow_a_relation_are_not_names(evidence, word):
+    assert evidence.is_excluded(word)   # "Wife works in ...", "Son lives nearby"
