@@ -122,7 +122,7 @@ _POSTAL_LINE = regex.compile(
     rf"(?:,?[ \t]*(?:{_CITY}[ \t]*,?[ \t]*)?(?:(?-i:{_REGION})[ \t]*,?[ \t]+)?{_POSTAL}|"
     rf"(?:apo|dpo|fpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{{5}})(?![\w-]|[/.:,]\d)", _FLAGS)
 _PLACE_LINE = regex.compile(rf",?[ \t]*{_CITY}(?:[ \t]*,[ \t]*(?-i:{_REGION}))?[ \t]*,?|,?[ \t]*(?-i:{_REGION})", _FLAGS)
-# on the street line itself: ", Apt 4B", " Suite 838", then ", Towson, MD 21286"
+# on the street line itself: ", Apt 4B", " Suite 838", then ", Hagerstown, MD 21286"
 _SAME_LINE_UNIT = regex.compile(rf"(?:,?[ \t]+{_UNIT}){{1,2}}", _FLAGS)
 _SAME_LINE_CITY = regex.compile(
     rf"(?-i:(?:,[ \t]*\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]\p{{Lu}}[\p{{L}}'’-]+){{0,2}}"

@@ -1,6 +1,6 @@
 """Cities, towns and counties from the GeoNames gazetteer, when the text uses them as places.
 
-"lives in Towson", "from baltimore", "Frederick, MD". A gazetteer hit needs a place cue
+"lives in Hagerstown", "from baltimore", "Frederick, MD". A gazetteer hit needs a place cue
 (a preposition, a following state) unless it is a capitalised, rare word in mixed-case
 text; states and countries are not PHI under Safe Harbor and are left alone.
 """
@@ -29,7 +29,7 @@ _STATE_AFTER = regex.compile(rf"^,\s*(?-i:(?:{_UNAMBIGUOUS_STATES})\b)|^,?\s+(?:
                              r"new\s+york|new\s+jersey|massachusetts|california|florida|texas|ohio)\b", regex.IGNORECASE)
 
 
-# "from the Eastern Shore", "down to the south shore": a coast region smaller than a state
+# "up from the western shore", "down to the south shore": a coast region smaller than a state
 _SHORE = regex.compile(r"\b(?:from|to|on|in|at|near|of)[ \t]+the[ \t]+(?P<phi>(?:eastern|western|northern|southern|north|south|east|west)"
                        r"[ \t]+shore)\b", regex.IGNORECASE)
 _DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
@@ -73,7 +73,7 @@ class CityRecognizer(ClinicalRecognizer):
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "CITY")
 
     def _residence(self, view, deadline):
-        """ "lives in Rockport", "lives nearby in edgemere": place-like words after a residence cue."""
+        """ "lives in Havre de Grace", "lives nearby in fallston": place-like words after a residence cue."""
         text = view.text
         for match in _RESIDES.finditer(text, timeout=deadline.remaining()):
             words = _PLACE_WORDS.match(text, match.end())

@@ -1,4 +1,4 @@
-"""Names after verbs of contact: "spoke with suzette", "per David", "paged Hollis", "seen by Ortiz".
+"""Names after verbs of contact: "spoke with rosalind", "per David", "paged Hollis", "seen by Ortiz".
 
 Weaker than a title: the word must be a Census first name (or, in mixed-case text, a
 capitalised census or rare word), so "spoke with family" or "per protocol" stay.

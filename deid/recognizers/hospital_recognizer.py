@@ -96,7 +96,7 @@ _EMPLOYER = regex.compile(
     r"\b(?:works?|working|worked|employed|job)[ \t]+(?:for|at|by|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<phi>(?P<name>[A-Za-z][A-Za-z'&-]{2,20})(?:[ \t]+(?:health|healthcare|health[ \t]+system|systems?|inc\.?|corp\.?|"
     r"corporation|company|group|industries|associates|partners|bank|insurance)\b))", regex.IGNORECASE)
-# a hospital's name word, met again after a place cue: "Harbor Hospital ... went to Harbor on 3/6"
+# a hospital's name word, met again after a place cue: "Wexley Hospital ... went to Wexley on 5/2"
 _PLACE_CUE = r"(?:\b(?:to|at|from|in|into|@)\b|@)[ \t]*(?:the[ \t]+)?"
 # "transfer to Kellerman 3", "ON KELLERMAN 6", "to kellerman2": wards named after people, with
 # their floor number
@@ -209,7 +209,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             and lower not in lex.regions and not FACILITY_PATTERN.fullmatch(word)
 
     def _named_again(self, view, name_words: set[str], deadline):
-        """ "Harbor Hospital ... went to Harbor": a rare name word of a facility found in this
+        """ "Wexley Hospital ... went to Wexley": a rare name word of a facility found in this
         document, met again after a place preposition, names the same place."""
         lex = self.lexicons
         words = {w.lower(): w for w in name_words if len(w) >= 4 and w.lower() not in GENERIC and w.lower() not in STOP_WORDS

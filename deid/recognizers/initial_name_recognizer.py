@@ -1,4 +1,4 @@
-"""An initial and a surname in running text: "J. Kostrell", "nsg (d. pellow and j. o'hara)".
+"""An initial and a surname in running text: "J. Kostrell", "nsg (d. pellow and j. o'dwyer)".
 
 No title or role announces these names; the shape does. The word after the initial must
 look like a surname (a Census surname that is uncommon in English, or a rare word, never a

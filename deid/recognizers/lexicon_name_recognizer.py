@@ -28,7 +28,7 @@ class LexiconNameRecognizer(NameRecognizer):
             start, end, word = words[i]
             lower = word.lower()
             if regex.fullmatch(r"\p{Lu}\.", word) and i + 1 < len(words):
-                # "W. Marotta", "J. Chang": an initial and a surname
+                # "W. Brevallo", "J. Chang": an initial and a surname
                 nxt = words[i + 1]
                 rare_then_verb = not view.cased and self.lexicons.zipf(nxt[2]) < 1.5 and len(nxt[2]) > 3 \
                     and not self.lexicons.is_clinical(nxt[2]) and VISITOR_VERB.match(text, nxt[1])
@@ -59,7 +59,7 @@ class LexiconNameRecognizer(NameRecognizer):
                     and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
                     and not self._sentence_start(text, start) and (lex.is_name(lower) and lex.zipf(lower) < 5.0
                                                                    or lex.zipf(lower) < 3.0):
-                # a lower-case note's rare Capitalised word: "... consulted with Gaylord today"
+                # a lower-case note's rare Capitalised word: "... consulted with Vrenchak today"
                 yield self.result(start, end, 0.5)
             i += 1
 

@@ -1,4 +1,4 @@
-"""Relatives and contacts: "husband Tom", "dtr laverne", "daughter is mrs. carlson", "Tom (husband)"."""
+"""Relatives and contacts: "husband Tom", "dtr rosalind", "daughter is mrs. carlson", "Tom (husband)"."""
 
 from __future__ import annotations
 
@@ -32,13 +32,13 @@ class RelativeNameRecognizer(NameRecognizer):
             span = name_words_after(text, start, self.evidence, view.cased, limit=3)
             if span and self._plausible(text[span[0]:span[1]], view.cased):
                 yield self.result(span[0], span[1], 0.8)
-                # "daughters sarah and margie"
+                # "daughters sarah and tamsin"
                 joined = _JOINED.match(text, span[1])
                 if joined:
                     second = name_words_after(text, joined.end(), self.evidence, view.cased, limit=2)
                     if second and self._plausible(text[second[0]:second[1]], view.cased):
                         yield self.result(second[0], second[1], 0.7)
-        # "Tom (husband)", "Frank Przybylo (son)": name words right before the relation
+        # "Tom (husband)", "Frank Vrenchak (son)": name words right before the relation
         for match in _BEFORE_RELATION.finditer(text, timeout=deadline.remaining()):
             words = []
             cursor = match.start()

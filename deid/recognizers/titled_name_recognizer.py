@@ -17,7 +17,7 @@ _TITLE = regex.compile(
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 _ASCII_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
 _INITIAL_OR_WORD = regex.compile(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*")
-# "Dr. o rourke", "dr d angelo": a surname's particle written apart from it (lower case in notes)
+# "Dr. o malley", "dr d angelo": a surname's particle written apart from it (lower case in notes)
 _PARTICLE = regex.compile(r"(?i:o|d)[ \t](?=\p{L}{3})")
 _JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
@@ -64,11 +64,11 @@ class TitledNameRecognizer(NameRecognizer):
                     continue
                 if title == "md" and not view.cased and not (
                         word.lower() in self.lexicons.last_names and self.lexicons.zipf(word) < 4.0):
-                    continue  # "MD AWARE" / "md wyman aware"
+                    continue  # "MD AWARE" / "md brevallo aware"
             if title in ("dr", "doctor", "drs"):
                 nxt = _ASCII_WORD.match(text, match.end())
                 if nxt and self._stop_word_surname(nxt.group(0)):
-                    yield self.result(nxt.start(), nxt.end(), 0.85)  # "dr. noone": a surname spaCy lists as a stop word
+                    yield self.result(nxt.start(), nxt.end(), 0.85)  # "dr. <surname>" whose surname spaCy lists as a stop word
                     continue
             cased = view.cased
             if cased and title in ("dr", "doctor", "drs") and text[match.end():match.end() + 1].islower():
@@ -79,10 +79,10 @@ class TitledNameRecognizer(NameRecognizer):
             span = name_words_after(text, particle.end() if particle else match.end(), self.evidence, cased,
                                     strong=title not in _ROLES)
             if span and particle:
-                span = (match.end(), span[1])  # "Dr. o rourke": the particle is part of the surname
+                span = (match.end(), span[1])  # "Dr. o malley": the particle is part of the surname
             if span:
                 yield self.result(span[0], span[1], 0.9 if title not in _ROLES else 0.7)
-                # "Dr. Rakusin and Toolis aware": a second name joined to a titled one
+                # "Dr. Vrenchak and Brevallo aware": a second name joined to a titled one
                 joined = _JOINED.match(text, span[1])
                 if joined and title not in _ROLES:
                     second = name_words_after(text, joined.end(), self.evidence, view.cased, limit=2)

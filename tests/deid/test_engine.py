@@ -135,7 +135,7 @@ def test_patient_key_is_a_stable_pseudonym(engine, make_engine):
 
 
 def test_same_input_same_output(engine):
-    text = "Husband Ambrose Fairweather at bedside; admitted 2023-03-14 from Towson, MD 21204."
+    text = "Husband Ambrose Fairweather at bedside; admitted 2023-03-14 from Hagerstown, MD 21204."
     first = engine.deidentify(Document("d", text, "patient-9"))
     second = engine.deidentify(Document("d", text, "patient-9"))
     assert first.text == second.text
@@ -158,10 +158,10 @@ def test_deidentify_many_keeps_order(engine):
 
 
 def test_zip_codes_keep_only_their_safe_harbor_prefix(engine):
-    result = engine.deidentify(Document("zip", "Lives in Towson, MD 21286. Sister in Alstead, NH 03602.", "patient-zip"))
+    result = engine.deidentify(Document("zip", "Lives in Hagerstown, MD 21286. Sister in Alstead, NH 03602.", "patient-zip"))
     found = regex.fullmatch(r"Lives in (\w[\w ]*), MD 212\. Sister in (\w[\w ]*), NH 000\.", result.text)
     assert found, result.text
-    assert "Towson" not in result.text and "Alstead" not in result.text
+    assert "Hagerstown" not in result.text and "Alstead" not in result.text
 
 
 def test_ages_over_89_are_aggregated_and_younger_ages_kept(engine):

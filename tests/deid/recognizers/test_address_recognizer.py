@@ -19,7 +19,7 @@ def recognizer(lexicons):
         ("Moved to 3117 Quillfeather Avenue last fall.", ["3117 Quillfeather Avenue"]),
         ("Lives at 58 Larkspur Lane with her son.", ["58 Larkspur Lane"]),
         # a street line takes its city, state and ZIP with it
-        ("Lives at 58 Larkspur Lane, Towson, MD 21286.", ["58 Larkspur Lane, Towson, MD 21286"]),
+        ("Lives at 58 Larkspur Lane, Hagerstown, MD 21286.", ["58 Larkspur Lane, Hagerstown, MD 21286"]),
         ("Send to 3400 S. Oak Street Apt 2C, Springfield, IL 62704 please", ["3400 S. Oak Street Apt 2C, Springfield, IL 62704"]),
         ("LIVES AT 615 RIVER RUN DRIVE WITH WIFE.", ["615 RIVER RUN DRIVE"]),
         ("Lives at 27 Meadow Street.", ["27 Meadow Street"]),
@@ -35,8 +35,8 @@ def recognizer(lexicons):
         ("Mail to P.O. Box 4471 please.", ["P.O. Box 4471"]),
         ("Mail to PO Box 88 in town.", ["PO Box 88"]),
         # ZIP codes after a state or a label
-        ("Towson, MD 21286 is home.", ["21286"]),
-        ("Towson, MD 21286-1133 is home.", ["21286-1133"]),
+        ("Hagerstown, MD 21286 is home.", ["21286"]),
+        ("Hagerstown, MD 21286-1133 is home.", ["21286-1133"]),
         ("Zip code: 21230 on the form.", ["21230"]),
         # --- invalid: numbers followed by ordinary or clinical words
         ("Walked 200 feet down the hall.", []),
@@ -58,6 +58,6 @@ def test_address_spans(recognizer, text, expected_texts):
 
 
 def test_zip_and_street_labels(recognizer):
-    assert_entities(recognizer, "58 Larkspur Lane, Towson, MD 21286",
-                    [("58 Larkspur Lane, Towson, MD 21286", "LOCATION")])
-    assert_entities(recognizer, "Towson, MD 21286", [("21286", "ZIP")])
+    assert_entities(recognizer, "58 Larkspur Lane, Hagerstown, MD 21286",
+                    [("58 Larkspur Lane, Hagerstown, MD 21286", "LOCATION")])
+    assert_entities(recognizer, "Hagerstown, MD 21286", [("21286", "ZIP")])

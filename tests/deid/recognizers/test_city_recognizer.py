@@ -15,7 +15,7 @@ def recognizer(lexicons):
     "text, expected_texts",
     [
         # a place cue before the city
-        ("Lives in Towson with her son.", ["Towson"]),
+        ("Lives in Hagerstown with her son.", ["Hagerstown"]),
         ("Visiting from Catonsville for the holidays.", ["Catonsville"]),
         ("Resides in Ellicott City.", ["Ellicott City"]),
         ("Lives in Essex County.", ["Essex"]),
@@ -28,7 +28,7 @@ def recognizer(lexicons):
         ("Lives in Hagerstown, MD 21740.", ["Hagerstown"]),
         # ALL CAPS and lower-case notes
         ("LIVES IN TOWSON.", ["TOWSON"]),
-        ("lives in towson.", ["towson"]),
+        ("lives in hagerstown.", ["hagerstown"]),
         ("lives in Catonsville", ["Catonsville"]),
         # --- invalid: states are not PHI under Safe Harbor
         ("Moved to Florida.", []),
@@ -64,14 +64,14 @@ def test_states_and_countries_are_not_places_for_the_engine(engine, text):
 
 
 def test_city_label(recognizer):
-    assert_entities(recognizer, "Lives in Towson.", [("Towson", "CITY")])
+    assert_entities(recognizer, "Lives in Hagerstown.", [("Hagerstown", "CITY")])
 
 
 @pytest.mark.parametrize(
     "text, expected_texts",
     [
         # GeoNames lists only "North Druid Hills": the town itself is a place too
-        ("Wife just started a new job in Druid Hills and is staying nearby.", ["Druid Hills"]),
+        ("Her son moved last year to Druid Hills with his family.", ["Druid Hills"]),
         ("SON DRIVES IN FROM DRUID HILLS DAILY.", ["DRUID HILLS"]),
         # --- invalid: a common word left after the direction is not a town
         ("Pain radiates to the west side of the chest.", []),
@@ -86,7 +86,7 @@ def test_towns_split_by_direction(recognizer, text, expected_texts):
 @pytest.mark.parametrize(
     "text, expected_texts",
     [
-        ("FAMILY ARRIVED FROM THE EASTERN SHORE OVERNIGHT.", ["EASTERN SHORE"]),
+        ("SON DROVE UP FROM THE WESTERN SHORE TODAY.", ["WESTERN SHORE"]),
         ("Daughter drove in from the north shore.", ["north shore"]),
         # --- invalid: directions in the body
         ("Pain on the east side of the chest.", []),

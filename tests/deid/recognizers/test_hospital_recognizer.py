@@ -85,8 +85,8 @@ def test_moved_acronyms(recognizer, text, expected_texts):
     "text, expected_texts",
     [
         # religious and charitable names after a place cue, without a facility word
-        ("Pt has been accepted at Holy Angels, awaiting consent.", ["Holy Angels"]),
-        ("Pt is prepared to go to Sacred Mercy today.", ["Sacred Mercy"]),
+        ("Accepted at Holy Angels for rehab next week.", ["Holy Angels"]),
+        ("Plan: discharge to Sacred Mercy tomorrow.", ["Sacred Mercy"]),
         ("Slated to go to rehab(sacred mercy Memorial) today.", ["sacred mercy Memorial"]),
         ("Bed offered at Good Samaritan for Monday.", ["Good Samaritan"]),
         ("TRANSFER TO OUR LADY OF PEACE TOMORROW.", ["OUR LADY OF PEACE"]),
@@ -95,7 +95,7 @@ def test_moved_acronyms(recognizer, text, expected_texts):
         ("Pt feels at the mercy of the disease.", []),
         ("Pt feels at the Mercy of God.", []),
         # a saint's initial, in a cased note
-        ("Social: had a bed @ St B. but needs rescreening.", ["St B."]),
+        ("Case management found a bed @ St C. for Monday.", ["St C."]),
         # a medical-center acronym after a place cue
         ("FAMILY ASKED FOR A CONSULT FROM THE WXMC. HO AWARE.", ["WXMC"]),
         ("family wants a consult from the wxmc. ho aware.", ["wxmc"]),
@@ -131,7 +131,7 @@ def test_named_places_without_facility_words(recognizer, text, expected_texts):
     "text, expected_texts",
     [
         # an employer named with a company word
-        ("he works for nexar health. a: lg ami", ["nexar health"]),
+        ("his wife works for nexar health downtown.", ["nexar health"]),
         ("Wife works at Quillon Systems as an engineer.", ["Quillon Systems"]),
         # --- invalid: kinds of work and care
         ("She works for public health.", []),

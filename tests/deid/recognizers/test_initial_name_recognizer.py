@@ -14,7 +14,7 @@ def recognizer(lexicons):
 @pytest.mark.parametrize(
     "text, expected_texts",
     [
-        ("verified amt of cash. nsg (d. pellow and j. o'hara) verified.", ["d. pellow", "j. o'hara"]),
+        ("valuables counted by nsg (d. pellow and j. o'dwyer) at 2200.", ["d. pellow", "j. o'dwyer"]),
         ("Seen by J. Kostrell in clinic. Lasix given.", ["J. Kostrell"]),
         ("Discussed with T. Pemberton, NP.", ["T. Pemberton"]),
         # --- invalid: organisms, abbreviations, list items, SOAP letters, acronyms in mixed case
