@@ -43,7 +43,7 @@ def test_names_before_contact_numbers(recognizer, text, expected_texts):
         ("Son is health care proxy. Copy of form in chart.", []),
         ("Consent obtained from proxy. plts pending.", []),
         ("Daughter is health care proxy. Family very involved.", []),
-        ("HEALTH CARE PROXY . PT'S PCP IN TO DISCUSS.", []),
+        ("HEALTH CARE PROXY . CARDIOLOGY FELLOW IN TO EXPLAIN.", []),
     ],
 )
 def test_proxy_names(recognizer, text, expected_texts):

@@ -22,9 +22,9 @@ def recognizer(lexicons):
         ("all quiet overnight. m. delacourt rrt\n", ["m. delacourt"]),
         ("given q.4h per protocol.", []),
         # ALL-CAPS sign-off without a comma: any word that is not everyday English is a name part
-        ("ALL IS WELL AT THIS TIME. Q. ZDRAVKOS RRT", ["Q. ZDRAVKOS"]),
+        ("NEBS GIVEN, BREATH SOUNDS CLEARER. Q. ZDRAVKOS RRT", ["Q. ZDRAVKOS"]),
         ("SPUTUM SUCTIONED. WILL FOLLOW RRT", []),
-        ("O2 SATS 96% ON 2 LITERS NP", []),                   # a quantity, then nasal prongs
+        ("WEANED TO 3 LITERS NP, SATS STABLE", []),                   # a quantity, then nasal prongs
         # a credential mid-sentence when the clinician is told or called
         ("ci<2.0. zoravel quibbing np aware. 1u prbc given", ["zoravel quibbing"]),
         ("ZORAVEL QUIBBING NP INTO EVAL.", ["ZORAVEL QUIBBING"]),

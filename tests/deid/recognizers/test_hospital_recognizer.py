@@ -87,7 +87,7 @@ def test_moved_acronyms(recognizer, text, expected_texts):
         # religious and charitable names after a place cue, without a facility word
         ("Accepted at Holy Angels for rehab next week.", ["Holy Angels"]),
         ("Plan: discharge to Sacred Mercy tomorrow.", ["Sacred Mercy"]),
-        ("Slated to go to rehab(sacred mercy Memorial) today.", ["sacred mercy Memorial"]),
+        ("Discharge planned to rehab(sacred mercy Memorial) on Friday.", ["sacred mercy Memorial"]),
         ("Bed offered at Good Samaritan for Monday.", ["Good Samaritan"]),
         ("TRANSFER TO OUR LADY OF PEACE TOMORROW.", ["OUR LADY OF PEACE"]),
         ("Bed available at Good Shepherd tomorrow.", ["Good Shepherd"]),
@@ -101,7 +101,7 @@ def test_moved_acronyms(recognizer, text, expected_texts):
         ("family wants a consult from the wxmc. ho aware.", ["wxmc"]),
         ("Family wants a consult from the wxmc.", []),  # lower case in a cased note
         # campus, building: a name before them, or glued to them
-        ("Off unit for radiation planning on North Campus.", ["North Campus"]),
+        ("MRI done this morning on North Campus.", ["North Campus"]),
         ('Pt knows he is in the hospital ("WexfordeBuilding").', ["Wexforde"]),
         # a room number, then the ward it is on
         ("pt transferred to 209 wexforde.", ["wexforde"]),
@@ -166,7 +166,7 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
     [
         # a word no dictionary knows, right after a move to or from, is the place
         ("Transferred to Quillabrook asymptomatic and taken to cath.", ["Quillabrook"]),
-        ("46 year old male came into ZANDERVIK on 7/18 with chest pain.", ["ZANDERVIK"]),
+        ("PT CAME INTO ZANDERVIK ON 7/18 WITH CHEST PAIN.", ["ZANDERVIK"]),
         ("PT TRANSFERRED TO ZANDERVIK. CATHED ON 8/25.", ["ZANDERVIK"]),
         ("transfered to quillabrook 7/22 for cabg.", ["quillabrook"]),
         ("Medflight to Quillabrook for emergent cath.", ["Quillabrook"]),
@@ -174,7 +174,7 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("Admitted to telemetry, sent to radiology, transferred to stepdown.", []),
         ("PT TRANSFERRED TO CCU. SENT TO ANGIOGRAPHY. TRANSPORTED TO CTSCAN.", []),
         ("Pt transfered to the NSICU overnight.", []),
-        ("RETURN TO DOZING EASILY, FOLLOWS COMMANDS.", []),
+        ("SEDATION OFF, THEN BACK TO DOZING BETWEEN CARES.", []),
         ("transfered to commode/chair with assist.", []),
         ("She was referred to cardiology and sent to Holter.", []),
         ("Transferred to quillabrook today.", []),   # lower case in a cased note
