@@ -63,7 +63,7 @@ holding recovery triage nursery pacu postop preop periop psych psychiatry rehab 
 _UNITS = frozenset("""ICU MICU SICU CCU CVICU CTICU NICU PICU TICU NSICU PACU CICU ED ER OR EP CT MRI IR ECU EMS ACU
 CDU OBS TCU LTAC SNF ALF OSH PCP ENT GI PT OT SLP CATH ECHO LAB HOME TSICU CSICU CSRU CVRU CTU SDU IMC IMCU PCU
 CVU MSICU BICU NSU RCU MRU ICCU HDU""".split())
-# "admitted from University of Maryland Medical": a university one is admitted from is a hospital
+# "admitted from University of Vermont Medical": a university one is admitted from is a hospital
 _UNIVERSITY = regex.compile(r"\b(?:to|at|from|by|@|into)\s+(?:the\s+)?(?P<phi>(?:university|univ\.?|u)\s+of\s+[A-Za-z]{2,20}"
                             r"(?:\s+(?:medical|med\.?|hospital|health|system))?)", regex.IGNORECASE)
 # "to St. Mary's", "at St Agnes": saints' names as places
