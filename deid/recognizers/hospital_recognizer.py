@@ -53,8 +53,14 @@ _MOVED_ACRONYM = regex.compile(
 # "transferred to Grabinski", "came into HETTWER on 7/18": a rare word one is moved to or from is a place
 _MOVED_NAME = regex.compile(
     r"\b(?:transferred|transfered|transfer|admitted|admit|sent|brought|came|presented|referred|discharged|"
-    r"d/c'?d|dc'?d|went|taken|returned|medflight(?:ed)?|flown|transported|accepted)\s+"
-    r"(?:to|from|at|into)\s+(?:the\s+)?(?P<phi>[A-Za-z][a-z]{4,19}|[A-Z]{6,20})(?![\p{L}'/-])",
+    r"d/c'?d|dc'?d|went|go|going|taken|returned|medflight(?:ed)?|flown|transported|accepted|seen|followed|managed|"
+    r"leave|leaving)\s+(?:to|from|at|into)\s+(?:the\s+)?"
+    r"(?P<phi>(?P<first>[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?:[ \t](?P<second>[A-Za-z][a-z]{4,19}|[A-Z]{5,20}))?)(?![\p{L}'/-])",
+    regex.IGNORECASE)
+# "-> Zandervik EW", "to ZANDERVIK cath lab": a rare word naming the hospital of an emergency room or lab
+_BEFORE_UNIT = regex.compile(
+    r"(?:\b(?:to|at|from|in|into|via)|->|>|@)[ \t]*(?:the[ \t]+)?(?P<phi>[A-Za-z][a-z]{3,19}|[A-Z]{4,20})"
+    r"(?=[ \t]+(?:e\.?r\.?|e\.?d\.?|ew|cath[ \t]*lab|emergency[ \t]+(?:room|department|dept))\b)",
     regex.IGNORECASE)
 # places inside any hospital that one is moved to, written as words
 _CARE_PLACES = frozenset("""stepdown step-down telemetry tele hospice dialysis radiology endoscopy fluoroscopy angiography
@@ -119,6 +125,12 @@ class HospitalRecognizer(ClinicalRecognizer):
                 if not self.lexicons.is_clinical(acronym) and acronym.lower() not in GENERIC and acronym not in _UNITS:
                     yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _MOVED_NAME.finditer(text, timeout=deadline.remaining()):
+            if not self._moved_to_name(match.group("first"), view.cased):
+                continue
+            second = match.group("second")
+            end = match.end("phi") if second and self._moved_to_name(second, view.cased) else match.end("first")
+            yield self.result(match.start("phi"), end, 0.6, "HOSPITAL")
+        for match in _BEFORE_UNIT.finditer(text, timeout=deadline.remaining()):
             if self._moved_to_name(match.group("phi"), view.cased):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _UNIVERSITY.finditer(text, timeout=deadline.remaining()):

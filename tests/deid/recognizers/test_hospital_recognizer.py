@@ -170,6 +170,9 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("PT TRANSFERRED TO ZANDERVIK. CATHED ON 8/25.", ["ZANDERVIK"]),
         ("transfered to quillabrook 7/22 for cabg.", ["quillabrook"]),
         ("Medflight to Quillabrook for emergent cath.", ["Quillabrook"]),
+        ("Plan is to go to Quillabrook Dennerby after lunch.", ["Quillabrook Dennerby"]),
+        ("FOUND DOWN -> ZANDERVIK EW, INTUBATED THERE.", ["ZANDERVIK"]),
+        ("taken to quillabrook cath lab, 2 stents.", ["quillabrook"]),
         # --- invalid: units, tests, care places, verbs and words of English
         ("Admitted to telemetry, sent to radiology, transferred to stepdown.", []),
         ("PT TRANSFERRED TO CCU. SENT TO ANGIOGRAPHY. TRANSPORTED TO CTSCAN.", []),
@@ -178,6 +181,9 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("transfered to commode/chair with assist.", []),
         ("She was referred to cardiology and sent to Holter.", []),
         ("Transferred to quillabrook today.", []),   # lower case in a cased note
+        ("Rate control with metoprolol followed by amiod bolus.", []),
+        ("He is followed by ophthalmology for the edema.", []),
+        ("Seen in the ED, then to the cath lab.", []),
     ],
 )
 def test_rare_word_after_a_move_is_a_place(recognizer, text, expected_texts):
