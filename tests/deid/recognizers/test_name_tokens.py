@@ -15,7 +15,7 @@ def test_words_with_clinical_endings_are_never_names(evidence, word):
     assert evidence.is_excluded(word)
 
 
-@pytest.mark.parametrize("word", ["Keating", "Quintero", "Okonkwo", "Whitfield"])
+@pytest.mark.parametrize("word", ["Keating", "Quintero", "Okonkwo", "Whitfield", "Paviolitis"])
 def test_listed_and_ordinary_names_are_not_excluded_for_their_ending(evidence, word):
     assert not evidence.is_excluded(word)
 
