@@ -1,4 +1,5 @@
-"""Names of people told of a finding, just before "aware" / "notified": nursing-note shorthand
+"""Names of people told of a finding, just before "aware" / "notified" / "called to bedside" /
+"in to see": nursing-note shorthand
 such as "W. KOSTRELL AWARE", "JOLA FENTRAL AWARE-WILL START", "fentral notified of K 3.1".
 
 The cue is strong but roles take the same place ("HO AWARE", "TEAM AWARE", "family aware"),
@@ -14,7 +15,8 @@ from deid.recognizers.name_tokens import NameRecognizer
 
 _NOTIFIED = regex.compile(
     r"(?<![\p{L}'.])(?P<first>\p{L}\.[ \t]?|\p{L}[\p{L}'-]{1,20}[ \t]+)?(?P<last>\p{L}[\p{L}'-]{1,25})"
-    r"[ \t]+(?:(?:is|was|made)[ \t]+)?(?:aware|notified|paged)\b", regex.IGNORECASE)
+    r"[ \t]+(?:(?:is|was|made)[ \t]+)?(?:aware|notified|paged|called[ \t]+to[ \t]+(?:the[ \t]+)?bedside|"
+    r"(?:came|in)[ \t]+to[ \t]+see)\b", regex.IGNORECASE)
 # "A. KOSTRA AND DRS LEE AND MOORE AWARE": the first of names joined by "and" before the cue
 _LISTED = regex.compile(
     r"(?<![\p{L}'.])(?P<first>\p{L}\.[ \t]?|\p{L}[\p{L}'-]{1,20}[ \t]+)?(?P<last>\p{L}[\p{L}'-]{1,25})"
@@ -47,7 +49,7 @@ class NotifiedNameRecognizer(NameRecognizer):
                 yield self.result(start, match.end("last"), 0.7)
 
     def _surname_like(self, word: str, cased: bool, rare: float = 2.0) -> bool:
-        lower = word.lower()
+        lower = regex.sub(r"['’]s$", "", word.lower())  # "MD'S CALLED TO BEDSIDE": a role's plural
         lex = self.lexicons
         if lower in _ROLES or self.evidence.is_excluded(word) or lex.is_clinical(lower):
             return False
