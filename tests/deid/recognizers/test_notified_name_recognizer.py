@@ -46,7 +46,7 @@ def test_notified_name_spans(recognizer, text, expected_texts):
         ("K 3.1. Ostrander and the team notified.", ["Ostrander"]),
         # --- invalid: roles joined by "and"; a first name before a common word
         ("K 3.1, HO AND TEAM AWARE.", []),
-        ("PT AND FAMILY AWARE OF PLAN.", []),
+        ("PT AND FAMILY MADE AWARE OF THE NEW PLAN.", []),
         ("CARDIOLOGY AND RENAL NOTIFIED.", []),
         ("RN AND MD AWARE OF BP.", []),
         ("BILL STILL AWARE OF PLAN.", []),
