@@ -120,8 +120,10 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
         else:
             following = NAME_WORD.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             middle_initial = len(word) == 1 and word.isupper() and following is not None and following.group(0)[:1].isupper()
-            # after a title, in a text without case to go by, a word rare in English (Zipf < 2) goes on the name
-            ok = (evidence.strength(word, cased) >= (0.4 if strong and not cased else 0.45)
+            # without case to go by, a word rare in English (Zipf < 2) goes on the name, unless it
+            # reads as a (misspelt) verb form ("son bob ascessing")
+            rare_next = not cased and not (word.lower().endswith(("ing", "ed")) and not evidence.lexicons.is_name(word))
+            ok = (evidence.strength(word, cased) >= (0.4 if rare_next else 0.45)
                   or word.endswith(".") and len(word) == 2 or middle_initial
                   or strong and evidence.lexicons.is_name(word) and not evidence.is_excluded(word))
             if evidence.lexicons.is_clinical(word) and not (

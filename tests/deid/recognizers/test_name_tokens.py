@@ -40,3 +40,12 @@ def test_a_contraction_ends_the_name(evidence):
 @pytest.mark.parametrize("word", ["works", "lives", "working"])
 def test_verbs_that_follow_a_relation_are_not_names(evidence, word):
     assert evidence.is_excluded(word)   # "Wife works in ...", "Son lives nearby"
+
+
+def test_in_a_caseless_note_a_rare_word_continues_a_name_but_not_a_misspelt_verb(evidence):
+    text = "md will call son bueler vrenchak regarding drainage"
+    start = text.index("bueler")
+    assert name_words_after(text, start, evidence, cased=False) == (start, text.index(" regarding"))
+    text = "DR QUILLFEATHER NOTIFED AND PT GIVEN 1MG"
+    start = text.index("QUILLFEATHER")
+    assert name_words_after(text, start, evidence, cased=False, strong=True) == (start, start + len("QUILLFEATHER"))
