@@ -6,16 +6,17 @@ import regex
 
 from deid.recognizers.name_tokens import NAME_WORD, NameRecognizer
 
+# what a clinician named before a credential was told or did: "x y np aware", "NP INTO EVAL"
+_TOLD = r"(?:aware|notified|paged|called|informed|updated|into|in\s+to|here|at\s+bedside)"
 _CREDENTIAL = regex.compile(
     r"(?-i:(?:[ \t]{0,3},[ \t]{0,3}|[ \t]{1,3}|(?<=\p{L}))\b(?:MD|M\.D\.|RN|R\.N\.|NP|PA-C|PA|DO|D\.O\.|PhD|RRT|CNA|LPN|MSW|LICSW|LCSW|SW|PharmD|"
     r"RPh|CRNP|APRN|FNP|DNP|MPH|FACC|FACP|FAHA|FSCAI|CCRN|BSN|MSN|RD|RT|PT|OT|SLP)(?![A-Za-z]))"
     # lower-case notes sign off in lower case: "s. roberto rrt" at the end of a line
     r"|(?<=\p{L})[ \t]{1,3}(?:rrt|rn|md|np)(?=[ \t]{0,20}(?:\n|$))"
     # ... or mid-sentence when told or called: "x y np aware", "x y rn paged"
-    r"|(?<=\p{L})[ \t]{1,3}(?:rn|np|md)(?=[ \t]+(?:aware|notified|paged|called|informed|updated|into|in\s+to|here|at\s+bedside)\b)")
+    rf"|(?<=\p{{L}})[ \t]{{1,3}}(?:rn|np|md)(?=[ \t]+{_TOLD}\b)")
 # "NP AWARE" in an ALL-CAPS note: the credential of the name before it (not "MD AWARE": a team)
-_TOLD_AFTER = regex.compile(r"[ \t]+(?:aware|notified|paged|called|informed|updated|into|in\s+to|here|at\s+bedside)\b",
-                            regex.IGNORECASE)
+_TOLD_AFTER = regex.compile(rf"[ \t]+{_TOLD}\b", regex.IGNORECASE)
 # Credentials that are also everyday abbreviations (PT = patient, PA line, DO = ditto) need a comma.
 _LINE_END = regex.compile(r"[ \t]*(?:$|\n|[.;)])")
 _LOWER_INITIAL = regex.compile(r"(?<![\p{L}.])\p{Ll}\.[ \t]?$")
