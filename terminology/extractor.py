@@ -71,7 +71,7 @@ _QUALIFIERS = frozenset("""acute subacute chronic hyperacute recurrent recent fi
     partial total transient paroxysmal persistent permanent lone stable unstable systolic diastolic isolated rebound
     refractory resistant decompensated compensated congestive symptomatic asymptomatic silent fatal nonfatal
     non fulminant sustained nonsustained left right bilateral biventricular global focal diffuse""".split())
-_CLAUSE_STARTS = frozenset({"with", "without", "due", "secondary", "associated", "induced", "caused"})
+_CLAUSE_STARTS = frozenset({"with", "without", "due", "secondary", "associated", "caused"})
 # sites that make a different disease of the same head word ("pulmonary hypertension")
 _SITE_WORDS = frozenset("""pulmonary portal intracranial ocular intraocular venous renovascular gestational
     pregnancy induced""".split())
