@@ -332,7 +332,8 @@ def false_positives(record: dict, spans: list[dict]) -> list[dict]:
     for s in spans:
         extra = [i for i in range(s["start"], min(s["end"], len(text))) if text[i].isalnum() and not gold[i]]
         if extra:
-            out.append({"start": s["start"], "end": s["end"], "label": s.get("label"), "text": text[s["start"]:s["end"]],
+            out.append({"start": s["start"], "end": s["end"], "label": s.get("label"),
+                        "text": text[s["start"]:s["end"]],
                         "outside_gold_chars": len(extra)})
     return out
 
@@ -348,8 +349,9 @@ def write_missed(path: Path, records: list[dict], predicted: dict[str, list[dict
             for g in r["spans"]:
                 chars = [i for i in range(g["start"], g["end"]) if r["text"][i].isalnum()]
                 if not all(covered[i] for i in chars):
-                    handle.write(json.dumps({"kind": "missed", "id": r["id"], "template": r["template"],
-                                             "locale": r["locale"], **g, "text": r["text"][g["start"]:g["end"]],
+                    handle.write(json.dumps({"id": r["id"], "template": r["template"], "locale": r["locale"],
+                                             **g, "placeholder": g["kind"], "kind": "missed",
+                                             "text": r["text"][g["start"]:g["end"]],
                                              "query": r["text"]}, ensure_ascii=False) + "\n")
                     rows += 1
             for fp in false_positives(r, spans):
@@ -428,7 +430,8 @@ def main() -> int:
                  + [_rate(results[x]["kinds"].get(k)) for x in systems_order] for k in kinds],
                 ["placeholder", "gold"] + systems_order))
 
-    print(f"\nclinical-term preservation ({len(CLINICAL_TERMS)} terms of deid_dev_eval.py; occurrences inside gold skipped)")
+    print(f"\nclinical-term preservation ({len(CLINICAL_TERMS)} terms of deid_dev_eval.py; "
+          "occurrences inside gold skipped)")
     term_rows = []
     for system, value in results.items():
         t = value["terms"]
@@ -444,7 +447,8 @@ def main() -> int:
 
     if args.missed:
         write_missed(args.missed, records, results["ours"]["predicted"])
-    payload = {system: {**value["scores"].summary(), "failed": len(value["failed"]), "seconds": round(value["seconds"], 2),
+    payload = {system: {**value["scores"].summary(), "failed": len(value["failed"]),
+                        "seconds": round(value["seconds"], 2),
                         "recall_by_placeholder": {k: round(c / t, 4) for k, (c, t) in sorted(value["kinds"].items())},
                         "terms": {k: v for k, v in value["terms"].items() if not k.startswith("_")}}
                for system, value in results.items()}
