@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import regex
 
+from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
 from deid.recognizers.name_tokens import NameRecognizer
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?")
+_ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)[ \t]+$", regex.IGNORECASE)
 
 
 class LexiconNameRecognizer(NameRecognizer):
@@ -55,6 +57,9 @@ class LexiconNameRecognizer(NameRecognizer):
                 yield self.result(start, words[i + 1][1], 0.6)
                 i += 2
                 continue
+            elif view.cased and self._lone_surname(word, text, start):
+                # "founders: Oyelaran, Whitfield and Mbeki": a capitalised census surname rare in English
+                yield self.result(start, end, 0.5)
             elif view.mostly_lower and word[:1].isupper() and not word.isupper() and len(word) > 2 \
                     and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
                     and not self._sentence_start(text, start) and (lex.is_name(lower) and lex.zipf(lower) < 5.0
@@ -69,6 +74,19 @@ class LexiconNameRecognizer(NameRecognizer):
         lex = self.lexicons
         return len(word) > 2 and word[0].isupper() and word[1:].islower() and lex.zipf(word) < 3.2 \
             and not lex.is_clinical(word) and not self.evidence.is_excluded(word)
+
+    def _lone_surname(self, word: str, text: str, start: int) -> bool:
+        """A Census surname, capitalised with small letters after, that English and medicine
+        hardly use (Zipf < 3), mid-sentence and not after an article ("the Passey valve").
+        Notes start sentences with clipped rare words ("Poss extubate"), so a sentence's first
+        word counts only in a one-line query."""
+        lex, lower = self.lexicons, word.lower()
+        if len(word) < 3 or not (word[0].isupper() and word[1:].islower()) or lower not in lex.last_names:
+            return False
+        if self._sentence_start(text, start) and not is_query(text) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+            return False
+        return lex.zipf(lower) < 3.0 and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
+            and not self._is_place(word) and lower not in lex.regions
 
     def _is_place(self, *words: str) -> bool:
         """"Glen Burnie", "Ellicott City": a gazetteer place is the city recognizer's, not a name."""

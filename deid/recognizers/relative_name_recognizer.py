@@ -1,4 +1,5 @@
-"""Relatives and contacts: "husband Tom", "dtr rosalind", "daughter is mrs. carlson", "Tom (husband)"."""
+"""Relatives and contacts: "husband Tom", "dtr rosalind", "daughter is mrs. carlson", "Tom (husband)",
+"Ilse is the family contact"."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ _JOINED = regex.compile(r"[ \t]*(?:,|and|&|/)[ \t]*(?:and[ \t]+)?", regex.IGNORE
 _BEFORE_RELATION = regex.compile(
     rf"(?<=\p{{L}})[ \t]{{0,3}}\([ \t]{{0,3}}(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS}|resident|intern|attending|fellow|rn|np|md|pa)[ \t]{{0,3}}\)"
     # "Ignatius, husband, at bedside"
-    rf"|(?<=\p{{L}})[ \t]{{0,3}},[ \t]{{0,3}}(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS})[ \t]{{0,3}},",
+    rf"|(?<=\p{{L}})[ \t]{{0,3}},[ \t]{{0,3}}(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS})[ \t]{{0,3}},"
+    # "Ilse is the family contact", "Wendell is pt's HCP": a name said to hold a contact role
+    rf"|(?<=\p{{L}})[ \t]+is[ \t]+(?:the[ \t]+|pt'?s[ \t]+|his[ \t]+|her[ \t]+)?(?:family[ \t]+|primary[ \t]+|main[ \t]+)?"
+    rf"(?:contact|spokes(?:person|man|woman)|proxy|hcp|health[ \t]+care[ \t]+proxy|poa|next[ \t]+of[ \t]+kin)\b",
     regex.IGNORECASE)
 
 

@@ -19,6 +19,7 @@ _ASCII_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
 _INITIAL_OR_WORD = regex.compile(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*")
 # "Dr. o malley", "dr d angelo": a surname's particle written apart from it (lower case in notes)
 _PARTICLE = regex.compile(r"(?i:o|d)[ \t](?=\p{L}{3})")
+_SPELT_TITLE = regex.compile(r"M(?:r|rs|s)")  # "Ms" spelt so; lower-case "ms." is also the valve
 _JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
 _NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|user\s*:|"
@@ -52,9 +53,16 @@ class TitledNameRecognizer(NameRecognizer):
                 nxt = _INITIAL_OR_WORD.match(text, match.end())
                 word = nxt.group(0) if nxt else ""
                 limit = 5.5 if dotted else 4.5
-                if view.cased and not word[:1].isupper() or self.lexicons.is_clinical(word) and not self.lexicons.is_name(word) \
+                # "Mr. Sports": written as a title (capital M, small letters; or "mr." in a lower-case
+                # note), not as MR or "ms.", what follows is a capitalised surname even if it is English
+                spelt_as_title = (view.cased or view.mostly_lower) and word[:1].isupper() and not word.isupper() \
+                    and not self.evidence.is_excluded(word) and (
+                        _SPELT_TITLE.fullmatch(text, match.start(), match.start() + len(title))
+                        or view.mostly_lower and dotted and title != "ms")
+                if not spelt_as_title and (
+                        view.cased and not word[:1].isupper() or self.lexicons.is_clinical(word) and not self.lexicons.is_name(word)
                         or not (self.lexicons.is_name(word) and self.lexicons.zipf(word) < limit
-                                or self.lexicons.zipf(word) < 3.0 or regex.fullmatch(r"[A-Z]\.?", word)):
+                                or self.lexicons.zipf(word) < 3.0 or regex.fullmatch(r"[A-Z]\.?", word))):
                     continue  # "assess ms. safety", "3-4+MR. Given"
             if title in _ROLES:
                 nxt = _ASCII_WORD.match(text, match.end())

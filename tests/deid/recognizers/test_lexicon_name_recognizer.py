@@ -34,3 +34,19 @@ def recognizer(lexicons):
 )
 def test_lexicon_name_spans(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a capitalised Census surname rare in English, mid-sentence in mixed-case text
+        ("The practice was founded by Oyelaran, Whitfield and Castellano in 1998.", ["Castellano"]),
+        ("Can Castellano take apixaban with his amiodarone?", ["Castellano"]),  # a one-line query
+        # --- invalid: a sentence's first word in a note, after an article, clinical eponyms
+        ("Pt stable overnight.\nCastellano and flush lines q8h.", []),
+        ("Trach in place, the Castellano valve was trialled.", []),
+        ("Cardiac output by Fick was 4.1, Korotkoff sounds faint.", []),
+    ],
+)
+def test_lone_surname_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)

@@ -36,6 +36,9 @@ def recognizer(lexicons):
         # relation after the name
         ("Tobias (husband) at bedside.", ["Tobias"]),
         ("Desmond Wojcik (son) is HCP.", ["Desmond Wojcik"]),
+        # a name said to hold a contact role
+        ("Family in overnight. Ilsabet is the family contact.", ["Ilsabet"]),
+        ("WENDELL IS PTS HCP.", ["WENDELL"]),
         # --- invalid: relations without a name, family history
         ("Daughter at bedside.", []),
         ("Husband updated on plan.", []),
@@ -48,6 +51,8 @@ def recognizer(lexicons):
         ("Brother died of SCD.", []),
         ("Sister with HCM.", []),
         ("Daughter in law brought meds.", []),
+        ("Daughter is HCP. Son is the family contact.", []),
+        ("This is her proxy.", []),
     ],
 )
 def test_relative_name_spans(recognizer, text, expected_texts):

@@ -27,6 +27,9 @@ def recognizer(lexicons):
         ("Dr. Garcia-Lopez consulted.", ["Garcia-Lopez"]),
         ("Dr. Ng saw him.", ["Ng"]),
         ("Mr. and Mrs. Pemberton at bedside.", ["Pemberton"]),
+        # spelt as a title, "Mr." / "Mrs." is followed by a surname even if it is an English word
+        ("Overnight Mr. Bishopsgate was calmer. Mrs. Garden visited.", ["Bishopsgate", "Garden"]),
+        ("pt calmer overnight. mr. Bishopsgate slept well, family aware.", ["Bishopsgate"]),
         ("Dr. Ng and Dr. Okonkwo agree.", ["Ng", "Okonkwo"]),
         # an eponym-looking word after a title is a person ("Dr. Foley")
         ("Dr. Foley placed the line.", ["Foley"]),
@@ -47,6 +50,9 @@ def recognizer(lexicons):
         ("Nurse at bedside.", []),
         ("Foley placed by nursing.", []),
         ("MS INTACT, ALERT AND ORIENTED.", []),
+        ("Severe MR. Sports physicals deferred.", []),  # MR is the valve, not the title
+        ("Mr. The rest of the plan is unchanged.", []),
+        ("pt calmer overnight. trace ms. Pt slept well, family aware.", []),
     ],
 )
 def test_titled_name_spans(recognizer, text, expected_texts):
