@@ -32,6 +32,7 @@ from deid.pseudonyms import keyed_hash, patient_key
 from deid.recognizers import default_recognizers
 from deid.recognizers.base import TextView, is_query
 from deid.recognizers.known_identifier_recognizer import KnownIdentifierRecognizer
+from deid.recognizers.name_tokens import coordinated_names
 from deid.recognizers.spacy_ner_recognizer import SpacyNerRecognizer
 from deid.surrogates import PatientSurrogates, generalize_zip
 
@@ -160,6 +161,8 @@ class DeidEngine:
             results.extend(self.known_recognizer.find_known(view, deadline, compile_known(known, self.lexicons)))
         deadline.check()
         kept = [r for r in results if r.score >= self.policy.min_score]
+        kept.extend(r for r in coordinated_names(text, kept, self.ner.evidence, view.cased)
+                    if not self._protected(text[r.start:r.end], r, doc, text))
         kept.extend(self._occurrences(text, self.distinctive_words(text, kept), deadline))
         return merge_spans(kept)
 

@@ -8,8 +8,10 @@ that is not ALL CAPS. Clinical vocabulary and function words are never names on 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 import regex
+from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.lexicons import Lexicons
@@ -149,6 +151,40 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
     if text[start:end].endswith(".") and not regex.search(r"(?:^|\s)\p{Lu}\.$", text[start:end]):
         end -= 1
     return start, end
+
+
+# ", " / " and " / " & " / "/" between two names of one list
+_COORDINATION = regex.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|(?:and|&)[ \t]+|/[ \t]*)", regex.IGNORECASE)
+
+
+def coordinated_names(text: str, found: Iterable[RecognizerResult], evidence: NameEvidence, cased: bool,
+                      min_score: float = 0.6) -> list[RecognizerResult]:
+    """Names listed after a name found with confidence: "Drs. Eklund, Moser and Hodge", "son
+    kyle and ellery": whatever cue found the first name covers the rest of the list, so each
+    next word needs only to be able to follow a cue and to look like a name (strength >= 0.4)."""
+    lexicons = evidence.lexicons
+    out: list[RecognizerResult] = []
+    for result in found:
+        if result.entity_type != "PERSON" or result.score < min_score:
+            continue
+        cursor = result.end
+        for _ in range(4):  # a list of at most five names
+            joined = _COORDINATION.match(text, cursor)
+            if not joined or joined.end() == cursor:
+                break
+            span = name_words_after(text, joined.end(), evidence, cased, limit=2)
+            if not span:
+                break
+            first = NAME_WORD.match(text, span[0]).group(0)
+            if evidence.strength(first, cased) < 0.4 and first.lower() not in lexicons.first_names:
+                break
+            after = _COORDINATION.match(text, span[1])
+            if joined.group(0).strip() == "," and not (after and after.end() > span[1]):
+                break  # "JONES, RRT", "Smith, Cardiology": a comma alone joins only inside a longer list
+            out.append(RecognizerResult("PERSON", span[0], span[1], 0.55,
+                                        recognition_metadata={"recognizer_name": "CoordinatedName"}))
+            cursor = span[1]
+    return out
 
 
 class NameRecognizer(ClinicalRecognizer):

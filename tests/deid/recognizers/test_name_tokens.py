@@ -2,7 +2,9 @@
 
 import pytest
 
-from deid.recognizers.name_tokens import NameEvidence, name_words_after
+from presidio_analyzer import RecognizerResult
+
+from deid.recognizers.name_tokens import NameEvidence, coordinated_names, name_words_after
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +51,27 @@ def test_in_a_caseless_note_a_rare_word_continues_a_name_but_not_a_misspelt_verb
     text = "DR QUILLFEATHER NOTIFED AND PT GIVEN 1MG"
     start = text.index("QUILLFEATHER")
     assert name_words_after(text, start, evidence, cased=False, strong=True) == (start, start + len("QUILLFEATHER"))
+
+
+def _person(start: int, end: int) -> RecognizerResult:
+    return RecognizerResult("PERSON", start, end, 0.9)
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        ("Seen by Dr. Quintero and Vantongeren today.", "Quintero", ["Vantongeren"]),
+        ("Drs. Eklund, Ferraby and Oyelaran agree.", "Eklund", ["Ferraby", "Oyelaran"]),
+        ("son kyle and ellery visited", "kyle", ["ellery"]),
+        # --- invalid: a credential or a service after a comma, roles and relations after "and"
+        ("ROBERT V. DEGRASSE, RRT", "ROBERT V. DEGRASSE", []),
+        ("Dr. Quintero, Cardiology and Renal following.", "Quintero", []),
+        ("Mr. Thistlewood and wife at bedside.", "Thistlewood", []),
+        ("DR THISTLEWOOD AND RN AWARE OF LABS.", "THISTLEWOOD", []),
+    ],
+)
+def test_names_listed_after_a_confident_name(evidence, text, first, expected):
+    start = text.index(first)
+    found = coordinated_names(text, [_person(start, start + len(first))], evidence, cased=not text.isupper()
+                              and not text.islower())
+    assert [text[r.start:r.end] for r in found] == expected
