@@ -16,7 +16,7 @@ RELATIONS = (r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyf
 _AFTER_RELATION = regex.compile(
     rf"\b(?:{RELATIONS})\b(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
     regex.IGNORECASE)
-_JOINED = regex.compile(r"[ \t]*(?:,|and|&|/)[ \t]*(?:and[ \t]+)?", regex.IGNORECASE)
+_JOINED = regex.compile(r"[ \t]*(?:,|and(?!\p{L})|&|/)[ \t]*(?:and[ \t]+)?", regex.IGNORECASE)
 _BEFORE_RELATION = regex.compile(
     rf"(?<=\p{{L}})[ \t]{{0,3}}\([ \t]{{0,3}}(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS}|resident|intern|attending|fellow|rn|np|md|pa)[ \t]{{0,3}}\)"
     # "Ignatius, husband, at bedside"

@@ -20,7 +20,7 @@ _INITIAL_OR_WORD = regex.compile(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*")
 # "Dr. o malley", "dr d angelo": a surname's particle written apart from it (lower case in notes)
 _PARTICLE = regex.compile(r"(?i:o|d)[ \t](?=\p{L}{3})")
 _SPELT_TITLE = regex.compile(r"M(?:r|rs|s)")  # "Ms" spelt so; lower-case "ms." is also the valve
-_JOINED = regex.compile(r"[ \t]*(?:and|&|or|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
+_JOINED = regex.compile(r"[ \t]*(?:(?:and|or)(?!\p{L})|&|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
 _NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|user\s*:|"
                          r"(?:first|last|full|sur)\s*name\s*(?:is\s*|[:?]\s*)|"

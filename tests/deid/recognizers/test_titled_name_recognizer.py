@@ -31,6 +31,7 @@ def recognizer(lexicons):
         ("Overnight Mr. Bishopsgate was calmer. Mrs. Garden visited.", ["Bishopsgate", "Garden"]),
         ("pt calmer overnight. mr. Bishopsgate slept well, family aware.", ["Bishopsgate"]),
         ("Dr. Ng and Dr. Okonkwo agree.", ["Ng", "Okonkwo"]),
+        ("Dr. Quintero ordered an echo.", ["Quintero"]),  # "or" of "ordered" joins nothing
         # an eponym-looking word after a title is a person ("Dr. Foley")
         ("Dr. Foley placed the line.", ["Foley"]),
         # roles followed by a name
