@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+# the tuning file, and the held-out one (for checking only)
+TEMPLATE_FILES = ["clinical_query_templates.txt", "clinical_query_templates_holdout.txt"]
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +31,9 @@ def queries(query_eval):
     return query_eval.generate(n=300, seed=7)
 
 
-def test_every_template_parses(query_eval):
-    templates = query_eval.load_templates()
+@pytest.mark.parametrize("name", TEMPLATE_FILES)
+def test_every_template_parses(query_eval, name):
+    templates = query_eval.load_templates(BENCHMARKS / "data" / name)
     assert len(templates) >= 150
     assert len(set(templates)) == len(templates)
     problems = {t: p for t in templates if (p := query_eval.check_template(t))}
@@ -48,9 +51,10 @@ def test_check_template_catches(query_eval, template, problem):
     assert problem in query_eval.check_template(template)
 
 
-def test_gold_spans_are_the_filled_values(query_eval, queries):
-    templates = query_eval.load_templates()
-    for record in queries:
+@pytest.mark.parametrize("name", TEMPLATE_FILES)
+def test_gold_spans_are_the_filled_values(query_eval, name):
+    templates = query_eval.load_templates(BENCHMARKS / "data" / name)
+    for record in query_eval.generate(n=300, seed=7, templates=templates):
         text, spans = record["text"], record["spans"]
         template = templates[record["template"]]
         assert [s["kind"] for s in spans] == query_eval.PLACEHOLDER.findall(template)
