@@ -16,6 +16,7 @@ from deid.recognizers.initial_name_recognizer import InitialNameRecognizer
 from deid.recognizers.ip_recognizer import IpRecognizer
 from deid.recognizers.lexicon_name_recognizer import LexiconNameRecognizer
 from deid.recognizers.notified_name_recognizer import NotifiedNameRecognizer
+from deid.recognizers.patient_name_recognizer import PatientNameRecognizer
 from deid.recognizers.phone_recognizer import PhoneRecognizer
 from deid.recognizers.relative_name_recognizer import RelativeNameRecognizer
 from deid.recognizers.ssn_recognizer import SsnRecognizer
@@ -26,7 +27,7 @@ DEFAULT_RECOGNIZERS = (
     DateRecognizer, AgeRecognizer, PhoneRecognizer, EmailRecognizer, UrlRecognizer, IpRecognizer, SsnRecognizer,
     IdNumberRecognizer, AddressRecognizer, HospitalRecognizer, CityRecognizer, TitledNameRecognizer,
     RelativeNameRecognizer, CredentialedNameRecognizer, ContactNameRecognizer, NotifiedNameRecognizer,
-    InitialNameRecognizer, LexiconNameRecognizer,
+    InitialNameRecognizer, LexiconNameRecognizer, PatientNameRecognizer,
 )
 
 

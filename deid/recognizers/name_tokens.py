@@ -8,7 +8,7 @@ that is not ALL CAPS. Clinical vocabulary and function words are never names on 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 import regex
 from presidio_analyzer import RecognizerResult
@@ -35,6 +35,7 @@ husband wife daughter dtr son sister brother mother father mom dad niece nephew 
 grandson granddaughter spouse partner wife's husband's daughters sons sisters brothers aunts uncles cousins
 nieces nephews kids children grandchildren grandkids parents siblings family friends relatives neice
 spokesperson spokesman proxy hcp guardian present agrees aware
+mrn dob ssn
 english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
 vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic somali
 """.split()) | STOP_WORDS
@@ -151,6 +152,23 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
     if text[start:end].endswith(".") and not regex.search(r"(?:^|\s)\p{Lu}\.$", text[start:end]):
         end -= 1
     return start, end
+
+
+def name_words_before(text: str, pos: int, accept: Callable[[str], bool], limit: int = 3) -> tuple[int, int] | None:
+    """The span of up to ``limit`` words right before ``pos`` (spaces or tabs between them) that
+    ``accept`` takes, read backwards from ``pos``; None if the nearest is refused."""
+    words: list[tuple[int, int]] = []
+    cursor = pos
+    while len(words) < limit:
+        prev = regex.search(rf"(?:{NAME_WORD.pattern})[ \t]*$", text[max(0, cursor - 40):cursor])
+        if not prev or not accept(prev.group(0).strip()):
+            break
+        start = cursor - len(prev.group(0))
+        words.append((start, start + len(prev.group(0).rstrip(" \t"))))
+        cursor = start
+    if not words:
+        return None
+    return words[-1][0], words[0][1]
 
 
 # ", " / " and " / " & " / "/" between two names of one list

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.name_tokens import NAME_WORD, NameRecognizer, name_words_after
+from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
 
 RELATIONS = (r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
              r"sisters?|sis|brothers?|bro|mother|mom|mum|father|dad|niece|nephew|aunt|uncle|cousin|"
@@ -44,23 +44,13 @@ class RelativeNameRecognizer(NameRecognizer):
                         yield self.result(second[0], second[1], 0.7)
         # "Tom (husband)", "Frank Vrenchak (son)": name words right before the relation
         for match in _BEFORE_RELATION.finditer(text, timeout=deadline.remaining()):
-            words = []
-            cursor = match.start()
-            while len(words) < 3:
-                prev = regex.search(rf"(?:{NAME_WORD.pattern})[ \t]*$", text[max(0, cursor - 40):cursor])
-                if not prev:
-                    break
-                word = prev.group(0).strip()
-                if not self.evidence.after_context(word, view.cased) or (
-                        self.evidence.strength(word, view.cased) < 0.4 and word.lower() not in self.lexicons.first_names):
-                    break
-                words.append(word)
-                cursor = cursor - len(prev.group(0))
-            if words:
-                end = match.start()
-                while end > cursor and text[end - 1] in " \t":
-                    end -= 1
-                yield self.result(cursor, end, 0.7)
+            span = name_words_before(text, match.start(), lambda word: self._before_relation(word, view.cased))
+            if span:
+                yield self.result(span[0], span[1], 0.7)
+
+    def _before_relation(self, word: str, cased: bool) -> bool:
+        return self.evidence.after_context(word, cased) and (
+            self.evidence.strength(word, cased) >= 0.4 or word.lower() in self.lexicons.first_names)
 
     def _plausible(self, span_text: str, cased: bool) -> bool:
         first = span_text.split()[0]

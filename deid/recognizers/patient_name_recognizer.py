@@ -1,0 +1,69 @@
+"""The patient named in the slots clinicians keep for it: "Pt Fischer, 78M", "PT LISKOVA NEEDS
+STAT ECHO", "bed 7 Kubiaczyk, 74M", "Silva 82F on Eliquis", "MATTHEW GREEN, DOB 4/9/1963".
+
+Handoffs, referrals and triage messages write the name right after "pt"/"patient", right
+before the age and sex, or right before the date of birth or record number. In such a slot a
+word that can be a name is one: capitalised and listed or rare where case means something,
+listed or rare in English otherwise. After "pt" the slot must also close like a patient line
+(a comma, a number, "needs", "had", "MRN"...), and without case only a listed name fills it,
+so "pt tolerated", "PT CONTS ON" and "pt comfort," stay.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
+
+_AFTER_PATIENT = regex.compile(r"\b(?:pt|patient)\b\.?[ \t]{1,3}(?=\p{L})", regex.IGNORECASE)
+# what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
+_PATIENT_LINE_GOES_ON = regex.compile(
+    r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|s/p|post|presented|presents|admitted|weight|wt|"
+    r"bed|rm|room)\b)", regex.IGNORECASE | regex.MULTILINE)
+# "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ", 91," and "(96)"
+# (each starts right after a letter, so a long run of spaces is scanned once, not once per space)
+_AGE_AND_SEX = regex.compile(
+    r"(?<=[\p{L}.])(?:(?:,[ \t]*|[ \t]+)\(?\d{1,3}[ \t]?(?:y/?o|yo|y\.o\.|yrs?|years?[ -]old)?[ \t]?(?:m|f|male|female)(?!\p{L})"
+    r"(?![ \t]*(?:sheath|cath|catheter|french|fr|introducer))"
+    r"|,[ \t]*\d{2,3}[ \t]*,|[ \t]*\(\d{2,3}\))", regex.IGNORECASE)
+_BIRTH_OR_RECORD = regex.compile(r"(?<=[\p{L}.])[ \t]*[,(]?[ \t]*(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|mrn|mr#|ssn|born)(?!\p{L})",
+                                 regex.IGNORECASE)
+_VERB_FORM = regex.compile(r"(?:ed|ing|ly)$", regex.IGNORECASE)
+
+
+class PatientNameRecognizer(NameRecognizer):
+    # not WEAK: the slot decides, and eponymous surnames fill it too ("Bed 8 Jones, 61F")
+
+    def find(self, view, deadline):
+        text = view.text
+        for match in _AFTER_PATIENT.finditer(text, timeout=deadline.remaining()):
+            word = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
+            if not word or not self._slot_word(word.group(0), view.cased) or not view.cased and not self._listed(word.group(0)):
+                continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
+            span = name_words_after(text, match.end(), self.evidence, view.cased, limit=3)
+            if span and _PATIENT_LINE_GOES_ON.match(text, span[1]):
+                yield self.result(span[0], span[1], 0.7)
+        for pattern in (_AGE_AND_SEX, _BIRTH_OR_RECORD):
+            for match in pattern.finditer(text, timeout=deadline.remaining()):
+                span = name_words_before(text, match.start(), lambda w: self._slot_word(w, view.cased))
+                if span:
+                    yield self.result(span[0], span[1], 0.7)
+
+    def _listed(self, word: str) -> bool:
+        """A Census first name, or a Census surname rare in English (Zipf < 3.5: "Herrera", not "Comfort")."""
+        lex, lower = self.lexicons, word.lower()
+        return lower in lex.first_names and lex.zipf(lower) < 4.5 or lower in lex.last_names and lex.zipf(lower) < 3.5
+
+    def _slot_word(self, word: str, cased: bool) -> bool:
+        """Can this word fill a patient-name slot? An initial, or a Census name, or a word rare in
+        English (Zipf < 4 capitalised in mixed case, < 2 otherwise); never a function word, a
+        clinical word that is not also a name, or a verb form ("tolerated", "resting")."""
+        lex = self.lexicons
+        if regex.fullmatch(r"\p{Lu}\.", word):
+            return True
+        if self.evidence.is_excluded(word) or lex.is_clinical(word) and not lex.is_name(word) \
+                or _VERB_FORM.search(word) and not lex.is_name(word):
+            return False
+        if cased and (not word[0].isupper() or word.isupper() and len(word) <= 4):
+            return False
+        return lex.is_name(word) or lex.zipf(word) < (4.0 if cased else 2.0)

@@ -1,0 +1,42 @@
+"""PatientNameRecognizer: the patient in the slots of a patient line ("Pt Okafor, 78M", "Vesely 82F",
+"ANDREA MOLNAR, DOB ...")."""
+
+import pytest
+
+from deid.recognizers.patient_name_recognizer import PatientNameRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return PatientNameRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # after "pt" / "patient", closed like a patient line
+        ("Pt Okafor, 78M, s/p CABG, now in AF.", ["Okafor"]),
+        ("Pt Dembele had a syncopal episode at home.", ["Dembele"]),
+        ("Pt Halvorsen 5512093 for cardioversion Friday.", ["Halvorsen"]),
+        ("URGENT: PT HERRERA MRN 5512093 K 6.8", ["HERRERA"]),
+        ("ecg with st elevation v1-v3, pt herrera, 58m, cath lab?", ["herrera"]),
+        # before the age and sex
+        ("Handoff: bed 7 Wieczorek, 74M, NSTEMI. Bed 8 Jones, 61F, CHF.", ["Wieczorek", "Jones"]),
+        ("Vesely 82F on apixaban 2.5 BID, Cr 1.9", ["Vesely"]),
+        ("REF: ANDREA MOLNAR 92 y/o F, severe AS for TAVR", ["ANDREA MOLNAR"]),
+        ("Edwin Marchetti (96) with severe MR", ["Edwin Marchetti"]),
+        # before the date of birth or record number
+        ("TRIAGE: MATTHEW GREEN, DOB 4/9/1963, SOB", ["MATTHEW GREEN"]),
+        ("Refill for Warrick T. Laurent, DOB 20-Jan-1950, atorvastatin 80", ["Warrick T. Laurent"]),
+        # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
+        ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
+        ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),
+        ("pt conts on lasix gtt. pt desats with any activity. pt. Ox3 overnight.", []),
+        ("Cordis 8F sheath placed, 7 F cath to the RCA.", []),
+        ("PT 14.2, PTT 30, INR 1.3. PT/OT eval today.", []),
+        ("keep pt comfort, monitor neuro.", []),
+    ],
+)
+def test_patient_name_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
