@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.recognizers.base import RegexRecognizer
+from deid.recognizers.base import RegexRecognizer, is_query
 
 # Street suffixes (USPS Publication 28, C1, plus common UK forms). Those that are also ordinary or
 # clinical words ("Pass", "Port", "Wall", "Bridge") only make a street with a cue or an address block.
@@ -28,7 +28,8 @@ WEAK_SUFFIX = (r"pass|run|key|keys|lights?|rest|falls?|springs?|views?|walks?|tr
                r"estates?|gardens?|meadows?|mills?|coves?|beach|canyon|cliffs?|crest|curve|divide|dam|ferry|fords?|"
                r"forges?|hollow|inlet|knolls?|landing|lodge|loaf|orchard|overpass|pines?|prairie|radial|ranch|route|"
                r"rue|shoals?|skyway|spurs?|stream|tunnel|underpass|ways|quay|wharf|esplanade|grn|pt|pts|crk|"
-               r"vlg|vly|mtn|hl|hls|lk|lks|pk|brg|cv|ctr|sta|spg|spgs|smt|frd|rdg|cp|jct|holw|is|iss|un|via|sq")
+               r"vlg|vly|mtn|hl|hls|lk|lks|pk|brg|cv|ctr|sta|spg|spgs|smt|frd|rdg|cp|jct|holw|is|iss|un|via|sq|"
+               r"bypass|byp|corners?|cors|overlook|viaduct|bluffs?|bottom|burgs?|spurs?|trailer|lndg|vw|xing")
 STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
           r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _WEAK_ONLY = regex.compile(rf"(?:{WEAK_SUFFIX})", regex.IGNORECASE)
@@ -100,7 +101,8 @@ _CASED_FOREIGN = regex.compile(rf"(?:{_PREFIX}[ \t]+)?(?:(?:{_CAP}|{_PARTICLE}|\
 # an address cue right before the street: "lives at", "address:", "send it to", "the corner of"
 _CUE = regex.compile(
     r"(?:\baddress(?:es)?\b[^\n.;!?]{0,40}?(?:\bis|\bwith|\bto|:|-)|\b(?:lives?|lived|living|resides?|resided|residing|"
-    r"located|situated|moved|relocated|stays?|staying|based)[ \t]+(?:at|on|in|to)|\b(?:send|sent|mail|mailed|ship|"
+    r"located|situated|moved|relocated|stays?|staying|based)(?:[ \t]+(?:alone|together|independently|nearby|now|"
+    r"with[ \t]+(?:his|her|their|my)[ \t]+\p{L}+))?[ \t]+(?:at|on|in|to)|\b(?:send|sent|mail|mailed|ship|"
     r"shipped|deliver|delivered|return|returned|forward|forwarded|taxi|cab|drive|driven)\b[^\n.;:!?]{0,40}?\bto|"
     r"\b(?:meet(?:[ \t]+(?:me|you|us))?|stop|off|is|are|was|were|arrived|arrives)[ \t]+at|\bcorner[ \t]+of|"
     r"\bhere[ \t]+they[ \t]+are:|\b(?:station|office|house|home|entrance)[ \t]+is[ \t]+(?:on|at|in)|\benter[ \t]+on|"
@@ -133,6 +135,20 @@ _SAME_LINE_CITY = regex.compile(
 _TAIL_TOKEN = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?P<postal>{_POSTAL})(?![\w-])|(?P<word>{_CITY_WORD}|\(\p{{L}}+\)))", _FLAGS)
 _SAME_LINE_STATE_ZIP = regex.compile(
     rf"(?:,[ \t]*\p{{L}}[\p{{L}}'’-]+(?:[ \t]\p{{L}}[\p{{L}}'’-]+){{0,2}}){{1,2}},?[ \t]*(?:{STATES}),?[ \t]+\d{{5}}(?:-\d{{4}})?\b", _FLAGS)
+# what one looks for near a ZIP code: "heart failure clinic near 84717", "cardiologists near 10001"
+_SERVICE_WORD = regex.compile(r"clinics?|hospitals?|doctors?|physicians?|cardiologists?|specialists?|pharmac(?:y|ies)|"
+                              r"offices?|centers?|centres?|labs?|programs?|rehab|providers?|practices?|places?|"
+                              r"somewhere|anywhere|anyone|someone|me|us|home|here", regex.IGNORECASE)
+_NEAR = regex.compile(r"\b(?:near|nearby|around|close[ \t]+to|next[ \t]+to|by)[ \t]+$", regex.IGNORECASE)
+# "medicare in allenmouth 39825": a place word or two, then a ZIP, ending a sentence
+_PLACE_ZIP = regex.compile(
+    r"\b(?:in|near|around|from|at)[ \t]+(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,2}),?[ \t]+"
+    r"(?P<zip>\d{5}(?:-\d{4})?)(?=[ \t]*(?:$|\n|[;?!)]|[.,](?!\d)))", regex.IGNORECASE)
+_NOT_ZIP_PLACE = frozenset("room rm bed bay unit suite ste apt apartment box total excess about approximately approx "
+                           "dose doses units count range ward floor level code account acct id mrn number no".split())
+# words that may begin a town's name although they are common English words
+_PLACE_START = frozenset("new san santa fort port mount saint st north south east west lake los las el la le "
+                         "upper lower great little grand".split())
 _NOT_PLACE_LINE = regex.compile(r"[:;=/%@]|\d{2}|\b(?:pt|patient|he|she|pmh|hpi|plan|cc|hx|with|and|the|to|is|was)\b",
                                 regex.IGNORECASE)
 
@@ -152,7 +168,7 @@ class _LazyCue:
 
 class AddressRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
-    PATTERN_ENTITIES = {"zip_after_state": "ZIP", "zip_label": "ZIP", "zip_after_province": "ZIP", "zip_near": "ZIP"}
+    PATTERN_ENTITIES = {"zip_after_state": "ZIP", "zip_after_place": "ZIP", "zip_label": "ZIP", "zip_after_province": "ZIP", "zip_near": "ZIP"}
     PATTERNS = [
         # Baltimore, MD 21201 (only the ZIP is a separate span here; the city is the city recognizer's)
         Pattern("zip_after_state", rf"(?-i:\b(?:{STATES})\b),?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b", 0.9),
@@ -163,6 +179,9 @@ class AddressRecognizer(RegexRecognizer):
         # cardiologists near 10001
         Pattern("zip_near", r"\b(?:near|around|nearby|close[ \t]+to)[ \t]+(?P<phi>\d{5}(?:-\d{4})?)"
                             r"(?=[ \t]*(?:$|\n|[,;:?!)]|\.(?!\d)|(?:that|which|who|area|for|with|accepting|open)\b))", 0.85),
+        # "Russellport, 73351?", "Lima, 45801-1234.": a ZIP ending a sentence after a place word and a comma
+        Pattern("zip_after_place", r"(?-i:(?<![\p{L}'’-])(?P<place>\p{Lu}\p{Ll}[\p{Ll}'’-]+)),[ \t]*(?P<phi>\d{5}(?:-\d{4})?)"
+                                   r"(?=[ \t]*(?:$|\n|[;?!)]|[.,](?!\d)))", 0.8),
         Pattern("zip_label", rf"\b(?:zip|zip[ \t]*code|postal[ \t]+code|post[ \t]*code)(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
                              rf"(?P<phi>{_POSTAL})(?![\w-])", 0.9),
     ]
@@ -172,11 +191,20 @@ class AddressRecognizer(RegexRecognizer):
             words = regex.findall(r"\p{L}+", view.text[max(0, start - 40):match.start()])
             before = words[-1] if words else ""
             abbreviation = before.isupper() and (view.cased or len(before) <= 4)  # "WBC near 10000"
+            if _SERVICE_WORD.fullmatch(before):
+                return True  # "heart failure clinic near 84717": a place one looks for near a ZIP
             return not (self.lexicons.is_clinical(before) or abbreviation or before.lower() in _NOT_STREET_WORD)
+        if pattern.name == "zip_after_place":  # "Russellport, 73351": a capitalised place word, a comma, a ZIP
+            word = match.group("place")
+            lex = self.lexicons
+            if lex.is_clinical(word) and not lex.is_name(word) or word.lower() in _MONTHS or word.lower() in _UNIT_WORDS:
+                return False  # "Heparin, 25000", "Tuesday, 10001"
+            return True
         return True
 
     def find(self, view, deadline):
         yield from super().find(view, deadline)
+        yield from self._place_zip(view, deadline)
         text = view.text
         searches = [("us", _US_STREET)] + [("box", box) for box in _BOXES] + [("foreign", _FOREIGN_HOUSE)]
         if view.cased:  # a street named without a house number needs capitals to be told from prose
@@ -206,15 +234,33 @@ class AddressRecognizer(RegexRecognizer):
                     end = self._prefixed_end(view, match)
                     if end is None:
                         continue
-                end, block = self._block(text, end, deadline, view.cased)
-                if kind == "us" and _WEAK_ONLY.fullmatch(match.group("suffix")) and not (cue or block):
-                    continue
+                end, block = self._block(text, end, deadline, view.cased, self.lexicons)
+                if kind == "us" and _WEAK_ONLY.fullmatch(match.group("suffix")) and not (cue or block) and not (
+                        view.cased and _NEAR.search(text, max(0, start - 12), start)
+                        and all(w[0].isupper() for w in regex.findall(r"\p{L}+", match.group("name")))):
+                    continue  # "near 1453 Terry Creek": a capitalised street one is near
                 if kind == "foreign" and not self._valid_foreign(view, name, match.groupdict().get("house"), cue, block):
                     continue
                 if kind == "prefixed" and not (cue or block or view.cased and match.group("prefix").lower() not in (
                         "avenue", "boulevard", "place", "via")):
                     continue
                 yield self.result(start, end, 0.9 if kind == "box" or block else 0.75)
+
+    def _place_zip(self, view, deadline):
+        """ "medicare in allenmouth 39825", "clinic in West Scott 44067.": a town and its ZIP ending a sentence
+        (the town is the city recognizer's kind of span, but a ZIP is no word the clinical veto could judge)."""
+        text, lex = view.text, self.lexicons
+        query = is_query(text)
+        for match in _PLACE_ZIP.finditer(text, timeout=deadline.remaining()):
+            words = regex.findall(r"\p{L}[\p{L}'’-]*", match.group("phi"))
+            if any(w.lower() in STOP_WORDS or w.lower() in _NOT_ZIP_PLACE or lex.is_clinical(w) and w.lower() not in lex.cities
+                   and not (n == 0 and len(words) > 1 and w.lower() in _PLACE_START)
+                   for n, w in enumerate(words)) or match.group("phi").lower() in lex.regions:
+                continue
+            if view.cased and not query and not all(w[0].isupper() for w in words):
+                continue
+            yield self.result(match.start("phi"), match.end("phi"), 0.7, "CITY")
+            yield self.result(match.start("zip"), match.end("zip"), 0.8, "ZIP")
 
     @staticmethod
     def _valid_us(view, match, cue):
@@ -282,7 +328,7 @@ class AddressRecognizer(RegexRecognizer):
         return street_word and bool(house) and (view.cased or len(words) <= 3)
 
     @staticmethod
-    def _unit_tail(text, end, cased, deadline):
+    def _unit_tail(text, end, cased, deadline, lexicons=None):
         """After "Apt. 615" on the same line: the town, region, country and postal code, as far as
         the words look like place names (capitalised, a region code, a particle inside a name)."""
         pos, words = end, 0
@@ -295,6 +341,8 @@ class AddressRecognizer(RegexRecognizer):
                 return pos  # the postal code ends the address
             if regex.fullmatch(_PARTICLE, word, regex.IGNORECASE):
                 continue  # kept only if a name follows
+            if not cased and word.isupper() and lexicons is not None and AddressRecognizer._plain_word(word, lexicons):
+                break  # "SUITE 648 REQUESTS HOME INR MONITOR": in capitals, ordinary words end the address
             if regex.fullmatch(rf"(?-i:{_REGION})", word) or word.startswith("(") or (
                     word.lower() not in STOP_WORDS and word.lower() not in _NOT_STREET_WORD
                     and (not cased or word[0].isupper())):
@@ -304,13 +352,21 @@ class AddressRecognizer(RegexRecognizer):
         return end
 
     @staticmethod
-    def _block(text, end, deadline, cased=True):
+    def _plain_word(word, lex):
+        """An ordinary English or clinical word that is no town's name ("REQUESTS", "HOME", "INR")."""
+        lower = word.lower()
+        if lower in lex.cities or lower in lex.regions or lower in _PLACE_START or regex.fullmatch(rf"(?-i:{_REGION})", word):
+            return lex.is_clinical(lower) and lower not in lex.cities and len(word) > 3
+        return lex.is_clinical(lower) or lex.zipf(lower) >= 3.0
+
+    @staticmethod
+    def _block(text, end, deadline, cased=True, lexicons=None):
         """Extend a street line over the rest of its address: returns (end, is it a block?)."""
         block = False
         unit = _SAME_LINE_UNIT.match(text, end, timeout=deadline.remaining())
         if unit:
             end, block = unit.end(), True
-            end = AddressRecognizer._unit_tail(text, end, cased, deadline)
+            end = AddressRecognizer._unit_tail(text, end, cased, deadline, lexicons)
         city = _SAME_LINE_CITY.match(text, end, timeout=deadline.remaining())
         if not (city and city.end() > end):  # "..., springfield, il 62704": any case, with a state and a ZIP
             city = _SAME_LINE_STATE_ZIP.match(text, end, timeout=deadline.remaining())

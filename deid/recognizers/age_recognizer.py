@@ -1,12 +1,28 @@
-"""Ages over 89 (Safe Harbor aggregates them into "90 or older")."""
+"""Ages over 89 (Safe Harbor aggregates them into "90 or older").
+
+A number from 90 to 119 is also a heart rate, a saturation, a blood pressure, a weight or a
+glucose, so a bare number is an age only when an age word ("yo", "age"), a sex marker ("92M")
+or a person decides: "my grandpa is 103", "Pt Novak is 94", "I am 92", "he turned 91",
+"Ana Ruiz, 91, lives alone", "Ana Ruiz (96) with MR".
+"""
 
 from __future__ import annotations
 
+import regex
 from presidio_analyzer import Pattern
 
 from deid.recognizers.base import RegexRecognizer
 
 _AGE = r"(?:9\d|1[01]\d)"
+# what may follow a number that is a measurement, not an age: "96%", "96 kg", "94 on 2L"
+_NOT_AGE_AFTER = (r"(?!\s*(?:%|mg|mmhg|bpm|/|\.\d|kg|lbs?|pounds|cm|mm|min|sec|ml|cc|units|mcg|degrees|"
+                  r"on\s+(?:ra\b|room|\d|nc\b|nrb|bipap|cpap|hfnc|high|the\s+vent|vent|face|fm\b|fio2|\d+\s*l)|"
+                  r"percent|o2|sat|over|/\d|-[ \t]*\d|to[ \t]+\d))")
+# people whose age is told: relatives (with common misspellings), the patient, pronouns
+_PERSON = (r"(?:grand\p{L}*|great[ \t-]+grand\p{L}*|\p{L}*mother|\p{L}*father|\p{L}*moth\p{L}*r|mom|mum|dad|"
+           r"husband|wife|aunt|auntie|uncle|nana|nanna|granny|gran|grampa|gramps|papa|mama|neighbou?r|friend|"
+           r"patient|pt|he|she|man|woman|male|female|gentleman|lady|who)")
+_NAME_WORD = r"(?-i:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)"
 
 
 class AgeRecognizer(RegexRecognizer):
@@ -24,6 +40,28 @@ class AgeRecognizer(RegexRecognizer):
         # "my dad, 91, has AS", "pt is 94": an age right after a person word
         Pattern("age_after_person", rf"\b(?:mother|father|mom|dad|husband|wife|grandmother|grandfather|patient|pt|"
                                     rf"he|she|man|woman|male|female|gentleman|lady)\b(?:'s)?,?\s+(?:is\s+|was\s+|aged?\s+)?"
-                                    rf"(?P<phi>{_AGE})\b(?!\s*(?:%|mg|mmhg|bpm|/|\.\d|kg|lbs?|cm|mm|min|sec|ml|cc|units))", 0.75),
+                                    rf"(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}", 0.75),
+        # "my grandpa is 103", "Pt Novak is 94", "my mother Ana Ruiz is 96", "I am 92", "he turned 91"
+        Pattern("age_is", rf"(?:\b{_PERSON}(?:[ \t]+{_NAME_WORD}){{0,3}}|\bI)(?:[ \t]+(?:is|was|am|'s|turned|turns|turning|will[ \t]+be))"
+                          rf"(?:[ \t]+(?:now|only|already|almost|nearly|just|about))?[ \t]+(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}",
+                          0.75),
+        Pattern("age_contracted", rf"\b(?:i'm|i’m|he's|she's|he’s|she’s)[ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
+                                  rf"(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}", 0.75),
+        # "Ana Ruiz, 91, lives alone", "Novak (96) with MR": a bare number set off right after a name
+        Pattern("age_after_name", rf"(?-i:\b(?P<name>\p{{Lu}}[\p{{Ll}}'’-]+))(?:,[ \t]*(?P<phi>{_AGE}),(?![ \t]*\d)|[ \t]*\((?P<phi>{_AGE})\))", 0.7),
         Pattern("nonagenarian", r"\b(?P<phi>nonagenarian|centenarian)\b", 0.8),
     ]
+
+    def validate_match(self, view, match, start, end, pattern):
+        if pattern.name == "age_after_name":
+            name = match.group("name")
+            lex = self.lexicons
+            if lex.is_clinical(name) and not lex.is_name(name):
+                return False  # "Lasix (90)", "Sats, 92,"
+            if not (lex.is_name(name) or lex.zipf(name) < 3.0):
+                return False  # an ordinary capitalised word: "Weight, 95,"
+            if regex.search(r"\b(?:hr|sbp|dbp|bp|sats?|spo2|o2|rr|pulse|weight|wt|glucose|bs|fs|fsbg|temp|rate|sugar|"
+                            r"pressure|score|level|count)\b[^.;\n]{0,20}$",
+                            view.text[max(0, start - 30):end], regex.IGNORECASE):
+                return False  # a series of vitals
+        return True

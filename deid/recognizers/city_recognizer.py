@@ -12,7 +12,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.address_recognizer import STATES
-from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.base import ClinicalRecognizer, is_query
 
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|to|at|near|of|lives|living|resides|resident|moved|visiting|"
@@ -20,8 +20,36 @@ _PLACE_BEFORE = regex.compile(r"\b(?:in|from|to|at|near|of|lives|living|resides|
 _PLACE_WORDS = regex.compile(r"([A-Za-z][A-Za-z'.-]*[A-Za-z])(?:[ \t]+([A-Z][A-Za-z'.-]*[A-Za-z]))?")
 _RESIDES = regex.compile(r"\b(?:lives|living|resides|residing|moved|lived|resident\s+of|native\s+of|home\s+is)"
                          r"\s+(?:alone\s+|nearby\s+|here\s+)?(?:in|at|to|near)\s+(?:the\s+)?", regex.IGNORECASE)
+# lower-case words inside a place's name: "Benešov nad Ploučnicí", "San Gloria de la Montana"
+_NAME_PARTICLE = r"(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|nad|pod|am|an[ \t]+der|im|sur|sous|upon|di|da|do|dos|das|du|les|le)"
+# a capitalised word, not a possessive ("Pt's", "Marcil's Cautionary Tales")
+_CAP_WORD = r"\p{Lu}\p{Ll}{2,}(?:-\p{L}\p{Ll}+)*(?!['’]\p{L})"
 _CAPITALISED_PLACE = regex.compile(
-    r"(?-i:\b(?:in|from|near|of|to)\s+(?P<phi>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,}){0,2}))(?=\s+area\b|\s*,\s*[A-Z]{2}\b|[\s.,;)]|$)")
+    rf"(?-i:(?<![\p{{L}}'’-])(?:in|from|near|of|to)\s+(?P<phi>{_CAP_WORD}(?:[ \t]+(?:{_NAME_PARTICLE}[ \t]+)?{_CAP_WORD}){{0,2}}))"
+    r"(?=\s+area\b|\s*,\s*[A-Z]{2}\b|[\s.,;:!?)]|$)")
+# Words that begin a town's name although they are ordinary words: "New Williamton", "Lake Kristieside"
+_PLACE_START = frozenset("new north south east west lake port fort mount mt saint st san santa los las el la le "
+                         "upper lower great little grand glen".split())
+# "South America", "West Coast", "North Carolina" (a state) are larger than any town
+_NOT_TOWN_END = frozenset("america americas africa asia europe coast side wing tower building campus unit pole end shore "
+                          "dakota carolina virginia jersey england zealand korea hampshire mexico york".split())
+# travel and residence: "visiting from", "en route from", "flying to", "moved to", "lives in"
+_TRAVEL = regex.compile(
+    r"\b(?:visiting|visit(?:ed|s)?|en[ \t]+route|on[ \t]+(?:the|our|my|his|her|their)[ \t]+way|coming|came|driving|drove|"
+    r"driven|flying|flew|fly|flies|travel(?:l?ing|l?ed|s)?|trip|moved|moving|relocat(?:ed|ing)|lives?|lived|living|"
+    r"resides?|residing|staying|stays|returning|returned|originally|vacation(?:ing)?|holiday(?:ing)?)"
+    r"(?:[ \t]+(?:back|here|up|down|over|home|out|alone|now))?[ \t]+(?:from|to|in|near)[ \t]+$", regex.IGNORECASE)
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*\p{Ll}")
+# where a lower-case place may begin: right after a travel cue's preposition
+_TRAVEL_SPOT = regex.compile(r"(?<=\b(?:from|to|in|near)[ \t]+)(?=\p{Ll})", regex.IGNORECASE)
+# a search query ending with a service and a place: "cardiac rehab schedule helsingborg"
+_QUERY_PLACE_END = regex.compile(
+    r"\b(?:rehab|clinic|clinics|schedule|hours|cardiologists?|doctors?|hospitals?|programs?|pharmac(?:y|ies)|"
+    r"appointments?|specialists?|surgeons?|centers?|centres?|urgent[ \t]+care|er|ed)[ \t]+"
+    r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*[?.]?[ \t]*$", regex.IGNORECASE)
+# a signed query: "... Still true? Rolf Plath, Eberswalde"
+_SIGNATURE_PLACE = regex.compile(
+    rf"(?-i:{_CAP_WORD}(?:[ \t]+(?:\p{{Lu}}\.|{_CAP_WORD})){{1,3}}),[ \t]*(?P<phi>(?-i:{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?))[ \t]*[.!]?[ \t]*$")
 # Postal codes that are also credentials or words ("Whitfield, MD" is a doctor) do not count as cues.
 _UNAMBIGUOUS_STATES = "|".join(s for s in STATES.split("|") if s not in {"MD", "PA", "DO", "ME", "OR", "IN", "OK", "HI", "DE"})
 _ANY_STATE_AFTER = regex.compile(rf"^,\s*(?:{STATES})\b")
@@ -69,6 +97,7 @@ class CityRecognizer(ClinicalRecognizer):
         yield from self._residence(view, deadline)
         yield from self._capitalised_places(view, deadline)
         yield from self._gazetteer(view, deadline)
+        yield from self._query_places(view, deadline)
         for match in _SHORE.finditer(view.text, timeout=deadline.remaining()):
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "CITY")
 
@@ -83,8 +112,9 @@ class CityRecognizer(ClinicalRecognizer):
             lower = first.lower()
             if lower in self.lexicons.regions or text[match.end():words.end()].lower() in self.lexicons.regions:
                 continue  # "lives in Maryland": a state is not PHI
-            if lower in STOP_WORDS or self.lexicons.is_clinical(lower) and lower not in self.lexicons.cities:
-                continue
+            prefixed = lower in _PLACE_START and words.group(2) and words.group(2).lower() not in _NOT_TOWN_END
+            if lower in STOP_WORDS or self.lexicons.is_clinical(lower) and lower not in self.lexicons.cities and not prefixed:
+                continue  # "lives in East Thomaschester": "east" begins a town's name
             if view.cased and not first[0].isupper() or not view.cased and self.lexicons.zipf(lower) >= 3.5 \
                     and lower not in self.lexicons.cities:
                 continue
@@ -97,9 +127,19 @@ class CityRecognizer(ClinicalRecognizer):
         """ "from Middle River, MD", "in Bel Air": capitalised rare words as places in case-aware text."""
         if not (view.cased or view.mostly_lower):
             return
+        lex = self.lexicons
         for match in _CAPITALISED_PLACE.finditer(view.text, timeout=deadline.remaining()):
-            words = match.group("phi").split()
+            words = regex.findall(_CAP_WORD, match.group("phi"))
             if match.group("phi").lower() in self.lexicons.regions or words[0].lower() in self.lexicons.regions:
+                continue
+            if len(words) > 1 and words[0].lower() in _PLACE_START:
+                # "in New Williamton", "from Lake Kristieside", "in South Joseph": a town's prefix and a name
+                rest = words[1:]
+                if rest[-1].lower() in _NOT_TOWN_END or rest[0].lower() in _NOT_TOWN_END or any(
+                        lex.is_clinical(w) and not lex.is_name(w) and w.lower() not in lex.cities for w in rest):
+                    continue
+                if lex.zipf(rest[0]) < 3.5 or lex.is_name(rest[0]) or rest[0].lower() in lex.cities:
+                    yield self.result(match.start("phi"), match.end("phi"), 0.55, "CITY")
                 continue
             # after "from"/"in", any postal code is a state: "from Middle River, MD"
             state_after = _ANY_STATE_AFTER.match(view.text[match.end():match.end() + 20])
@@ -109,6 +149,58 @@ class CityRecognizer(ClinicalRecognizer):
                 continue
             if state_after or self.lexicons.zipf(words[0]) < 3.0:
                 yield self.result(match.start("phi"), match.end("phi"), 0.55, "CITY")
+
+    def _query_places(self, view, deadline):
+        """Places in short queries and messages: "flying to amberg", "cardiac rehab schedule helsingborg",
+        "... Rolf Plath, Eberswalde", "medicare in allenmouth 39825"."""
+        text, lex = view.text, self.lexicons
+        query = is_query(text)
+        if not query:
+            return
+        for match in _TRAVEL_SPOT.finditer(text, timeout=deadline.remaining()):
+            if not _TRAVEL.search(text, max(0, match.start() - 40), match.start()):
+                continue
+            end = self._rare_words_end(match.start(), text)
+            if end:
+                yield self.result(match.start(), end, 0.6, "CITY")
+        end_match = _QUERY_PLACE_END.search(text, timeout=deadline.remaining())
+        if end_match and not regex.search(r"[.!?]", text[:end_match.start()]):  # a search, not a sentence
+            for start in (end_match.start("phi"), regex.search(r"\S+[ \t]*[?.]?[ \t]*$", text).start()):
+                words = regex.findall(r"\p{L}[\p{L}'’-]*", text[start:end_match.end("phi")])
+                if words and all(self._rare_place_word(w, 2.5) for w in words):
+                    yield self.result(start, end_match.end("phi"), 0.55, "CITY")
+                    break
+        signature = _SIGNATURE_PLACE.search(text, timeout=deadline.remaining())
+        if signature:
+            words = regex.findall(r"\p{L}[\p{L}'’-]*", signature.group("phi"))
+            if all(self._rare_place_word(w, 3.0) for w in words) and words[0].lower() not in lex.first_names:
+                yield self.result(signature.start("phi"), signature.end("phi"), 0.55, "CITY")
+
+    def _rare_place_word(self, word, max_zipf):
+        lex, lower = self.lexicons, word.lower()
+        if lower in STOP_WORDS or lower in lex.regions or lex.is_clinical(lower) and lower not in lex.cities:
+            return False
+        return lex.zipf(lower) < max_zipf or lower in lex.cities and lex.zipf(lower) < 4.0
+
+    def _rare_words_end(self, start, text):
+        """Where a lower-case place name after a travel cue ends: rare words, or a town's prefix
+        and a rare word ("amberg", "vieja uruguay"); None when the first word is an ordinary one."""
+        lex, end, words = self.lexicons, None, []
+        for word in _LOWER_WORD.finditer(text, start):
+            if word.start() != start or len(words) >= 3:
+                break
+            lower = word.group(0)
+            rare = self._rare_place_word(lower, 3.0)
+            if not words and not rare and lower not in _PLACE_START:
+                return None
+            if words and not (rare or lower in lex.regions):
+                break
+            words.append(lower)
+            end = word.end()
+            start = end + len(text[end:]) - len(text[end:].lstrip(" \t"))
+        if not words or all(w in _PLACE_START for w in words):
+            return None
+        return end
 
     def _gazetteer(self, view, deadline):
         text = view.text

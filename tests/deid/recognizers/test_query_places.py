@@ -1,0 +1,145 @@
+"""Ages, ZIP codes, towns and street lines as short clinical queries and messages write them.
+
+Invented strings only. Each rule has rows it must find and clinical rows it must leave alone.
+"""
+
+import pytest
+
+from deid.recognizers.address_recognizer import AddressRecognizer
+from deid.recognizers.age_recognizer import AgeRecognizer
+from deid.recognizers.city_recognizer import CityRecognizer
+from tests.deid.assertions import assert_entities, assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def age(lexicons):
+    return AgeRecognizer(lexicons)
+
+
+@pytest.fixture(scope="module")
+def city(lexicons):
+    return CityRecognizer(lexicons)
+
+
+@pytest.fixture(scope="module")
+def address(lexicons):
+    return AddressRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a person (a relative, the patient, a pronoun, "I") and a verb before the number
+        ("my grandpa is 103 and has afib", ["103"]),
+        ("my grandmothr is 94 and has a leaky valve", ["94"]),
+        ("My mother Vesna Korlat is 96 and her ankles swell", ["96"]),
+        ("Pt Orvald is 93, DNR/DNI, admitted with AS.", ["93"]),
+        ("Hi, I am 92 and my son says I should not drive.", ["92"]),
+        ("He turned 91 last week.", ["91"]),
+        ("i'm 95 and short of breath", ["95"]),
+        # a bare number set off right after a name
+        ("Asking for my neighbor Tamsin Vell, 91, lives alone.", ["91"]),
+        ("Oskar Brandl (96) w/ severe MR, not surgical.", ["96"]),
+        # --- invalid: the same numbers as vital signs and measurements
+        ("HR is 96 and regular.", []),
+        ("She is 94% on RA.", []),
+        ("She is 94 on 2L NC.", []),
+        ("He is 95 kg today.", []),
+        ("I am 92 lbs now.", []),
+        ("BP 96/60, HR 96, RR 20, T 98.6", []),
+        ("Sats 90, 92, 94 over the day.", []),
+        ("Metoprolol (100) and Lasix (40).", []),
+        ("Weight, 95, stable.", []),
+        ("She is 90 to 95 on the monitor.", []),
+        ("my grandpa is 88 and has afib", []),
+    ],
+)
+def test_ages_told_by_a_person(age, text, expected_texts):
+    assert_recognizer_finds(age, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a ZIP after what one looks for near it
+        ("heart failure clinic near 84717", ["84717"]),
+        ("cardiologist near 26810-5922?", ["26810-5922"]),
+        # a ZIP after a capitalised place word and a comma, ending the sentence
+        ("Please send it to Brindlemoor, 73351?", ["73351"]),
+        ("Our office is in Quellhaven, 44584. Thanks.", ["Quellhaven", "44584"]),
+        ("The office, Quellhaven, 44584.", ["44584"]),
+        # a street with a less common USPS suffix after a residence cue or "near"
+        ("Neighbor lives alone at 568 Karst View, chest pain.", ["568 Karst View"]),
+        ("Lives alone at 43111 Orvane Landing.", ["43111 Orvane Landing"]),
+        ("Where is cardiac rehab near 1453 Tellan Creek?", ["1453 Tellan Creek"]),
+        ("Moved to 2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351.", ["2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351"]),
+        # a unit line in capitals stops before the sentence goes on
+        ("PATIENT AT 1848 TALVERN CREST SUITE 648 REQUESTS HOME INR MONITOR.", ["1848 TALVERN CREST SUITE 648"]),
+        # --- invalid: counts near a number, and five-digit doses
+        ("platelets near 50000.", []),
+        ("WBC near 10000.", []),
+        ("Heparin, 25000 units in D5W.", []),
+        ("Heparin, 25000.", []),
+        ("Tuesday, 10001.", []),
+        ("s/p 3 vessel bypass in 2010.", []),
+        ("had 2 recent falls at home.", []),
+    ],
+)
+def test_zips_and_streets_in_queries(address, text, expected_texts):
+    assert_recognizer_finds(address, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("cardiologists accepting medicare in brellmoor 39825", [("brellmoor", "CITY"), ("39825", "ZIP")]),
+        ("clinic hours in West Quorran 44067", [("West Quorran", "CITY"), ("44067", "ZIP")]),
+        # --- invalid: a room, a dose
+        ("Transferred to room 10023.", []),
+        ("Heparin in NS 25000 units.", []),
+        ("Heparin bolus given at approximately 10000.", []),
+    ],
+)
+def test_town_and_zip_ending_a_sentence(address, text, expected):
+    assert_entities(address, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a town's prefix word and a name after a place preposition
+        ("My cardiologist is Dr. Ferro in New Quillton.", ["New Quillton"]),
+        ("Father is visiting from Lake Brennside and had chest pain.", ["Lake Brennside"]),
+        ("Lives in East Harrowby.", ["East Harrowby"]),
+        ("Son lives in South Joseph and drives her.", ["South Joseph"]),
+        ("We moved to West Tallonburgh from the coast.", ["West Tallonburgh"]),
+        # non-ASCII letters and lower-case particles inside a town's name
+        ("Family en route from Lürnefeld.", ["Lürnefeld"]),
+        ("I'm visiting from Benešov nad Ploučnicí and ran out of pills.", ["Benešov nad Ploučnicí"]),
+        # lower case after a travel cue, in a query
+        ("is it safe to fly after a stent? flying to amberg", ["amberg"]),
+        ("flying to vieja quorrania next week", ["vieja quorrania"]),
+        # a search query ending with a service and a place
+        ("cardiac rehab schedule helsingborg", ["helsingborg"]),
+        ("cardiac rehab schedule Gunzenhausen", ["Gunzenhausen"]),
+        # a signed message: "Name Surname, Town" at the very end
+        ("Still true after valve surgery? Rolf Pendrake, Eberswalde", ["Eberswalde"]),
+        # --- invalid: prefix words before ordinary or clinical words, regions, possessives
+        ("Moved to North Carolina last year.", []),
+        ("Visiting from South America.", []),
+        ("Works on the West Coast.", []),
+        ("Pt with New Onset AF.", []),
+        ("Transferred to West Tower.", []),
+        ("Allow PaCO2 to return to Pt's baseline.", []),
+        ("Flew to Tarnow on Saturday morning.", ["Tarnow"]),
+        # --- invalid: lower-case words after a travel cue that are ordinary words
+        ("flying to visit my son", []),
+        ("is it ok to fly to the beach", []),
+        ("cardiac rehab schedule today", []),
+        ("metoprolol dose for afib", []),
+        ("Thanks for the help, Rolf Pendrake, MD", []),
+        ("Pt transitioned from Lasix to torsemide, in Afib.", []),
+    ],
+)
+def test_towns_in_queries(city, text, expected_texts):
+    assert_recognizer_finds(city, text, expected_texts)
