@@ -164,7 +164,7 @@ class DeidEngine:
         kept.extend(r for r in coordinated_names(text, kept, self.ner.evidence, view.cased)
                     if not self._protected(text[r.start:r.end], r, doc, text))
         kept.extend(self._occurrences(text, self.distinctive_words(text, kept), deadline))
-        return merge_spans(kept)
+        return [_without_possessive(text, span) for span in merge_spans(kept)]
 
     def distinctive_words(self, text: str, found, min_score: float = 0.6, max_zipf: float = 3.5) -> dict[str, str]:
         """Rare, non-clinical words of names and places found with confidence: word -> label.
@@ -358,6 +358,13 @@ def surrogate_for(original: str, label: str, surrogates: PatientSurrogates) -> s
     if label == "IP_ADDRESS":
         return surrogates.ip(original)
     return surrogates.digits_like(label, original)
+
+
+def _without_possessive(text: str, span: Span) -> Span:
+    """ "Dr. Ilic's office": the name is "Ilic"; the possessive ending stays in the text."""
+    if span.label == "PERSON" and span.end - span.start > 3 and text[span.end - 2:span.end] in ("'s", "\u2019s", "'S"):
+        return dataclasses.replace(span, end=span.end - 2)
+    return span
 
 
 def merge_spans(results: list[RecognizerResult]) -> list[Span]:

@@ -15,6 +15,7 @@ from deid.recognizers.id_number_recognizer import IdNumberRecognizer
 from deid.recognizers.initial_name_recognizer import InitialNameRecognizer
 from deid.recognizers.ip_recognizer import IpRecognizer
 from deid.recognizers.lexicon_name_recognizer import LexiconNameRecognizer
+from deid.recognizers.message_name_recognizer import MessageNameRecognizer
 from deid.recognizers.notified_name_recognizer import NotifiedNameRecognizer
 from deid.recognizers.patient_name_recognizer import PatientNameRecognizer
 from deid.recognizers.phone_recognizer import PhoneRecognizer
@@ -27,7 +28,7 @@ DEFAULT_RECOGNIZERS = (
     DateRecognizer, AgeRecognizer, PhoneRecognizer, EmailRecognizer, UrlRecognizer, IpRecognizer, SsnRecognizer,
     IdNumberRecognizer, AddressRecognizer, HospitalRecognizer, CityRecognizer, TitledNameRecognizer,
     RelativeNameRecognizer, CredentialedNameRecognizer, ContactNameRecognizer, NotifiedNameRecognizer,
-    InitialNameRecognizer, LexiconNameRecognizer, PatientNameRecognizer,
+    InitialNameRecognizer, LexiconNameRecognizer, PatientNameRecognizer, MessageNameRecognizer,
 )
 
 

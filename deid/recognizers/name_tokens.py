@@ -49,6 +49,9 @@ CLINICAL_ENDINGS = ("ation", "ations", "ated", "ating", "ectomy", "otomy", "osto
                     "plasty", "emia", "aemia", "uria", "algia", "ology", "ized", "ised", "izing")
 
 
+_CONTRACTIONS = tuple(apostrophe + ending for apostrophe in "'\u2019" for ending in ("t", "m", "re", "ve", "ll", "d"))
+
+
 @dataclass(frozen=True)
 class NameEvidence:
     lexicons: Lexicons
@@ -57,7 +60,7 @@ class NameEvidence:
         lower = word.lower().rstrip(".")
         return lower in NOT_NAME or len(lower) < 2 and not word.endswith(".") or \
             len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS) and not self.lexicons.is_name(lower) or \
-            lower.endswith(("'t", "\u2019t"))  # "con't", "didn't": contractions, not names
+            lower.endswith(_CONTRACTIONS)  # "con't", "I'm", "rec'd": contractions, not names
 
     def strength(self, word: str, cased: bool) -> float:
         """0 (not a name) .. 1 (surely a name part) for a word without context."""

@@ -180,3 +180,9 @@ def test_university_one_is_admitted_from_is_a_care_place(engine):
     text = "PT ADMITTED FROM UNIVERSITY OF WESTPHALIA MEDICAL YESTERDAY WITH CP."
     found = [text[s.start:s.end] for s in engine.analyze(text)]
     assert "UNIVERSITY OF WESTPHALIA MEDICAL" in found
+
+
+def test_a_possessive_ending_is_not_part_of_the_name(engine):
+    text = "Please send the echo to Dr. Vantongeren's office."
+    spans = engine.analyze(text)
+    assert [text[s.start:s.end] for s in spans if s.label == "PERSON"] == ["Vantongeren"]

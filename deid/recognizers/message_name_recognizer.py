@@ -1,0 +1,57 @@
+"""Names where messages put them: "Hi Nabila,", "it's Ozren from Dr Ilic's office", "Cecile
+here, I am 92", "hi its judy again", and the sign-off "... Groin site is bruised. Jakub".
+
+Portal messages, pages and voicemail transcripts open with a greeting or a self-introduction and
+close with the sender's name. In those places a word that looks like a name (listed, or rare
+and capitalised where case means something) is one; everyday words ("Hi team,", "I'm worried")
+are not.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
+
+_GREETING = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|evening))[ \t,]+(?=\p{L})",
+                          regex.IGNORECASE)
+_SELF_INTRO = regex.compile(r"\b(?:it'?s|its|it[ \t]+is|this[ \t]+is|i'?m|i[ \t]+am)[ \t]+(?=\p{L})", regex.IGNORECASE)
+# what follows a name that introduces its writer: "from", "again", "here", "calling", or a comma
+_INTRO_GOES_ON = regex.compile(r"[ \t]*(?:,|\.|!|$|(?:from|again|here|calling|with|at)\b)", regex.IGNORECASE | regex.MULTILINE)
+_NAME_HERE = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+here\b[ \t]*[,.!:-])",
+                           regex.IGNORECASE)
+# the end of a message after its last sentence, a dash or a closing word ("Thanks, Mary")
+_SIGN_OFF_END = regex.compile(r"[ \t.!]*\Z")
+_BEFORE_SIGN_OFF = regex.compile(r"(?:[.!?)]|^|\n|-|–|—|~|\b(?:thanks|thank[ \t]+you|thx|regards|cheers|best|sincerely|love))"
+                                 r"[ \t,]*$", regex.IGNORECASE)
+
+
+class MessageNameRecognizer(NameRecognizer):
+    WEAK = True
+
+    def find(self, view, deadline):
+        text = view.text
+        for pattern, goes_on in ((_GREETING, _INTRO_GOES_ON), (_SELF_INTRO, _INTRO_GOES_ON), (_NAME_HERE, None)):
+            for match in pattern.finditer(text, timeout=deadline.remaining()):
+                first = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
+                if not first or not self._looks_like_name(first.group(0), view.cased):
+                    continue
+                span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
+                if span and (goes_on is None or goes_on.match(text, span[1])):
+                    yield self.result(span[0], span[1], 0.7)
+        end = _SIGN_OFF_END.search(text, max(0, len(text) - 10)).start()
+        span = name_words_before(text, end, lambda word: self._looks_like_name(word, view.cased), limit=2)
+        if span and span[0] > 0 and _BEFORE_SIGN_OFF.search(text[max(0, span[0] - 30):span[0]]):
+            yield self.result(span[0], span[1], 0.6)
+
+    def _looks_like_name(self, word: str, cased: bool) -> bool:
+        """A listed first name (Zipf < 4.5), a Census surname, or a word rare in English
+        (Zipf < 3, capitalised in mixed case; < 2 without case); never clinical or a function word."""
+        lex, lower = self.lexicons, word.lower()
+        if self.evidence.is_excluded(word) or lex.is_clinical(lower) and not lex.is_name(lower):
+            return False
+        if cased and (not word[0].isupper() or word.isupper() and len(word) <= 4):
+            return False
+        zipf = lex.zipf(lower)
+        return lower in lex.first_names and zipf < 4.5 or lower in lex.last_names and zipf < 4.0 \
+            or zipf < (3.0 if cased else 2.0)

@@ -1,0 +1,34 @@
+"""MessageNameRecognizer: names in greetings, self-introductions and sign-offs of messages."""
+
+import pytest
+
+from deid.recognizers.message_name_recognizer import MessageNameRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return MessageNameRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # greetings and self-introductions
+        ("Hi Nabila, it's Ozren from the device clinic. Your check is Monday.", ["Nabila", "Ozren"]),
+        ("hi its judy again, still getting the skipped beats", ["judy"]),
+        ("This is Ifeoluwa from cardiac rehab, calling about the treadmill test.", ["Ifeoluwa"]),
+        ("Cecilie here, I am 72 and my daughter says I need a pacemaker", ["Cecilie"]),
+        # sign-offs
+        ("Is this much bruising normal after a cath? Groin is sore. Jakub", ["Jakub"]),
+        ("Is a resting rate of 45 too low? I'm a runner. -Pavla", ["Pavla"]),
+        ("Can I take ibuprofen with Eliquis? Thanks, Marisol", ["Marisol"]),
+        # --- invalid: everyday words in the same places, clinical words at the end
+        ("Hi team, I'm worried about the INR. Thanks", []),
+        ("Hello, I am writing for my mother.", []),
+        ("Pt stable overnight. Will cont to monitor. Lasix", []),
+        ("Good morning, this is urgent: HR 38.", []),
+    ],
+)
+def test_message_name_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
