@@ -16,6 +16,7 @@ from deid.recognizers.initial_name_recognizer import InitialNameRecognizer
 from deid.recognizers.ip_recognizer import IpRecognizer
 from deid.recognizers.lexicon_name_recognizer import LexiconNameRecognizer
 from deid.recognizers.message_name_recognizer import MessageNameRecognizer
+from deid.recognizers.name_shape_recognizer import NameShapeRecognizer
 from deid.recognizers.notified_name_recognizer import NotifiedNameRecognizer
 from deid.recognizers.patient_name_recognizer import PatientNameRecognizer
 from deid.recognizers.phone_recognizer import PhoneRecognizer
@@ -29,6 +30,7 @@ DEFAULT_RECOGNIZERS = (
     IdNumberRecognizer, AddressRecognizer, HospitalRecognizer, CityRecognizer, TitledNameRecognizer,
     RelativeNameRecognizer, CredentialedNameRecognizer, ContactNameRecognizer, NotifiedNameRecognizer,
     InitialNameRecognizer, LexiconNameRecognizer, PatientNameRecognizer, MessageNameRecognizer,
+    NameShapeRecognizer,
 )
 
 

@@ -14,7 +14,8 @@ from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
 from deid.recognizers.name_tokens import NameRecognizer
 
-_WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?")
+# a word, not the letters of "SpO2" or "MSO4"
+_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)[ \t]+$", regex.IGNORECASE)
 
 

@@ -50,3 +50,7 @@ def test_lexicon_name_spans(recognizer, text, expected_texts):
 )
 def test_lone_surname_spans(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_letters_inside_a_lab_name_are_not_a_surname(recognizer):
+    assert_recognizer_finds(recognizer, "Overnight Marisol SpO2 88% on 2L, MSO4 2 mg given", ["Marisol"])

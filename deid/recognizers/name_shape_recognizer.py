@@ -1,0 +1,78 @@
+"""Names told by their written shape: a middle initial ("Ivo F. Bragadin", "laura n. gonzalez")
+or the inverted "Last, First" of charts and lists ("Axelsson, Oscar", "KARZ, DONALD").
+
+The shape carries the evidence, so the words need less of it: the surname after a middle
+initial may be an eponym ("Matthew E. Evans"), and an inverted surname need only look like a
+name, as long as a listed first name follows it and the pair sits where charts put it (a line's
+start, after "name" or "re:", before a comma, a date of birth or a number).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from deid.recognizers.name_tokens import NameRecognizer
+
+_W = r"\p{L}[\p{L}'’-]*\p{L}"
+# "Ivo F. Bragadin", "Luiz Henrique R. Almeida", "melinda e. morales"
+_MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<given>{_W}(?:[ \t]{_W})?)[ \t](?P<initial>\p{{L}})\.[ \t]?(?P<surname>{_W})")
+# "Axelsson, Oscar", "van Noort, Sabas", "KARZ, DONALD"
+_INVERTED = regex.compile(rf"(?<![\p{{L}}'’-])(?P<surname>(?:(?i:van|von|de|da|del|della|di|le|la|du|mac|mc)[ \t])?{_W}),"
+                          rf"[ \t]*(?P<given>{_W})(?![\p{{L}}'’-])")
+_CHART_PLACE_BEFORE = regex.compile(r"(?:^|\n|[:;]|\bname(?:[ \t]+is)?|\bre:?|\bfor|\bpt|\bpatient)[ \t]*$", regex.IGNORECASE)
+_CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b)", regex.IGNORECASE | regex.MULTILINE)
+_PARTICLES = frozenset("van von de da del della di le la du mac mc".split())
+
+
+class NameShapeRecognizer(NameRecognizer):
+    WEAK = True
+
+    def find(self, view, deadline):
+        text = view.text
+        for match in _MIDDLE_INITIAL.finditer(text, overlapped=True, timeout=deadline.remaining()):
+            given = match.group("given").split()
+            if self._initial_ok(match.group("initial"), view.cased) and all(self._given(w, view.cased) for w in given) \
+                    and self._surname(match.group("surname"), view.cased) \
+                    and (view.cased or any(self.lexicons.is_name(w) for w in (*given, match.group("surname")))):
+                yield self.result(match.start("given"), match.end("surname"), 0.75)
+        for match in _INVERTED.finditer(text, timeout=deadline.remaining()):
+            surname, given = match.group("surname"), match.group("given")
+            if not self._surname(surname.split()[-1], view.cased):
+                continue
+            before = _CHART_PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            after = _CHART_PLACE_AFTER.match(text, match.end())
+            # a listed given name in one chart place, or any rare capitalised one in both
+            if self._listed_given(given, view.cased) and (before or after) or before and after and view.cased \
+                    and self._given(given, view.cased) and given[1:].islower():
+                yield self.result(match.start(), match.end(), 0.7)
+
+    def _initial_ok(self, initial: str, cased: bool) -> bool:
+        return initial.isupper() if cased else True
+
+    def _given(self, word: str, cased: bool) -> bool:
+        """A given name before a middle initial: listed, or rare and capitalised where case counts."""
+        lex, lower = self.lexicons, word.lower()
+        if self.evidence.is_excluded(word) or lex.is_clinical(lower) and not lex.is_name(lower):
+            return False
+        if cased:
+            return word[0].isupper() and not word.isupper() and (lower in lex.first_names or lex.zipf(lower) < 3.5)
+        return lower in lex.first_names and lex.zipf(lower) < 5.0 or lex.zipf(lower) < 2.0
+
+    def _listed_given(self, word: str, cased: bool) -> bool:
+        lex, lower = self.lexicons, word.lower()
+        if cased and not (word[0].isupper() and (word[1:].islower() or word.isupper() and len(word) > 4)):
+            return False
+        return lower in lex.first_names and lex.zipf(lower) < 5.5 and not self.evidence.is_excluded(word) \
+            and not lex.is_clinical(lower)  # "SHORT PERIOD, MAE": moves all extremities
+
+    def _surname(self, word: str, cased: bool) -> bool:
+        """A surname: capitalised where case counts, and listed or rare; the shape lets an
+        eponymous surname count too ("Matthew E. Evans", "Marsh, Thomas")."""
+        lex, lower = self.lexicons, word.lower()
+        if self.evidence.is_excluded(word) or lower in _PARTICLES:
+            return False
+        if lex.is_clinical(lower) and not lex.is_name(lower):
+            return False
+        if cased and (not word[0].isupper() or word.isupper() and len(word) <= 4):
+            return False
+        return lex.is_name(lower) and lex.zipf(lower) < 5.0 or lex.zipf(lower) < (3.0 if cased else 2.0)

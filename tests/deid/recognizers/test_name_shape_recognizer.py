@@ -1,0 +1,36 @@
+"""NameShapeRecognizer: names with a middle initial, and inverted "Last, First" in chart places."""
+
+import pytest
+
+from deid.recognizers.name_shape_recognizer import NameShapeRecognizer
+from tests.deid.assertions import assert_recognizer_finds
+
+
+@pytest.fixture(scope="module")
+def recognizer(lexicons):
+    return NameShapeRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a middle initial: the surname may be an eponym, the given name unlisted
+        ("Triage: Ivo F. Bragadin, 67-year-old female", ["Ivo F. Bragadin"]),
+        ("Pharmacy: Matthew E. Evans has apixaban and aspirin", ["Matthew E. Evans"]),
+        ("Referral: Luiz Henrique R. Almeida, 80F, NSTEMI", ["Luiz Henrique R. Almeida"]),
+        ("holter results for melinda e. morales please", ["melinda e. morales"]),
+        # inverted, where charts put it
+        ("Axelsson, Oscar, DOB 07/05/1944, MRN 5653240", ["Axelsson, Oscar"]),
+        ("van Noort, Sabas - Echo: LVEF 25-30%", ["van Noort, Sabas"]),
+        ("PLEASE CALL ME BACK. KARZ, DONALD (876) 555-0100", ["KARZ, DONALD"]),
+        ("my name marsh, thomas phone 702 555 0100", ["marsh, thomas"]),
+        # --- invalid: initials in clinical text, lists of drugs, nursing abbreviations after a comma
+        ("Vitamin D. Patient stable. Hepatitis B. Flu shot given. Type A. Dissection repaired.", []),
+        ("s/p CABG x3. Swan D. Foley in place.", []),
+        ("Lasix, Coumadin, Heparin.", []),
+        ("SEDATED FOR A SHORT PERIOD, MAE, NODS HEAD.", []),
+        ("Yesterday, Mary called.", []),
+    ],
+)
+def test_name_shape_spans(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
