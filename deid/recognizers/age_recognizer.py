@@ -58,8 +58,11 @@ class AgeRecognizer(RegexRecognizer):
             lex = self.lexicons
             if lex.is_clinical(name) and not lex.is_name(name):
                 return False  # "Lasix (90)", "Sats, 92,"
-            if not (lex.is_name(name) or lex.zipf(name) < 3.0):
-                return False  # an ordinary capitalised word: "Weight, 95,"
+            before = regex.search(r"(?-i:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)[ \t]+$", view.text[max(0, match.start() - 30):match.start()])
+            full_name = before is not None and lex.zipf(name) < 5.0 and (
+                before.group(0).split()[0].lower() in lex.first_names or before.group(0).strip().endswith("."))
+            if not (lex.is_name(name) or lex.zipf(name) < 3.0 or full_name):
+                return False  # an ordinary capitalised word: "Weight, 95,"; but "Amy Renault, 97,"
             if regex.search(r"\b(?:hr|sbp|dbp|bp|sats?|spo2|o2|rr|pulse|weight|wt|glucose|bs|fs|fsbg|temp|rate|sugar|"
                             r"pressure|score|level|count)\b[^.;\n]{0,20}$",
                             view.text[max(0, start - 30):end], regex.IGNORECASE):

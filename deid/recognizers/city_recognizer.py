@@ -21,7 +21,8 @@ _PLACE_WORDS = regex.compile(r"([A-Za-z][A-Za-z'.-]*[A-Za-z])(?:[ \t]+([A-Z][A-Z
 _RESIDES = regex.compile(r"\b(?:lives|living|resides|residing|moved|lived|resident\s+of|native\s+of|home\s+is)"
                          r"\s+(?:alone\s+|nearby\s+|here\s+)?(?:in|at|to|near)\s+(?:the\s+)?", regex.IGNORECASE)
 # lower-case words inside a place's name: "Benešov nad Ploučnicí", "San Gloria de la Montana"
-_NAME_PARTICLE = r"(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|nad|pod|am|an[ \t]+der|im|sur|sous|upon|di|da|do|dos|das|du|les|le)"
+_NAME_PARTICLE = (r"(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|nad|pod|am|an[ \t]+der|im|sur|sous|upon|di|da|do|dos|das|du|"
+                  r"les|le|(?i:al|di|de|del|della|degli|dei|da|la|le|el))")
 # a capitalised word, not a possessive ("Pt's", "Marcil's Cautionary Tales")
 _CAP_WORD = r"\p{Lu}\p{Ll}{2,}(?:-\p{L}\p{Ll}+)*(?!['’]\p{L})"
 _CAPITALISED_PLACE = regex.compile(
@@ -143,8 +144,10 @@ class CityRecognizer(ClinicalRecognizer):
                 continue
             # after "from"/"in", any postal code is a state: "from Middle River, MD"
             state_after = _ANY_STATE_AFTER.match(view.text[match.end():match.end() + 20])
-            if not state_after and any(self.lexicons.is_clinical(w) and w.lower() not in self.lexicons.cities for w in words):
-                continue
+            rare_head = len(words) > 1 and lex.zipf(words[0]) < 2.0 and not lex.is_clinical(words[0])
+            if not state_after and any(self.lexicons.is_clinical(w) and w.lower() not in self.lexicons.cities
+                                       for w in (words[:1] if rare_head else words)):
+                continue  # "in Afib"; but "from Cividate Al Piano": a rare first word makes the rest a name
             if words[0].lower() in self.lexicons.first_names:
                 continue
             if state_after or self.lexicons.zipf(words[0]) < 3.0:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.base import ClinicalRecognizer, is_query
 
 FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+group|health\s+(?:center|system|centre)|"
             r"healthcare|clinic|rehab|rehabilitation(?:\s+(?:center|hospital|facility))?|nursing\s+(?:home|facility|center)|"
@@ -20,7 +20,42 @@ FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+gro
             r"med\.?\s+cent(?:er|re)|(?-i:VA|VAMC)|adventist|baptist|methodist|presbyterian|lutheran|episcopal|"
             r"va\s+medical\s+center|vamc|snf|ltac|ltach|assisted\s+living|retirement\s+(?:home|community)|campus|building|pavilion")
 FACILITY_PATTERN = regex.compile(rf"\b(?:{FACILITY})\b", regex.IGNORECASE)
-_WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z'.&-]*)[ \t]*$")
+_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’.&-]*)[ \t]*$")
+# lower-case particles inside a hospital's name: "van den Velde Memorial Hospital"
+_NAME_PARTICLES = frozenset("van den der de von la le du di da del des dos ter ten y".split())
+# common words that still begin a hospital's name in lower-case text: "university of ...", "st. joseph's"
+_NAME_HEADS = frozenset("university univ u saint st mount mt good holy sacred our children's childrens county general "
+                        "memorial north south east west new lake san santa".split())
+# "Lakeview General", "at riverside general": a town or name and "General", the short form of a general hospital
+_SHORT_GENERAL = regex.compile(
+    r"(?P<phi>(?:(?P<w1>\p{L}[\p{L}'’-]+)[ \t]+)?(?P<w2>\p{L}[\p{L}'’-]+)[ \t]+"
+    r"general)\b(?![ \t]*(?::|-\p{L})|[ \t]+(?:hospital|hosp|surgery|surgeon|surgical|medicine|medical|practitioners?|practice|"
+    r"anesthesia|anaesthesia|anesthetic|pediatrics|paediatrics|internal|ward|appearance|condition|health|population|public|"
+    r"assembly|counsel|manager|dentistry|cardiology|surgeons|care|principles?|rule|terms?|sense|consensus|impression|"
+    r"idea|well|malaise|weakness|fatigue|exam|physical|review|status|debility|deconditioning|anxiety|term)\b)",
+    regex.IGNORECASE)
+_NOT_GENERAL_NAME = frozenset("""surgeon attorney postmaster secretary inspector consul solicitor brigadier major lieutenant governor
+director accountant paymaster quartermaster adjutant commissary vicar registrar auditor comptroller counsel advocate
+procurator receiver receptionist treasurer agent commander captain colonel""".split())
+# "St Bernard's", "St. Agnes's": a saint's name in the possessive is a hospital even without a place cue
+_SAINT_POSSESSIVE = regex.compile(r"(?-i:\b(?P<phi>(?:St\.?|Saint|ST\.?|SAINT)[ \t]+\p{Lu}\p{Ll}+['’]s))(?![ \t]+(?:wort|dance|fire|disease|day)\b)",
+                                  regex.IGNORECASE)
+# "NRMH cath lab", "LPUH heart failure program": a hospital acronym naming the place of a service
+_ACRONYM_BEFORE_SERVICE = regex.compile(
+    r"(?-i:\b(?P<phi>[A-Z]{2,4}(?:H|MC)))\b(?=[ \t]+(?:cath(?:eterization)?[ \t]*lab|e\.?d\.?|e\.?r\.?|emergency|heart|cardiology|"
+    r"cardiac|icu|ccu|micu|cvicu|clinic|transfer|echo(?:[ \t]+lab)?|ep[ \t]+lab|hf[ \t]+(?:clinic|program)|main[ \t]+campus)\b)",
+    regex.IGNORECASE)
+# "Outside hospital SORMC sent", "OSH (WXMC)": the outside hospital named by its acronym
+_OUTSIDE_ACRONYM = regex.compile(
+    r"\b(?:outside[ \t]+hospital|osh|referring[ \t]+hospital|transferring[ \t]+hospital|outside[ \t]+facility)[ \t]*[(:,-]?[ \t]*"
+    r"(?P<phi>(?-i:[A-Z]{3,6}))\b", regex.IGNORECASE)
+# "shold we go to esmh?": an unknown lower-case acronym ending in "h" or "mc", as a place one goes to, in a query
+_LOWER_ACRONYM = regex.compile(r"\b(?:to|at|from|into)[ \t]+(?:the[ \t]+)?(?P<phi>[a-z]{2,4}(?:h|mc))\b(?=[ \t]*(?:$|[.,;:!?)]|"
+                               r"(?:er|ed|for|on|today|tonight|now|or)\b))")
+_FOLLOWING_PLACE = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
+_NAME_CONNECTORS = frozenset({"of", "&", "and"})
+_MONTHS_DAYS = frozenset("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today tomorrow""".split())
 # Words that describe a kind of care, not a place's name.
 GENERIC = frozenset("""
 cardiac pulmonary inpatient outpatient acute subacute sub-acute chronic local outside other same another
@@ -182,9 +217,12 @@ class HospitalRecognizer(ClinicalRecognizer):
             word = match.group("phi")
             lex = self.lexicons
             rare = lex.zipf(word) <= 1.6 or word.lower() in lex.last_names and lex.zipf(word) < 3.5
+            if view.cased and word.isupper() and len(word) <= 5:
+                continue  # "on GDMT 3 months": a short capital word in mixed case is an abbreviation
             if rare and not lex.is_clinical(word) and word.lower() not in GENERIC:
                 glued = text[match.end("phi"):match.end("phi") + 1].isdigit()  # "kellerman2" is one name
                 yield self.result(match.start("phi"), match.end() if glued else match.end("phi"), 0.6, "HOSPITAL")
+        yield from self._short_forms(view, deadline)
         name_words: set[str] = set()
         for match in FACILITY_PATTERN.finditer(text, timeout=deadline.remaining()):
             weak = _WEAK_FACILITY.fullmatch(match.group(0)) is not None
@@ -196,7 +234,11 @@ class HospitalRecognizer(ClinicalRecognizer):
                         self.lexicons.is_clinical(w) and not self.lexicons.is_name(w) for w in text[start:match.start()].split())):
                 continue  # "Secretions Building up": a verb, not a building's name
             if start is not None:
-                yield self.result(start, match.end(), 0.85, "HOSPITAL")
+                end = match.end()
+                following = _FOLLOWING_PLACE.match(text, end) if view.cased and not weak else None
+                if following and self._place_after_facility(following.group("word")):
+                    end = following.end()  # "Mercy Hospital Legionowo": the town the hospital is in
+                yield self.result(start, end, 0.85, "HOSPITAL")
                 name_words.update(w for w in regex.findall(r"\p{L}[\p{L}'-]*\p{L}", text[start:match.start()])
                                   if not w.endswith("'s"))
         yield from self._named_again(view, name_words, deadline)
@@ -209,6 +251,64 @@ class HospitalRecognizer(ClinicalRecognizer):
             if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= 3.0:
                 continue  # an English word in an ALL-CAPS note ("TO WASH")
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+
+    def _place_after_facility(self, word: str) -> bool:
+        lex, lower = self.lexicons, word.lower()
+        if lower in STOP_WORDS or lower in GENERIC or lower in _NOT_NAME_WORDS or lower in _MONTHS_DAYS:
+            return False
+        if lex.is_clinical(lower) and lower not in lex.cities or FACILITY_PATTERN.fullmatch(word) or word.upper() in _UNITS:
+            return False
+        return lex.zipf(lower) < 3.0 and lower not in lex.first_names or lower in lex.cities and lex.zipf(lower) < 3.5
+
+    def _general_name(self, word: str, cased: bool) -> bool:
+        """A word that can name a general hospital: a town, a name or a rare word, never a title
+        ("Surgeon General"), a kind of care or a function word."""
+        lex, lower = self.lexicons, word.lower()
+        if cased and not word[0].isupper() or lower in STOP_WORDS or lower in GENERIC or lower in _NOT_GENERAL_NAME \
+                or lower in _NOT_NAME_WORDS or lower.endswith(("'s", "’s")) or lower in _MONTHS_DAYS:
+            return False
+        if lex.is_clinical(lower) and not lex.is_name(lower) and lower not in lex.cities:
+            return False
+        return lex.zipf(lower) < 4.0 or lex.is_name(lower) or lower in lex.cities
+
+    def _short_forms(self, view, deadline):
+        """Hospitals named without a full facility word: "Lakeview General", "St Bernard's",
+        "NRMH cath lab", "outside hospital SORMC", "go to esmh?"."""
+        text, lex = view.text, self.lexicons
+        query = is_query(text)
+        for match in _SHORT_GENERAL.finditer(text, timeout=deadline.remaining()):
+            general = text[match.end("phi") - 7:match.end("phi")]
+            if view.cased and not general[0].isupper():
+                continue  # "in general", "good general condition"
+            if not self._general_name(match.group("w2"), view.cased):
+                continue
+            start = match.start("w2")
+            w1 = match.group("w1")
+            if w1 and self._general_name(w1, view.cased) and (lex.zipf(w1) < 3.5 or w1.lower() in _NAME_HEADS):
+                start = match.start("w1")
+            cue = regex.search(r"(?:\b(?:to|at|from|in|into|via|by|of)|@)[ \t]*$", text[max(0, start - 12):start])
+            if not (cue or view.cased and general == "General"):
+                continue  # in lower case or capitals, only after a place cue: "at riverside general"
+            yield self.result(start, match.end("phi"), 0.7, "HOSPITAL")
+        if view.cased:
+            for match in _SAINT_POSSESSIVE.finditer(text, timeout=deadline.remaining()):
+                name = regex.sub(r"['’]s$", "", match.group("phi").split()[-1])
+                if name.lower() not in STOP_WORDS and (lex.is_name(name) or not lex.is_clinical(name)):
+                    yield self.result(match.start("phi"), match.end("phi"), 0.7, "HOSPITAL")
+            for compiled in (_ACRONYM_BEFORE_SERVICE, _OUTSIDE_ACRONYM):
+                for match in compiled.finditer(text, timeout=deadline.remaining()):
+                    acronym = match.group("phi")
+                    if acronym in _NOT_HOSPITAL_ABBREVIATION or acronym in _UNITS or lex.is_clinical(acronym) \
+                            or lex.zipf(acronym) >= 3.0 or acronym.lower() in STOP_WORDS:
+                        continue
+                    yield self.result(match.start("phi"), match.end("phi"), 0.65, "HOSPITAL")
+        if query and not view.cased:  # where case means nothing: "should we go to esmh?"
+            for match in _LOWER_ACRONYM.finditer(text, timeout=deadline.remaining()):
+                acronym = match.group("phi")
+                if acronym.upper() in _NOT_HOSPITAL_ABBREVIATION or acronym.upper() in _UNITS or lex.is_clinical(acronym) \
+                        or lex.zipf(acronym) >= 1.0:
+                    continue
+                yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
     def _moved_to_name(self, word: str, cased: bool) -> bool:
         """A word no dictionary of English or medicine knows well (Zipf < 3), capitalised where
@@ -256,12 +356,13 @@ class HospitalRecognizer(ClinicalRecognizer):
             lower = word.lower().rstrip(".")
             if word.endswith(".") and lower not in ("st", "mt", "ft"):
                 break  # a sentence ended
-            if lower in ("of", "&") and words:
-                cursor = prev.start(1)  # "University of Maryland Medical Center"
+            if lower in _NAME_CONNECTORS and words:
+                cursor = prev.start(1)  # "University of Maryland Medical Center", "York Heart and Vascular Institute"
                 continue
             if lower in STOP_WORDS or lower in _NOT_NAME_WORDS:
                 break
-            if cased and not word[0].isupper() and lower not in ("of", "&") and not self._lower_case_name(lower, words):
+            particle = cased and lower in _NAME_PARTICLES and words  # "van den Velde Memorial Hospital"
+            if cased and not word[0].isupper() and not particle and not self._lower_case_name(lower, words):
                 break
             words.append((prev.start(1), lower))
             cursor = prev.start(1)
@@ -271,9 +372,12 @@ class HospitalRecognizer(ClinicalRecognizer):
             if proper and text[words[-1][0]].isupper() and words[-1][1] not in STOP_WORDS:
                 break  # "General Hospital", "Community Medical Center": capitalised, so a name
             words.pop()
+        while words and not cased and self.lexicons.zipf(words[-1][1]) >= 4.5 and words[-1][1] not in _NAME_HEADS \
+                and words[-1][1] not in self.lexicons.cities:
+            words.pop()  # "ablation recovery time university of ...": an ordinary word before the name
         if not words:
             return None
-        if all(w in GENERIC for _, w in words):
+        if all(w in GENERIC or w in _NAME_PARTICLES for _, w in words):
             return None
         if weak and not any(self.lexicons.is_name(w) or w in self.lexicons.cities or self.lexicons.zipf(w) < 3.0
                             or cased for _, w in words):

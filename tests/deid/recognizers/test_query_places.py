@@ -143,3 +143,65 @@ def test_town_and_zip_ending_a_sentence(address, text, expected):
 )
 def test_towns_in_queries(city, text, expected_texts):
     assert_recognizer_finds(city, text, expected_texts)
+
+
+@pytest.fixture(scope="module")
+def hospital(lexicons):
+    from deid.recognizers.hospital_recognizer import HospitalRecognizer
+    return HospitalRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # "X General": the short form of a general hospital
+        ("We met at Brellmoor General on 7/21.", ["Brellmoor General"]),
+        ("Is she on the transplant list at Quorran General?", ["Quorran General"]),
+        ("cath tomorrow at riverside general, does he stop metformin?", ["riverside general"]),
+        # a town after the facility word, particles and "and" inside the name, non-ASCII letters
+        ("Is Mercy Hospital Brzelnowo in network?", ["Mercy Hospital Brzelnowo"]),
+        ("Is van den Velmer Memorial Hospital in network?", ["van den Velmer Memorial Hospital"]),
+        ("Sent to ED at Yarrow Heart and Vascular Institute.", ["Yarrow Heart and Vascular Institute"]),
+        ("Transfer to Šimkora Memorial Hospital today.", ["Šimkora Memorial Hospital"]),
+        ("ablation recovery time university of quellshire medical center", ["university of quellshire medical center"]),
+        # hospital acronyms naming a service's place, after "outside hospital", or as a place to go in a query
+        ("NRWH cath lab: pt arrived, consent signed.", ["NRWH"]),
+        ("QPUH heart failure program phone number", ["QPUH"]),
+        ("Outside hospital SKRMC sent him on heparin.", ["SKRMC"]),
+        ("chest pressure, should we go to eqmh?", ["eqmh"]),
+        # a saint's name in the possessive
+        ("ablation recovery time St Bernwald's Dr. Vell", ["St Bernwald's"]),
+        # --- invalid: "general" as a word, titles, services, section headers
+        ("Referred to General Surgery.", []),
+        ("In general he is well.", []),
+        ("The Surgeon General warned about smoking.", []),
+        ("General Medicine consult placed.", []),
+        ("Physical Exam General: NAD.", []),
+        ("Good General appearance.", []),
+        ("pt in good general condition", []),
+        ("Hospital Course: uneventful.", []),
+        ("Takes St. John's wort daily.", []),
+        ("EF 28% on GDMT 3 months.", []),
+        ("LVH on echo, TSH normal.", []),
+        ("Outside hospital ECHO showed EF 30%.", []),
+        ("go to the ed now?", []),
+        ("Is Mercy Hospital Tuesday open?", ["Mercy Hospital"]),
+    ],
+)
+def test_hospitals_in_queries(hospital, text, expected_texts):
+    assert_recognizer_finds(hospital, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        ("Asking for my neighbor Amy Renvault, 97, lives alone.", ["97"]),
+        ("ER called: Casavell, 93M from Cividate Al Pianora, hypotensive.", ["93"]),
+    ],
+)
+def test_age_after_a_full_name(age, text, expected_texts):
+    assert_recognizer_finds(age, text, expected_texts)
+
+
+def test_town_with_capitalised_particle(city):
+    assert_recognizer_finds(city, "ER called: 93M from Cividate Al Piano, hypotensive.", ["Cividate Al Piano"])
