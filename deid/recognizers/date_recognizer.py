@@ -69,6 +69,8 @@ class DateRecognizer(RegexRecognizer):
                            r"(?:(?P=sep)(?:\d{4}|\d{2}))?)(?![\d/]|[.:]\d|-\d\d\d)", 0.8),
         # 3.14.2023: dotted, only with a four-digit year
         Pattern("dotted", rf"(?<![\d.])(?P<phi>(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0?[1-9])\.{YEAR4})(?!\d|\.\d)", 0.9),
+        # 19.01.1995: dotted day first (European), when the first number cannot be a month
+        Pattern("dotted_day_first", rf"(?<![\d.])(?P<phi>(?:1[3-9]|2\d|3[01])\.(?:1[0-2]|0?[1-9])\.{YEAR4})(?!\d|\.\d)", 0.9),
         # 14/03/2023: day first, when the first number cannot be a month
         Pattern("day_first", rf"(?<![\d/.])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9])/{YEAR4})(?![\d/])", 0.9),
         # 4/97, 12/82: month and two-digit year (the second number cannot be a day)
@@ -76,7 +78,7 @@ class DateRecognizer(RegexRecognizer):
         # 1/2019, 10-2019 (month/four-digit year)
         Pattern("month_year", rf"(?<![\d/.])(?P<phi>(?:1[0-2]|0?[1-9])[/-]{YEAR4})(?![\d/])", 0.85),
         # 14-Mar-2023, 14 Mar 2023, 21 Apr, 21, 3rd of March
-        Pattern("day_month", rf"\b(?P<phi>{DAY}[\s-]*(?:of\s+)?{MONTH}\b\.?(?:[\s,-]*(?:{YEAR4}|'?\d\d)(?![\d:]))?)", 0.9),
+        Pattern("day_month", rf"\b(?P<phi>{DAY}[\s-]*(?:of\s+)?{MONTH}\b\.?(?:[\s,-]*(?:{YEAR4}(?!\d|:\d)|'?\d\d(?![\d:])))?)", 0.9),
         # March 14th, 2023; Mar 14; March of 1993; nov. 2016; may 15'
         Pattern("month_day", rf"\b(?P<phi>{MONTH}\b(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec))\.)?(?:\s*{DAY}\b'?)?(?:,?\s*(?:of\s+)?(?:{YEAR4}|'\d\d)(?!\d))?)", 0.85),
         # on the 3rd, the 21st

@@ -54,6 +54,7 @@ _LOWER_ACRONYM = regex.compile(r"\b(?:to|at|from|into)[ \t]+(?:the[ \t]+)?(?P<ph
                                r"(?:er|ed|for|on|today|tonight|now|or)\b))")
 _FOLLOWING_PLACE = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
 _NAME_CONNECTORS = frozenset({"of", "&", "and"})
+_TITLE_BEFORE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof|doctor)\.?[ \t]+$", regex.IGNORECASE)
 _MONTHS_DAYS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today tomorrow""".split())
 # Words that describe a kind of care, not a place's name.
@@ -229,6 +230,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             start = self._name_start(text, match.start(), view.cased, weak)
             if start is None and _SELF_NAMING.fullmatch(match.group(0)):
                 start = match.start()  # "Kessler Adventist" or just "Adventist": the word names the place
+            if start is not None and view.cased and match.group(0).islower() and _TITLE_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "Dr. Lopez's clinic", "Dr Borra EP clinic": a doctor's clinic, not a named place
             if start is not None and _BUILDING.fullmatch(match.group(0)) and (
                     _BUILDING_USE.match(text, match.end()) or any(
                         self.lexicons.is_clinical(w) and not self.lexicons.is_name(w) for w in text[start:match.start()].split())):

@@ -15,7 +15,7 @@ _PHONE_CONTEXT = regex.compile(r"\b(?:tel|telephone|phone|ph|cell|cellular|mobil
 _ANY_LAYOUT = r"(?:\+\d{1,3}[ .-]{0,2})?\(?\d{1,5}\)?(?:(?:[ .-]{1,2}|(?<=\)))\(?\d{1,8}\)?){0,5}"
 # a cue right before: "call me on", "not answering at", "messages to", "my registered", "mobile number is"
 _CUE_BEFORE = (r"(?:\b(?:call(?:ed|ing)?|ring|text|reach(?:ed)?|contact(?:ed)?|dial(?:ed)?)(?:[ \t]+[\w']+){0,3}?"
-               r"[ \t]+(?:on|at)|\b(?:answering|messages?|texts?|calls?|sms)[ \t]+(?:at|to|on|from)|\bregistered"
+               r"[ \t]+(?:on|at)|\b(?:call|called|calling|dial|dialed|dialled)(?=[ \t]+[(+\d])|\b(?:answering|messages?|texts?|calls?|sms)[ \t]+(?:at|to|on|from)|\bregistered"
                r"(?:[ \t]+(?:phone|mobile|cell|number|no\.?))?|\b(?:phone|tel|telephone|mobile|cell|fax|office|home|work)"
                r"(?:[ \t]+(?:number|no\.?))?[ \t]+(?:is|at|on))[ \t]*:?[ \t]*")
 # a cue right after: "416 60 039 office", "07700 063 966-Fax"
@@ -41,7 +41,7 @@ class PhoneRecognizer(RegexRecognizer):
     ENTITY = "PHONE"
     PATTERNS = [
         # (410) 555-1234, 410-555-1234, 410 555 1234, 410.555.1234, 4105551234, +1 410..., 240444-1243
-        Pattern("nanp", r"(?<![\d/.])(?<!\d-)(?P<phi>(?:\+?1[-. ]?)?\(?[2-9]\d\d\)?[-. /]{0,2}\d{3}[-. /]?\d{4,5})(?![\d/]|\.\d)", 0.7),
+        Pattern("nanp", r"(?<![\d/.])(?<!\d-)(?P<phi>(?:\+?1[-. ]?)?\(?[2-9]\d\d\)?[-. /]{0,2}\d{3}[-. /]?\d{4,5}(?P<ext>[ \t]*,?[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,5}\b)?)(?![\d/]|\.\d)", 0.7),
         # 555-1234 (seven digits, local)
         Pattern("local", r"(?<![\d/.:-])(?P<phi>\d{3}-\d{4})(?![\d/-]|\.\d)", 0.5),
         # Phone: 0496 46 46 70, mobile: +41 (0)71 222 33 44, fax 079 0442 1744 x12: any layout after a label
@@ -70,7 +70,8 @@ class PhoneRecognizer(RegexRecognizer):
             return 7 <= digits <= 16 and not _series(match.group("phi"))
         if pattern.name == "nanp":
             before = view.text[max(0, start - 24):start]
-            digits = sum(c.isdigit() for c in match.group("phi"))
+            number = match.group("phi")[:len(match.group("phi")) - len(match.group("ext") or "")]
+            digits = sum(c.isdigit() for c in number)  # "486-230-6829 ext 25": the extension is part of it
             if digits < 10 or digits > 12:
                 return False
             return 0.9 if _PHONE_CONTEXT.search(before) else True

@@ -186,6 +186,10 @@ def hospital(lexicons):
         ("Outside hospital ECHO showed EF 30%.", []),
         ("go to the ed now?", []),
         ("Is Mercy Hospital Tuesday open?", ["Mercy Hospital"]),
+        # --- invalid: a doctor's clinic is no named place
+        ("Dr. Lopwell's clinic on 9/9 is overbooked.", []),
+        ("Dr Saavren EP clinic list 09/07/2022", []),
+        ("Went to Kesselmoor Clinic.", ["Kesselmoor Clinic"]),
     ],
 )
 def test_hospitals_in_queries(hospital, text, expected_texts):
@@ -205,3 +209,52 @@ def test_age_after_a_full_name(age, text, expected_texts):
 
 def test_town_with_capitalised_particle(city):
     assert_recognizer_finds(city, "ER called: 93M from Cividate Al Piano, hypotensive.", ["Cividate Al Piano"])
+
+
+@pytest.fixture(scope="module")
+def date(lexicons):
+    from deid.recognizers.date_recognizer import DateRecognizer
+    return DateRecognizer(lexicons)
+
+
+@pytest.fixture(scope="module")
+def phone(lexicons):
+    from deid.recognizers.phone_recognizer import PhoneRecognizer
+    return PhoneRecognizer(lexicons)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # dotted day-first dates, and a day-month-year before a colon
+        ("she was scheduled 19.01.1995", ["19.01.1995"]),
+        ("s/p CABG 28.09.1970, now AF", ["28.09.1970"]),
+        ("lipid panel from 17-Sep-2016: TC 260", ["17-Sep-2016"]),
+        # --- invalid: times and dotted numbers that are no dates
+        ("at 2000: pt resting", []),
+        ("K 3.5.", []),
+        ("version 19.01.3", []),
+        ("INR 13.1.", []),
+    ],
+)
+def test_european_dates(date, text, expected_texts):
+    assert_recognizer_finds(date, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # an extension belongs to the number; a number right after "call"
+        ("Call 486-230-6829 ext 25 to adjust torsemide?", ["486-230-6829 ext 25"]),
+        ("can you call the pt at 837-997-3899 x987?", ["837-997-3899 x987"]),
+        ("CALL 0788 305 581.", ["0788 305 581"]),
+        ("When I called (029)-7345340 nobody answered.", ["(029)-7345340"]),
+        # --- invalid: numbers after "call" that are times, counts or doses
+        ("called 1200 1230 1300", []),
+        ("Called 2 times overnight.", []),
+        ("call 911 if worse", []),
+        ("Call 5 mg x 3 doses.", []),
+    ],
+)
+def test_phones_in_queries(phone, text, expected_texts):
+    assert_recognizer_finds(phone, text, expected_texts)
