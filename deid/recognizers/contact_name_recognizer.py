@@ -21,7 +21,7 @@ _CONTACT = regex.compile(
 VISITOR_VERB = regex.compile(
     r"[ \t]+(?:called|calls|phoned|visited|visits|came|come|arrived|spoke|speaks|is|was|will|has|had|reports|reported|"
     r"states|stated|said|says|aware|notified|updated|agrees|agreed|wants|wishes|asked|requests|requested|"
-    r"does|did|doesn't|would|should|can|could|understands|understood|expressed|feels|felt|verbalized|"
+    r"does|did|doesn't|would|should|can|could|understands|understood|expressed|feels|felt|verbalized|keeps|wrote|writes|"
     r"at\s+bedside|in\s+to\s+visit|here|present)\b", regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")

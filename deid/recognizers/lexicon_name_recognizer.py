@@ -44,17 +44,22 @@ class LexiconNameRecognizer(NameRecognizer):
                 adjacent = nxt and regex.fullmatch(r"[ \t]{1,2}|[ \t]?[A-Z]\.[ \t]", text[end:nxt[0]] or "x")
                 rare_then_verb = nxt and not view.cased and self.lexicons.zipf(nxt[2]) < 2.0 and len(nxt[2]) > 3 \
                     and not self.lexicons.is_clinical(nxt[2]) and VISITOR_VERB.match(text, nxt[1])
-                if adjacent and (self._is_surname(nxt[2], view.cased) or rare_then_verb) and self._first_ok(word, view.cased):
+                query = is_query(text)
+                if adjacent and (self._is_surname(nxt[2], view.cased, query) or rare_then_verb) and self._first_ok(word, view.cased):
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue
                 if (view.cased or view.mostly_lower) and word[0].isupper() and not word.isupper() and (
-                        lex.zipf(lower) < 4.0 and not self._sentence_start(text, start) or lex.zipf(lower) < 3.5):
+                        lex.zipf(lower) < 4.0 and not self._sentence_start(text, start) or lex.zipf(lower) < 3.5
+                        or query and lex.zipf(lower) < 4.6 and VISITOR_VERB.match(text, end)):
+                    # (a query's first word too, when it does what people do: "Erin keeps asking")
                     yield self.result(start, end, 0.55)
             elif view.cased and i + 1 < len(words) and self._unlisted_first_name(word, text, start) \
                     and text[end:words[i + 1][0]] == " " and self._is_surname(words[i + 1][2], True) \
-                    and words[i + 1][2].lower() in lex.last_names and not self._is_place(word, words[i + 1][2]):
+                    and (words[i + 1][2].lower() in lex.last_names or self._rare_pair(word, words[i + 1][2], text, start)) \
+                    and not self._is_place(word, words[i + 1][2]):
                 # "Homero Portillo called": a rare capitalised word no list knows, then a census surname
+                # (or, mid-sentence or in a query, another such word: "Advaith Zacharia has")
                 yield self.result(start, words[i + 1][1], 0.6)
                 i += 2
                 continue
@@ -89,6 +94,12 @@ class LexiconNameRecognizer(NameRecognizer):
         return lex.zipf(lower) < 3.0 and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
             and not self._is_place(word) and lower not in lex.regions
 
+    def _rare_pair(self, first: str, second: str, text: str, start: int) -> bool:
+        """Two capitalised words English hardly knows (Zipf < 2.5), not at a note's sentence start."""
+        lex = self.lexicons
+        return second[0].isupper() and second[1:].islower() and lex.zipf(second) < 2.5 and lex.zipf(first) < 2.5 \
+            and not lex.is_clinical(second) and (is_query(text) or not self._sentence_start(text, start))
+
     def _is_place(self, *words: str) -> bool:
         """"Glen Burnie", "Ellicott City": a gazetteer place is the city recognizer's, not a name."""
         return " ".join(words).lower() in self.lexicons.cities or words[0].lower() in self.lexicons.cities
@@ -108,7 +119,9 @@ class LexiconNameRecognizer(NameRecognizer):
             return word[0].isupper() and not word.isupper() and self.lexicons.zipf(word) < 5.0
         return self.lexicons.zipf(word) < 4.9
 
-    def _is_surname(self, word: str, cased: bool) -> bool:
+    def _is_surname(self, word: str, cased: bool, query: bool = False) -> bool:
+        """After a first name. Without case a query is trusted more than a note: it has no
+        telegraphic shorthand, and a listed pair is what it is about ("holter results kim palmer")."""
         lex = self.lexicons
         lower = word.lower()
         if self.evidence.is_excluded(word):
@@ -118,6 +131,8 @@ class LexiconNameRecognizer(NameRecognizer):
                 lower in lex.last_names or lex.zipf(lower) < 3.5 and not lex.is_clinical(lower))
         if lex.is_clinical(lower):
             return False
+        if query:
+            return lex.is_name(lower) and lex.zipf(lower) < 4.6 or lex.zipf(lower) < 2.5 and len(word) > 2
         return lex.is_name(lower) and lex.zipf(lower) < 3.8 or lex.zipf(lower) < 1.0 and len(word) > 3
 
     @staticmethod

@@ -7,10 +7,11 @@ import regex
 
 from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
 
-RELATIONS = (r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
+RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|"  # first: "father" must not win
+             r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
              r"sisters?|sis|brothers?|bro|mother|mom|mum|father|dad|niece|nephew|aunt|uncle|cousin|"
              r"grand(?:son|daughter|child|children|mother|father|ma|pa)s?|granddtr|grandaughters?|"
-             r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|sil|dil|friend|neighbou?r|"
+             r"sil|dil|friend|neighbou?r|"
              r"roommate|companion|guardian|proxy|hcp|health\s+care\s+proxy|caregiver|sitter|"
              r"significant\s+other|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter")
 _AFTER_RELATION = regex.compile(

@@ -54,3 +54,21 @@ def test_lone_surname_spans(recognizer, text, expected_texts):
 
 def test_letters_inside_a_lab_name_are_not_a_surname(recognizer):
     assert_recognizer_finds(recognizer, "Overnight Marisol SpO2 88% on 2L, MSO4 2 mg given", ["Marisol"])
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # one-line queries: a listed pair without case, two rare capitalised words, a first name that acts
+        ("holter results kimberly palmer 5/16", ["kimberly palmer"]),
+        ("can u check if victoria harris got her echo done?", ["victoria harris"]),
+        ("Pharmacy: Advaith Zacharia has apixaban and aspirin", ["Advaith Zacharia"]),
+        ("Erin keeps asking me if her metoprolol is ok", ["Erin"]),
+        # --- invalid: the same shapes in a note's shorthand, credentials after a name
+        ("pt seen by rn.\nkimberly palmer\n", []),
+        ("Plan: Zacharia Advaith.\nCont lasix.", []),
+        ("note by s. roberto rrt", []),
+    ],
+)
+def test_query_names(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)

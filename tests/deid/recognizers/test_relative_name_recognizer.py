@@ -36,6 +36,7 @@ def recognizer(lexicons):
         # relation after the name
         ("Tobias (husband) at bedside.", ["Tobias"]),
         ("Desmond Wojcik (son) is HCP.", ["Desmond Wojcik"]),
+        ("My father-in-law Anvi Rajagopalan lives with us.", ["Anvi Rajagopalan"]),
         ("husband tobias android tablet at bedside", ["tobias"]),  # "and" of "android" joins nothing
         # a name said to hold a contact role
         ("Family in overnight. Ilsabet is the family contact.", ["Ilsabet"]),
