@@ -32,7 +32,7 @@ _NUMBER_AFTER = regex.compile(
     r"(?<![\p{L}\d])(?:cell|home|work|mobile|mob|ph|phone|tel|pager|c|h|w)\)?[ \t]*(?:#|:|\.|no\.|number)?[ \t]*[#:]?"
     r"[ \t]*\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}\b", regex.IGNORECASE)
 _BARE_NUMBER = regex.compile(r"(?<![\p{L}\d-])\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b")
-_CUE_GAP = regex.compile(r"(?:[ \t]{1,3}|[ \t]{0,3}[(,:-][ \t]{0,3})$")
+_CUE_GAP = regex.compile(r"(?:[ \t]{1,3}|[ \t]{0,3}[(,:-][ \t]{0,3}|[ \t]+(?i:at|@|on)[ \t]+)$")
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}'-])(\p{L}[\p{L}'-]*\p{L})[ \t]*$")
 # "health care proxys. ann and joe", "HCP: Ann Roe": the people named as proxy
 _PROXY = regex.compile(r"\b(?:health[ \t]*care[ \t]+)?(?:proxy|proxys|proxies|hcp|hcps)\b[ \t]*(?:is|are|[.:,-])?[ \t]*",
@@ -83,7 +83,7 @@ class ContactNameRecognizer(NameRecognizer):
         capitalised name-like words in a cased note count."""
         text = view.text
         cued = ((m, True) for m in _NUMBER_AFTER.finditer(text, timeout=deadline.remaining()))
-        bare = ((m, False) for m in (_BARE_NUMBER.finditer(text, timeout=deadline.remaining()) if view.cased else ()))
+        bare = ((m, False) for m in _BARE_NUMBER.finditer(text, timeout=deadline.remaining()))
         for match, cue in (*cued, *bare):
             gap = _CUE_GAP.search(text, max(0, match.start() - 8), match.start())
             if not gap:
@@ -94,9 +94,16 @@ class ContactNameRecognizer(NameRecognizer):
                 if not prev or not self._contact_name(prev.group(1), view.cased):
                     break
                 start, cursor, count = prev.start(1), prev.start(1), count + 1
-            if start is not None and (cue or count == 2):
+            if start is not None and (cue or count == 2 and (view.cased or self._listed_pair(text[start:gap.start()]))):
                 end = _WORD_BEFORE.search(text, max(0, gap.start() - 40), gap.start()).end(1)
                 yield self.result(start, end, 0.65)
+
+    def _listed_pair(self, words: str) -> bool:
+        """ "JACQUELINE SMITH 839-555-0100": without case, a bare number follows a name only if
+        its two words are a listed first name and a listed surname."""
+        first, _, last = words.strip().lower().partition(" ")
+        lex = self.lexicons
+        return first in lex.first_names and last.strip() in lex.last_names and not lex.is_clinical(first)
 
     def _contact_name(self, word: str, cased: bool) -> bool:
         lex = self.lexicons

@@ -19,7 +19,7 @@ _AFTER_PATIENT = regex.compile(r"\b(?:pt|patient)\b\.?[ \t]{1,3}(?=\p{L})", rege
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
     r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|s/p|post|presented|presents|admitted|weight|wt|"
-    r"bed|rm|room)\b)", regex.IGNORECASE | regex.MULTILINE)
+    r"bed|rm|room)\b|at[ \t]+\d)", regex.IGNORECASE | regex.MULTILINE)
 # "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ", 91," and "(96)"
 # (each starts right after a letter, so a long run of spaces is scanned once, not once per space)
 _AGE_AND_SEX = regex.compile(
@@ -52,7 +52,7 @@ class PatientNameRecognizer(NameRecognizer):
     def _listed(self, word: str) -> bool:
         """A Census first name, or a Census surname rare in English (Zipf < 3.5: "Herrera", not "Comfort")."""
         lex, lower = self.lexicons, word.lower()
-        return lower in lex.first_names and lex.zipf(lower) < 4.5 or lower in lex.last_names and lex.zipf(lower) < 3.5
+        return lower in lex.first_names and lex.zipf(lower) < 5.5 or lower in lex.last_names and lex.zipf(lower) < 3.5
 
     def _slot_word(self, word: str, cased: bool) -> bool:
         """Can this word fill a patient-name slot? An initial, or a Census name, or a word rare in

@@ -22,6 +22,10 @@ def recognizer(lexicons):
         ("Contacts: Ovie Marova 410-555-0142, Lab Tech 410-555-0143.", ["Ovie Marova"]),
         ("Echo Lab 617-555-0142; Call Pharmacy 617-555-0143.", []),
         ("Torvik 617-555-0142 for the echo.", []),
+        # without case, a listed first name and surname; or a name before "at" a number
+        ("PLEASE CALL ME BACK. JACQUELINE SMITH 839-555-0120", ["JACQUELINE SMITH"]),
+        ("Contacts: Ovie Marova at 410-555-0142 after five.", ["Ovie Marova"]),
+        ("GAVE LASIX 40 MG AT 555-1234. HEART RATE ON 555-123-4567", []),
         # --- invalid: relations, the patient and clinical words before a number
         ("Daughter cell# 410-555-0142. Pt's home# 410-555-0199.", []),
         ("Family phone 410-555-0142.", []),

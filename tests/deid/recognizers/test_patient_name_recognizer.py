@@ -20,6 +20,7 @@ def recognizer(lexicons):
         ("Pt Dembele had a syncopal episode at home.", ["Dembele"]),
         ("Pt Halvorsen 5512093 for cardioversion Friday.", ["Halvorsen"]),
         ("URGENT: PT HERRERA MRN 5512093 K 6.8", ["HERRERA"]),
+        ("PATIENT DAVID QUISPE AT 1848 ELM STREET REQUESTS A CALL", ["DAVID QUISPE"]),
         ("ecg with st elevation v1-v3, pt herrera, 58m, cath lab?", ["herrera"]),
         # before the age and sex
         ("Handoff: bed 7 Wieczorek, 74M, NSTEMI. Bed 8 Jones, 61F, CHF.", ["Wieczorek", "Jones"]),
@@ -36,6 +37,7 @@ def recognizer(lexicons):
         ("Cordis 8F sheath placed, 7 F cath to the RCA.", []),
         ("PT 14.2, PTT 30, INR 1.3. PT/OT eval today.", []),
         ("keep pt comfort, monitor neuro.", []),
+        ("pt at 1800 was sleeping, PT AT 2000 AWAKE", []),
     ],
 )
 def test_patient_name_spans(recognizer, text, expected_texts):
