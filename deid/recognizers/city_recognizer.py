@@ -43,6 +43,12 @@ _TRAVEL = regex.compile(
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*\p{Ll}")
 # where a lower-case place may begin: right after a travel cue's preposition
 _TRAVEL_SPOT = regex.compile(r"(?<=\b(?:from|to|in|near)[ \t]+)(?=\p{Ll})", regex.IGNORECASE)
+# "PT'S SON IN TOTZKE,", "daughter from Quellmoor": where a relative is (a rare word, any case)
+_RELATIVE_IN = regex.compile(
+    r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|mom|dad|family|parents?|niece|nephew|grandson|"
+    r"granddaughter|grandchildren|cousin|aunt|uncle|relatives?|children|kids)s?(?:[ \t]+(?-i:\p{Lu}\p{Ll}+))?[ \t]+"
+    r"(?:in|from|lives[ \t]+in|living[ \t]+in|is[ \t]+in|is[ \t]+from)[ \t]+(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)",
+    regex.IGNORECASE)
 # a search query ending with a service and a place: "cardiac rehab schedule helsingborg"
 _QUERY_PLACE_END = regex.compile(
     r"\b(?:rehab|clinic|clinics|schedule|hours|cardiologists?|doctors?|hospitals?|programs?|pharmac(?:y|ies)|"
@@ -99,6 +105,7 @@ class CityRecognizer(ClinicalRecognizer):
         yield from self._capitalised_places(view, deadline)
         yield from self._gazetteer(view, deadline)
         yield from self._query_places(view, deadline)
+        yield from self._relative_places(view, deadline)
         for match in _SHORE.finditer(view.text, timeout=deadline.remaining()):
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "CITY")
 
@@ -152,6 +159,20 @@ class CityRecognizer(ClinicalRecognizer):
                 continue
             if state_after or self.lexicons.zipf(words[0]) < 3.0:
                 yield self.result(match.start("phi"), match.end("phi"), 0.55, "CITY")
+
+    def _relative_places(self, view, deadline):
+        """ "SON IN TOTZKE, ...", "daughter from Quellmoor": a rare word where a relative is or comes from."""
+        text, lex = view.text, self.lexicons
+        for match in _RELATIVE_IN.finditer(text, timeout=deadline.remaining()):
+            words = regex.findall(r"\p{L}[\p{L}'’-]*", match.group("phi"))
+            if view.cased and not words[0][0].isupper():
+                continue
+            if not self._rare_place_word(words[0], 2.5) or lex.is_name(words[0]) and lex.zipf(words[0]) >= 2.0 \
+                    or words[0].lower() in lex.first_names:
+                continue  # "son in law", "daughter in ICU", "son in Mark's car"
+            end = match.end("phi") if len(words) > 1 and self._rare_place_word(words[1], 2.5) and (
+                not view.cased or words[1][0].isupper()) else match.start("phi") + len(words[0])
+            yield self.result(match.start("phi"), end, 0.6, "CITY")
 
     def _query_places(self, view, deadline):
         """Places in short queries and messages: "flying to amberg", "cardiac rehab schedule helsingborg",

@@ -258,3 +258,21 @@ def test_european_dates(date, text, expected_texts):
 )
 def test_phones_in_queries(phone, text, expected_texts):
     assert_recognizer_finds(phone, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        ("PHONE CALL WITH PT'S SON IN TOTVARK, DECISION MADE.", ["TOTVARK"]),
+        ("Her daughter from Quellmoor arrives tonight.", ["Quellmoor"]),
+        # --- invalid: in-laws, units, names and ordinary words after "son in" / "daughter from"
+        ("son in law at bedside.", []),
+        ("SON IN LAW CALLED.", []),
+        ("Daughter in ICU waiting room.", []),
+        ("son in Mark's car.", []),
+        ("daughter from out of town.", []),
+        ("Family in agreement with plan.", []),
+    ],
+)
+def test_where_a_relative_is(city, text, expected_texts):
+    assert_recognizer_finds(city, text, expected_texts)
