@@ -6,13 +6,15 @@ before the age and sex, or right before the date of birth or record number. In s
 word that can be a name is one: capitalised and listed or rare where case means something,
 listed or rare in English otherwise. After "pt" the slot must also close like a patient line
 (a comma, a number, "needs", "had", "MRN"...), and without case only a listed name fills it,
-so "pt tolerated", "PT CONTS ON" and "pt comfort," stay.
+so "pt tolerated", "PT CONTS ON" and "pt comfort," stay. A one-line query has one more slot: the
+subject of its question ("Swan numbers for Okafor:", "echo report Svensson EF 35%").
 """
 
 from __future__ import annotations
 
 import regex
 
+from deid.recognizers.base import is_query
 from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
 
 _AFTER_PATIENT = regex.compile(r"\b(?:pt|patient)\b\.?[ \t]{1,3}(?=\p{L})", regex.IGNORECASE)
@@ -29,6 +31,13 @@ _AGE_AND_SEX = regex.compile(
 _BIRTH_OR_RECORD = regex.compile(r"(?<=[\p{L}.])[ \t]*[,(]?[ \t]*(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|mrn|mr#|ssn|born)(?!\p{L})",
                                  regex.IGNORECASE)
 _VERB_FORM = regex.compile(r"(?:ed|ing|ly)$", regex.IGNORECASE)
+# in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
+_QUERY_SUBJECT_BEFORE = regex.compile(
+    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*[?:])"
+    r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?)",
+    regex.IGNORECASE)
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight""".split())
 
 
 class PatientNameRecognizer(NameRecognizer):
@@ -43,11 +52,24 @@ class PatientNameRecognizer(NameRecognizer):
             span = name_words_after(text, match.end(), self.evidence, view.cased, limit=3)
             if span and _PATIENT_LINE_GOES_ON.match(text, span[1]):
                 yield self.result(span[0], span[1], 0.7)
+        if is_query(text):
+            for match in _QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()):
+                word = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
+                if word and self._slot_word(word.group(0), view.cased) and word.group(0).lower() not in _CALENDAR \
+                        and not self._is_place(word.group(0)):
+                    span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
+                    if span:
+                        yield self.result(span[0], span[1], 0.6)
         for pattern in (_AGE_AND_SEX, _BIRTH_OR_RECORD):
             for match in pattern.finditer(text, timeout=deadline.remaining()):
                 span = name_words_before(text, match.start(), lambda w: self._slot_word(w, view.cased))
                 if span:
                     yield self.result(span[0], span[1], 0.7)
+
+    def _is_place(self, word: str) -> bool:
+        """A state or country, or a town that is not also a Census name ("Williams" is both)."""
+        lower, lex = word.lower(), self.lexicons
+        return lower in lex.regions or lower in lex.cities and not lex.is_name(lower)
 
     def _listed(self, word: str) -> bool:
         """A Census first name, or a Census surname rare in English (Zipf < 3.5: "Herrera", not "Comfort")."""

@@ -8,12 +8,13 @@ import regex
 from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
 
 RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|"  # first: "father" must not win
-             r"daughters?|dtrs?|sons?|husband|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
+             r"daughters?|dtrs?|sons?|husband|husbnd|husb|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
              r"sisters?|sis|brothers?|bro|mother|mom|mum|father|dad|niece|nephew|aunt|uncle|cousin|"
              r"grand(?:son|daughter|child|children|mother|father|ma|pa)s?|granddtr|grandaughters?|"
              r"sil|dil|friend|neighbou?r|"
              r"roommate|companion|guardian|proxy|hcp|health\s+care\s+proxy|caregiver|sitter|"
-             r"significant\s+other|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter")
+             r"significant\s+other|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter|"
+             r"kids?|child|teenager|teen|toddler|baby|grandkids?")
 _AFTER_RELATION = regex.compile(
     rf"\b(?:{RELATIONS})\b(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
     regex.IGNORECASE)

@@ -23,6 +23,8 @@ def recognizer(lexicons):
         ("Is this much bruising normal after a cath? Groin is sore. Jakub", ["Jakub"]),
         ("Is a resting rate of 45 too low? I'm a runner. -Pavla", ["Pavla"]),
         ("Can I take ibuprofen with Eliquis? Thanks, Marisol", ["Marisol"]),
+        ("Hi Melinda, it's Paul from the cardiology office.", ["Melinda", "Paul"]),
+        ("Is this the right address? Thanks, Mary", ["Mary"]),
         # --- invalid: everyday words in the same places, clinical words at the end
         ("Hi team, I'm worried about the INR. Thanks", []),
         ("Hello, I am writing for my mother.", []),

@@ -30,6 +30,12 @@ def recognizer(lexicons):
         # before the date of birth or record number
         ("TRIAGE: MATTHEW GREEN, DOB 4/9/1963, SOB", ["MATTHEW GREEN"]),
         ("Refill for Warrick T. Laurent, DOB 20-Jan-1950, atorvastatin 80", ["Warrick T. Laurent"]),
+        # the subject of a one-line question
+        ("Swan-Ganz numbers for Okafor: PCWP 28, CI 1.8. Milrinone?", ["Okafor"]),
+        ("can you review the ECG on Bertrand? New RBBB and LAFB", ["Bertrand"]),
+        ("echo report Svensson EF 35%", ["Svensson"]),
+        ("Is it ok to take it on Monday? What are the results for Lasix? Or in Texas?", []),
+        ("Plan: check the ECG on Bertrand?\nCont heparin.", []),  # a note, not a query
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),

@@ -37,6 +37,8 @@ def recognizer(lexicons):
         ("Tobias (husband) at bedside.", ["Tobias"]),
         ("Desmond Wojcik (son) is HCP.", ["Desmond Wojcik"]),
         ("My father-in-law Anvi Rajagopalan lives with us.", ["Anvi Rajagopalan"]),
+        ("Can my teenager Gopal get the flu shot?", ["Gopal"]),
+        ("hi my husbnd aristide has chest pain", ["aristide"]),
         ("husband tobias android tablet at bedside", ["tobias"]),  # "and" of "android" joins nothing
         # a name said to hold a contact role
         ("Family in overnight. Ilsabet is the family contact.", ["Ilsabet"]),
