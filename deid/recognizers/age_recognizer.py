@@ -19,7 +19,7 @@ _NOT_AGE_AFTER = (r"(?!\s*(?:%|mg|mmhg|bpm|/|\.\d|kg|lbs?|pounds|cm|mm|min|sec|m
                   r"on\s+(?:ra\b|room|\d|nc\b|nrb|bipap|cpap|hfnc|high|the\s+vent|vent|face|fm\b|fio2|\d+\s*l)|"
                   r"percent|o2|sat|over|/\d|-[ \t]*\d|to[ \t]+\d))")
 # people whose age is told: relatives (with common misspellings), the patient, pronouns
-_PERSON = (r"(?:grand\p{L}*|great[ \t-]+grand\p{L}*|\p{L}*mother|\p{L}*father|\p{L}*moth\p{L}*r|mom|mum|dad|"
+_PERSON = (r"(?:grand\p{L}{0,10}|great[ \t-]+grand\p{L}{0,10}|\p{L}{0,8}mother|\p{L}{0,8}father|\p{L}{0,8}moth\p{L}{0,2}r|mom|mum|dad|"
            r"husband|wife|aunt|auntie|uncle|nana|nanna|granny|gran|grampa|gramps|papa|mama|neighbou?r|friend|"
            r"patient|pt|he|she|man|woman|male|female|gentleman|lady|who)")
 _NAME_WORD = r"(?-i:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)"

@@ -42,7 +42,7 @@ _TRAVEL = regex.compile(
     r"(?:[ \t]+(?:back|here|up|down|over|home|out|alone|now))?[ \t]+(?:from|to|in|near)[ \t]+$", regex.IGNORECASE)
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*\p{Ll}")
 # where a lower-case place may begin: right after a travel cue's preposition
-_TRAVEL_SPOT = regex.compile(r"(?<=\b(?:from|to|in|near)[ \t]+)(?=\p{Ll})", regex.IGNORECASE)
+_TRAVEL_SPOT = regex.compile(r"(?=\p{Ll})(?<=\b(?:from|to|in|near)[ \t]+)", regex.IGNORECASE)
 # "PT'S SON IN TOTZKE,", "daughter from Quellmoor": where a relative is (a rare word, any case)
 _RELATIVE_IN = regex.compile(
     r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|mom|dad|family|parents?|niece|nephew|grandson|"

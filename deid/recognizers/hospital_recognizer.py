@@ -28,7 +28,7 @@ _NAME_HEADS = frozenset("university univ u saint st mount mt good holy sacred ou
                         "memorial north south east west new lake san santa".split())
 # "Lakeview General", "at riverside general": a town or name and "General", the short form of a general hospital
 _SHORT_GENERAL = regex.compile(
-    r"(?P<phi>(?:(?P<w1>\p{L}[\p{L}'’-]+)[ \t]+)?(?P<w2>\p{L}[\p{L}'’-]+)[ \t]+"
+    r"(?<![\p{L}'’-])(?P<phi>(?:(?P<w1>\p{L}[\p{L}'’-]+)[ \t]+)?(?P<w2>\p{L}[\p{L}'’-]+)[ \t]+"
     r"general)\b(?![ \t]*(?::|-\p{L})|[ \t]+(?:hospital|hosp|surgery|surgeon|surgical|medicine|medical|practitioners?|practice|"
     r"anesthesia|anaesthesia|anesthetic|pediatrics|paediatrics|internal|ward|appearance|condition|health|population|public|"
     r"assembly|counsel|manager|dentistry|cardiology|surgeons|care|principles?|rule|terms?|sense|consensus|impression|"
