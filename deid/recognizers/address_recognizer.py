@@ -221,6 +221,7 @@ class AddressRecognizer(RegexRecognizer):
                         start = before.start()
                         name = text[start:match.end("name")]
                 cue = _LazyCue(text, start, deadline)
+                more_suffix = None
                 if kind == "us":
                     if not self._valid_us(view, match, cue):
                         continue
@@ -228,6 +229,8 @@ class AddressRecognizer(RegexRecognizer):
                     if more and any(w.lower() in STOP_WORDS or view.cased and not w[0].isupper()
                                     for w in regex.findall(r"\p{L}+", more)):
                         end = match.start("more")  # "Avenue last fall": no second street name
+                    elif more:
+                        more_suffix = regex.search(r"\p{L}+$", more)
                 if kind == "corner" and not self._valid_corner(view, match):
                     continue
                 if kind == "prefixed":
@@ -235,7 +238,9 @@ class AddressRecognizer(RegexRecognizer):
                     if end is None:
                         continue
                 end, block = self._block(text, end, deadline, view.cased, self.lexicons)
-                if kind == "us" and _WEAK_ONLY.fullmatch(match.group("suffix")) and not (cue or block) and not (
+                weak_only = kind == "us" and _WEAK_ONLY.fullmatch(match.group("suffix")) and not (
+                    more_suffix and not _WEAK_ONLY.fullmatch(more_suffix.group(0)))  # "41 Garnet Hollow Rd"
+                if kind == "us" and weak_only and not (cue or block) and not (
                         view.cased and _NEAR.search(text, max(0, start - 12), start)
                         and all(w[0].isupper() for w in regex.findall(r"\p{L}+", match.group("name")))):
                     continue  # "near 1453 Terry Creek": a capitalised street one is near

@@ -54,6 +54,11 @@ _QUERY_PLACE_END = regex.compile(
     r"\b(?:rehab|clinic|clinics|schedule|hours|cardiologists?|doctors?|hospitals?|programs?|pharmac(?:y|ies)|"
     r"appointments?|specialists?|surgeons?|centers?|centres?|urgent[ \t]+care|er|ed)[ \t]+"
     r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*[?.]?[ \t]*$", regex.IGNORECASE)
+# "cardiologist in tarnville accepting new patients": a service in or near a place, in a lower-case query
+_SERVICE_IN = regex.compile(
+    r"\b(?:rehab|clinics?|cardiologists?|doctors?|physicians?|hospitals?|programs?|pharmac(?:y|ies)|specialists?|"
+    r"surgeons?|centers?|centres?|urgent[ \t]+care|providers?|practices?|labs?)[ \t]+(?:in|near|around)[ \t]+"
+    r"(?P<phi>\p{Ll}[\p{Ll}'’-]+(?:[ \t]+\p{Ll}[\p{Ll}'’-]+)?)")
 # a signed query: "... Still true? Rolf Plath, Eberswalde"
 _SIGNATURE_PLACE = regex.compile(
     rf"(?-i:{_CAP_WORD}(?:[ \t]+(?:\p{{Lu}}\.|{_CAP_WORD})){{1,3}}),[ \t]*(?P<phi>(?-i:{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?))[ \t]*[.!]?[ \t]*$")
@@ -194,6 +199,14 @@ class CityRecognizer(ClinicalRecognizer):
                 if words and all(self._rare_place_word(w, 2.5) for w in words):
                     yield self.result(start, end_match.end("phi"), 0.55, "CITY")
                     break
+        if not view.cased:
+            for match in _SERVICE_IN.finditer(text, timeout=deadline.remaining()):
+                words = list(regex.finditer(r"\p{L}[\p{L}'’-]*", match.group("phi")))
+                if not self._rare_place_word(words[0].group(0), 2.5):
+                    continue
+                end = match.start("phi") + (words[1].end() if len(words) > 1 and self._rare_place_word(words[1].group(0), 2.5)
+                                            else words[0].end())
+                yield self.result(match.start("phi"), end, 0.55, "CITY")
         signature = _SIGNATURE_PLACE.search(text, timeout=deadline.remaining())
         if signature:
             words = regex.findall(r"\p{L}[\p{L}'’-]*", signature.group("phi"))

@@ -276,3 +276,30 @@ def test_phones_in_queries(phone, text, expected_texts):
 )
 def test_where_a_relative_is(city, text, expected_texts):
     assert_recognizer_finds(city, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        ("cardiologist in tarnvelle accepting new patients", ["tarnvelle"]),
+        # --- invalid: ordinary words after a service and "in"
+        ("doctors in my area", []),
+        ("clinic in the hospital", []),
+        ("cardiologist in training", []),
+    ],
+)
+def test_service_in_a_lower_case_place(city, text, expected_texts):
+    assert_recognizer_finds(city, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        ("Home: 41 Garnet Hollow Rd", ["41 Garnet Hollow Rd"]),
+        # --- invalid: a weak suffix word alone without a cue stays prose
+        ("had 2 falls on the stairs", []),
+        ("walked 3 laps down the hall", []),
+    ],
+)
+def test_street_ending_in_a_strong_suffix(address, text, expected_texts):
+    assert_recognizer_finds(address, text, expected_texts)
