@@ -66,11 +66,12 @@ class SpacyNerRecognizer(NameRecognizer):
         census = [self.lexicons.is_name(t.text) and self.lexicons.zipf(t.text) < 5.0 for t in tokens]
         if max(strengths) < 0.45:
             return None
-        # one rare word the lists do not know: trusted only inside a one-line question, where a
-        # name has no other context to be found by ("Why is Katrine so tired on metoprolol?")
-        lone_in_question = is_query(view.text) and "?" in view.text and not tokens[0].is_sent_start \
-            and tokens[0].text[1:].islower()
-        if not any(census) and (len(tokens) == 1 and not lone_in_question or len(tokens) > 1 and max(strengths) < 0.6):
+        # words the lists do not know: trusted only inside a one-line query, where a name has no
+        # other context to be found by ("Why is Katrine so tired on metoprolol?")
+        query = is_query(view.text)
+        lone_in_query = query and not tokens[0].is_sent_start and tokens[0].text[1:].islower()
+        if not any(census) and (len(tokens) == 1 and not lone_in_query
+                                or len(tokens) > 1 and max(strengths) < (0.45 if query else 0.6)):
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 

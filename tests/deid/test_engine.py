@@ -186,3 +186,11 @@ def test_a_possessive_ending_is_not_part_of_the_name(engine):
     text = "Please send the echo to Dr. Vantongeren's office."
     spans = engine.analyze(text)
     assert [text[s.start:s.end] for s in spans if s.label == "PERSON"] == ["Vantongeren"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Why does Katrine feel so tired on metoprolol", "Katrine"),
+])
+def test_one_line_query_trusts_the_model_without_a_question_mark(engine, text, name):
+    spans = engine.analyze(text)
+    assert name in [text[s.start:s.end] for s in spans]
