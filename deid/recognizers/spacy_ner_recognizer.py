@@ -38,7 +38,7 @@ class SpacyNerRecognizer(NameRecognizer):
             elif ent.label_ in ("GPE", "LOC") and ent.text[:1].isupper() and ent.text.lower() not in self.lexicons.regions:
                 # towns and cities of the gazetteer; states and countries are not PHI
                 known_city = ent.text.lower() in self.lexicons.cities
-                if known_city and self.lexicons.zipf(ent.text) < 4.5:
+                if known_city and self.lexicons.zipf(ent.text) < 4.5 or self._unknown_place_in_query(view, ent):
                     yield self.result(ent.start_char, ent.end_char, 0.55, "CITY")
             elif ent.label_ in ("FAC", "ORG") and _PLACE_BEFORE.search(doc.text, max(0, ent.start_char - 20), ent.start_char) \
                     and not all(self.lexicons.is_clinical(w) or w.isupper() for w in regex.findall(r"\w+", ent.text)):
@@ -74,6 +74,14 @@ class SpacyNerRecognizer(NameRecognizer):
                                 or len(tokens) > 1 and max(strengths) < (0.45 if query else 0.6)):
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _unknown_place_in_query(self, view, ent) -> bool:
+        """In a one-line query, a place the gazetteer does not know (not a state or country, not
+        clinical, rare in English) is still a town or a person, PHI either way ("son in Lueneburg")."""
+        words = regex.findall(r"\p{L}+", ent.text)
+        return is_query(view.text) and bool(words) and all(
+            w[0].isupper() and not w.isupper() and self.lexicons.zipf(w) < 3.0 and not self.lexicons.is_clinical(w)
+            for w in words)
 
     def _not_name(self, word: str) -> bool:
         return self.evidence.is_excluded(word) or self.lexicons.is_clinical(word) or \
