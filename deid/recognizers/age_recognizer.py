@@ -23,6 +23,7 @@ _PERSON = (r"(?:grand\p{L}{0,10}|great[ \t-]+grand\p{L}{0,10}|\p{L}{0,8}mother|\
            r"husband|wife|aunt|auntie|uncle|nana|nanna|granny|gran|grampa|gramps|papa|mama|neighbou?r|friend|"
            r"patient|pt|he|she|man|woman|male|female|gentleman|lady|who)")
 _NAME_WORD = r"(?-i:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)"
+_AGE_WORDS = r"(?:ninety|one[ \t]+hundred(?:[ \t]+and)?)(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?"
 
 
 class AgeRecognizer(RegexRecognizer):
@@ -45,7 +46,13 @@ class AgeRecognizer(RegexRecognizer):
         Pattern("age_is", rf"(?:\b{_PERSON}(?:[ \t]+{_NAME_WORD}){{0,3}}|\bI)(?:[ \t]+(?:is|was|am|'s|turned|turns|turning|will[ \t]+be))"
                           rf"(?:[ \t]+(?:now|only|already|almost|nearly|just|about))?[ \t]+(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}",
                           0.75),
-        Pattern("age_contracted", rf"\b(?:i'm|i’m|he's|she's|he’s|she’s)[ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
+        # "my mom is ninety-two"
+        Pattern("age_is_words", rf"\b{_PERSON}(?:[ \t]+{_NAME_WORD}){{0,3}}[ \t]+(?:is|was|turned|turns|will[ \t]+be)"
+                                rf"(?:[ \t]+(?:now|only|already|almost|nearly|just))?[ \t]+(?P<phi>{_AGE_WORDS})\b(?![ \t-]*(?:percent|%|beats|bpm|over))", 0.75),
+        # "95/F", "my dad (94) has AF"
+        Pattern("age_slash_sex", rf"(?<![\d/.])(?P<phi>{_AGE})[ \t]*/[ \t]*(?-i:[MF])\b(?!/)", 0.8),
+        Pattern("age_after_relative", rf"\b{_PERSON}[ \t]*\([ \t]*(?P<phi>{_AGE})[ \t]*\)", 0.75),
+        Pattern("age_contracted", rf"\b(?:i'm|i’m|he's|she's|he’s|she’s|(?:i|he|she)['’]ll[ \t]+be)[ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
                                   rf"(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}", 0.75),
         # "Ana Ruiz, 91, lives alone", "Novak (96) with MR": a bare number set off right after a name
         Pattern("age_after_name", rf"(?-i:\b(?P<name>\p{{Lu}}[\p{{Ll}}'’-]+))(?:,[ \t]*(?P<phi>{_AGE}),(?![ \t]*\d)|[ \t]*\((?P<phi>{_AGE})\))", 0.7),

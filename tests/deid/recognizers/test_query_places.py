@@ -303,3 +303,22 @@ def test_service_in_a_lower_case_place(city, text, expected_texts):
 )
 def test_street_ending_in_a_strong_suffix(address, text, expected_texts):
     assert_recognizer_finds(address, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        ("95/F with syncope", ["95"]),
+        ("my dad (94) has afib", ["94"]),
+        ("she'll be 91 next month", ["91"]),
+        ("my mom is ninety-two and has AF", ["ninety-two"]),
+        # --- invalid
+        ("BP 95/60, HR 95/min.", []),
+        ("pt (96% on RA)", []),
+        ("she is ninety percent sure", []),
+        ("my dad (64) has afib", []),
+        ("she'll be 91% on the vent", []),
+    ],
+)
+def test_more_age_shapes(age, text, expected_texts):
+    assert_recognizer_finds(age, text, expected_texts)
