@@ -31,6 +31,7 @@ What:
 - ``--templates FILE``: another template file (default the one above).
   ``benchmarks/data/clinical_query_templates_holdout.txt`` (150 templates, written independently) is for
   checking that gains generalize, not for tuning: do not read its misses or shape rules on it.
+  ``benchmarks/data/clinical_query_templates_holdout2.txt`` (150 more, written independently again): same rule.
 
     .venv/bin/python benchmarks/deid_query_eval.py [--n 600] [--seed 13] [--missed FILE] [--no-baseline]
     .venv/bin/python benchmarks/deid_query_eval.py --templates benchmarks/data/clinical_query_templates_holdout.txt

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-# the tuning file, and the held-out one (for checking only)
-TEMPLATE_FILES = ["clinical_query_templates.txt", "clinical_query_templates_holdout.txt"]
+# the tuning file, and the held-out ones (for checking only)
+TEMPLATE_FILES = ["clinical_query_templates.txt", "clinical_query_templates_holdout.txt",
+                  "clinical_query_templates_holdout2.txt"]
 
 
 @pytest.fixture(scope="module")
