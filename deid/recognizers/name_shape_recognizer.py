@@ -3,8 +3,10 @@ or the inverted "Last, First" of charts and lists ("Axelsson, Oscar", "KARZ, DON
 
 The shape carries the evidence, so the words need less of it: the surname after a middle
 initial may be an eponym ("Matthew E. Evans"), and an inverted surname need only look like a
-name, as long as a listed first name follows it and the pair sits where charts put it (a line's
-start, after "name" or "re:", before a comma, a date of birth or a number).
+name, as long as a listed first name follows it (in mixed case that is enough; otherwise the pair
+must sit where charts put it: a line's start, after "name" or "re:", before a comma, a date of
+birth or a number), or any name-like word in a chart place on both sides (without case, after
+a listed surname: caseless notes misspell, "gi-ogt, hypobsds").
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ _MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<given>{_W}(?:[ \t]{_W
 # "Axelsson, Oscar", "van Noort, Sabas", "KARZ, DONALD"
 _INVERTED = regex.compile(rf"(?<![\p{{L}}'’-])(?P<surname>(?:(?i:van|von|de|da|del|della|di|le|la|du|mac|mc)[ \t])?{_W}),"
                           rf"[ \t]*(?P<given>{_W})(?![\p{{L}}'’-])")
-_CHART_PLACE_BEFORE = regex.compile(r"(?:^|\n|[:;]|\bname(?:[ \t]+is)?|\bre:?|\bfor|\bpt|\bpatient)[ \t]*$", regex.IGNORECASE)
-_CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b)", regex.IGNORECASE | regex.MULTILINE)
+_CHART_PLACE_BEFORE = regex.compile(r"(?:^|\n|[:;]|[ \t][-–]|\bname(?:[ \t]+is)?|\bre:?|\bfor|\bpt|\bpatient)[ \t]*$",
+                                 regex.IGNORECASE)
+_CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,;(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b)", regex.IGNORECASE | regex.MULTILINE)
 _PARTICLES = frozenset("van von de da del della di le la du mac mc".split())
 
 
@@ -33,7 +36,7 @@ class NameShapeRecognizer(NameRecognizer):
             given = match.group("given").split()
             if self._initial_ok(match.group("initial"), view.cased) and all(self._given(w, view.cased) for w in given) \
                     and self._surname(match.group("surname"), view.cased) \
-                    and (view.cased or any(self.lexicons.is_name(w) for w in (*given, match.group("surname")))):
+                    and (view.cased or given[0].lower() in self.lexicons.first_names):  # "replete k. begin"
                 yield self.result(match.start("given"), match.end("surname"), 0.75)
         for match in _INVERTED.finditer(text, timeout=deadline.remaining()):
             surname, given = match.group("surname"), match.group("given")
@@ -41,9 +44,11 @@ class NameShapeRecognizer(NameRecognizer):
                 continue
             before = _CHART_PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start())
             after = _CHART_PLACE_AFTER.match(text, match.end())
-            # a listed given name in one chart place, or any rare capitalised one in both
-            if self._listed_given(given, view.cased) and (before or after) or before and after and view.cased \
-                    and self._given(given, view.cased) and given[1:].islower():
+            # a listed given name: anywhere in mixed case ("Does Brown, Carlos qualify"), in a chart
+            # place otherwise; any given name that looks like one where both sides are chart places
+            listed = self._listed_given(given, view.cased)
+            if listed and (view.cased or before or after) or before and after and self._given(given, view.cased) \
+                    and (given[1:].islower() if view.cased else self.lexicons.is_name(surname.split()[-1])):
                 yield self.result(match.start(), match.end(), 0.7)
 
     def _initial_ok(self, initial: str, cased: bool) -> bool:
@@ -56,7 +61,7 @@ class NameShapeRecognizer(NameRecognizer):
             return False
         if cased:
             return word[0].isupper() and not word.isupper() and (lower in lex.first_names or lex.zipf(lower) < 3.5)
-        return lower in lex.first_names and lex.zipf(lower) < 5.0 or lex.zipf(lower) < 2.0
+        return lower in lex.first_names and lex.zipf(lower) < 5.0 or lex.zipf(lower) < 3.0
 
     def _listed_given(self, word: str, cased: bool) -> bool:
         lex, lower = self.lexicons, word.lower()
@@ -75,4 +80,4 @@ class NameShapeRecognizer(NameRecognizer):
             return False
         if cased and (not word[0].isupper() or word.isupper() and len(word) <= 4):
             return False
-        return lex.is_name(lower) and lex.zipf(lower) < 5.0 or lex.zipf(lower) < (3.0 if cased else 2.0)
+        return lex.is_name(lower) and lex.zipf(lower) < 5.5 or lex.zipf(lower) < (3.0 if cased else 2.0)

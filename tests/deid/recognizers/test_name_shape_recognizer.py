@@ -24,12 +24,16 @@ def recognizer(lexicons):
         ("van Noort, Sabas - Echo: LVEF 25-30%", ["van Noort, Sabas"]),
         ("PLEASE CALL ME BACK. KARZ, DONALD (876) 555-0100", ["KARZ, DONALD"]),
         ("my name marsh, thomas phone 702 555 0100", ["marsh, thomas"]),
+        ("Does Brown, Carlos qualify for cardiac rehab?", ["Brown, Carlos"]),  # mixed case: anywhere
+        ("TRIAGE NOTE - BRAGADIN, AGNIESZKA - 61 M - PALPITATIONS", ["BRAGADIN, AGNIESZKA"]),
         # --- invalid: initials in clinical text, lists of drugs, nursing abbreviations after a comma
         ("Vitamin D. Patient stable. Hepatitis B. Flu shot given. Type A. Dissection repaired.", []),
         ("s/p CABG x3. Swan D. Foley in place.", []),
         ("Lasix, Coumadin, Heparin.", []),
         ("SEDATED FOR A SHORT PERIOD, MAE, NODS HEAD.", []),
         ("Yesterday, Mary called.", []),
+        ("gi-ogt, hypobsds, softly distended. replete k. begin tpn this eve.", []),
+        ("NEURO - ALERT, ORIENTED - MAE. RESP - CLEAR, DIMINISHED - BASES", []),
     ],
 )
 def test_name_shape_spans(recognizer, text, expected_texts):
