@@ -25,7 +25,7 @@ def recognizer(lexicons):
         ("PLEASE CALL ME BACK. KARZ, DONALD (876) 555-0100", ["KARZ, DONALD"]),
         ("my name marsh, thomas phone 702 555 0100", ["marsh, thomas"]),
         ("Does Brown, Carlos qualify for cardiac rehab?", ["Brown, Carlos"]),  # mixed case: anywhere
-        ("TRIAGE NOTE - BRAGADIN, AGNIESZKA - 61 M - PALPITATIONS", ["BRAGADIN, AGNIESZKA"]),
+        ("TRIAGE NOTE - HERRERA, AGNIESZKA - 61 M - PALPITATIONS", ["HERRERA, AGNIESZKA"]),
         # --- invalid: initials in clinical text, lists of drugs, nursing abbreviations after a comma
         ("Vitamin D. Patient stable. Hepatitis B. Flu shot given. Type A. Dissection repaired.", []),
         ("s/p CABG x3. Swan D. Foley in place.", []),
