@@ -41,7 +41,8 @@ class LexiconNameRecognizer(NameRecognizer):
                     continue
             if lower in lex.first_names and not lex.is_clinical(lower) and not self.evidence.is_excluded(word):
                 nxt = words[i + 1] if i + 1 < len(words) else None
-                adjacent = nxt and regex.fullmatch(r"[ \t]{1,2}|[ \t]?[A-Z]\.[ \t]", text[end:nxt[0]] or "x")
+                adjacent = nxt and regex.fullmatch(r"[ \t]{1,2}|[ \t]?[A-Z]\.[ \t]", text[end:nxt[0]] or "x") \
+                    and not regex.search(r"['’]s$", word)  # "Alejandro's Holter": a possessive ends the name
                 rare_then_verb = nxt and not view.cased and self.lexicons.zipf(nxt[2]) < 2.0 and len(nxt[2]) > 3 \
                     and not self.lexicons.is_clinical(nxt[2]) and VISITOR_VERB.match(text, nxt[1])
                 query = is_query(text)
@@ -78,7 +79,7 @@ class LexiconNameRecognizer(NameRecognizer):
         """A capitalised, lower-case-after, rare word (Zipf < 3.2) that is not clinical: a given
         name from outside the Census lists ("Homero", "Ewan") when a surname follows."""
         lex = self.lexicons
-        return len(word) > 2 and word[0].isupper() and word[1:].islower() and lex.zipf(word) < 3.2 \
+        return len(word) > 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower() and lex.zipf(word) < 3.2 \
             and not lex.is_clinical(word) and not self.evidence.is_excluded(word)
 
     def _lone_surname(self, word: str, text: str, start: int) -> bool:

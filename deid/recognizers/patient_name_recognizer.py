@@ -49,7 +49,7 @@ class PatientNameRecognizer(NameRecognizer):
             word = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
             if not word or not self._slot_word(word.group(0), view.cased) or not view.cased and not self._listed(word.group(0)):
                 continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
-            span = name_words_after(text, match.end(), self.evidence, view.cased, limit=3)
+            span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
             if span and _PATIENT_LINE_GOES_ON.match(text, span[1]):
                 yield self.result(span[0], span[1], 0.7)
         if is_query(text):
@@ -57,14 +57,27 @@ class PatientNameRecognizer(NameRecognizer):
                 word = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
                 if word and self._slot_word(word.group(0), view.cased) and word.group(0).lower() not in _CALENDAR \
                         and not self._is_place(word.group(0)):
-                    span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
+                    span = self._without_clinical_tail(
+                        text, name_words_after(text, match.end(), self.evidence, view.cased, limit=2))
                     if span:
                         yield self.result(span[0], span[1], 0.6)
         for pattern in (_AGE_AND_SEX, _BIRTH_OR_RECORD):
             for match in pattern.finditer(text, timeout=deadline.remaining()):
-                span = name_words_before(text, match.start(), lambda w: self._slot_word(w, view.cased))
+                # a bare number ("Weight, 95,", "(96)") says less than "74M": no everyday word before it
+                bare = not regex.search(r"\p{L}", match.group(0))
+                span = name_words_before(text, match.start(), lambda w: self._slot_word(w, view.cased) and not (
+                    bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names))
                 if span:
                     yield self.result(span[0], span[1], 0.7)
+
+    def _without_clinical_tail(self, text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The slot holds the name, not what follows it: "for Okafor's Holter:" ends at "Okafor"."""
+        if not span:
+            return None
+        words = [m for m in regex.finditer(r"\p{L}[\p{L}'’-]*", text[span[0]:span[1]])]
+        while len(words) > 1 and (self.lexicons.is_clinical(words[-1].group(0)) or regex.search(r"['’]s$", words[-2].group(0))):
+            words.pop()
+        return span[0], span[0] + words[-1].end()
 
     def _is_place(self, word: str) -> bool:
         """A state or country, or a town that is not also a Census name ("Williams" is both)."""

@@ -72,3 +72,7 @@ def test_letters_inside_a_lab_name_are_not_a_surname(recognizer):
 )
 def test_query_names(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_a_possessive_word_starts_no_pair(recognizer):
+    assert_recognizer_finds(recognizer, "FYI, Alejandro's Holter shows an 18% PVC burden.", [])
