@@ -56,7 +56,8 @@ class PatientNameRecognizer(NameRecognizer):
             for match in _QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()):
                 word = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
                 if word and self._slot_word(word.group(0), view.cased) and word.group(0).lower() not in _CALENDAR \
-                        and not self._is_place(word.group(0)):
+                        and not self._is_place(word.group(0)) and not self.lexicons.is_clinical(word.group(0)):
+                    # (unlike "Pt Jones", the subject slot also holds tests: "for Holter hookup:")
                     span = self._without_clinical_tail(
                         text, name_words_after(text, match.end(), self.evidence, view.cased, limit=2))
                     if span:

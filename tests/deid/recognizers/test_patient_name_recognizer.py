@@ -44,6 +44,7 @@ def recognizer(lexicons):
         ("PT 14.2, PTT 30, INR 1.3. PT/OT eval today.", []),
         ("keep pt comfort, monitor neuro.", []),
         ("Weight, 95, stable. SBP (95) after the bolus.", []),
+        ("For Holter hookup: please arrive 15 minutes early.", []),
         ("What is the result for Okafor's Holter?", ["Okafor's"]),  # the engine drops the possessive
         ("pt at 1800 was sleeping, PT AT 2000 AWAKE", []),
     ],
