@@ -1,5 +1,6 @@
 """Names where messages put them: "Hi Nabila,", "it's Ozren from Dr Ilic's office", "Cecile
-here, I am 92", "hi its judy again", and the sign-off "... Groin site is bruised. Jakub".
+here, I am 92", "hi its judy again", "Christina, did the Holter...", "does jason need to...",
+and the sign-off "... Groin site is bruised. Jakub".
 
 Portal messages, pages and voicemail transcripts open with a greeting or a self-introduction and
 close with the sender's name. In those places a word that looks like a name (listed, or rare
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from deid.recognizers.base import is_query
 from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
 
 _GREETING = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|evening))[ \t,]+(?=\p{L})",
@@ -18,8 +20,14 @@ _GREETING = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:hi|hello|hey|dear|good[ \
 _SELF_INTRO = regex.compile(r"\b(?:it'?s|its|it[ \t]+is|this[ \t]+is|i'?m|i[ \t]+am)[ \t]+(?=\p{L})", regex.IGNORECASE)
 # what follows a name that introduces its writer: "from", "again", "here", "calling", or a comma
 _INTRO_GOES_ON = regex.compile(r"[ \t]*(?:,|\.|!|$|(?:from|again|here|calling|with|at)\b)", regex.IGNORECASE | regex.MULTILINE)
-_NAME_HERE = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+here\b[ \t]*[,.!:-])",
+_NAME_HERE = regex.compile(r"(?:^|(?<=[.!?\n,]))[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+here\b[ \t]*[,.!:-])",
                            regex.IGNORECASE)
+# "Christina, did the Holter get sent back?": a message that opens by calling someone
+_VOCATIVE = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?=\p{L}[\p{L}'’-]*,[ \t]*(?:did|can|could|would|will|please|pls|are|is|have|do|any|"
+                          r"just|thanks|thank)\b)", regex.IGNORECASE)
+# "does jason need to stop aspirin", "Can Sigrun have an MRI": the subject of a yes-no question
+_QUESTION_SUBJECT = regex.compile(r"(?:^|(?<=[.!?\n,:]))[ \t]*(?:does|did|can|could|should|will|would|is|was|has)[ \t]+"
+                                  r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+\p{Ll})", regex.IGNORECASE)
 # the end of a message after its last sentence, a dash or a closing word ("Thanks, Mary")
 _SIGN_OFF_END = regex.compile(r"[ \t.!]*\Z")
 _BEFORE_SIGN_OFF = regex.compile(r"(?:[.!?)]|^|\n|-|–|—|~|\b(?:thanks|thank[ \t]+you|thx|regards|cheers|best|sincerely|love))"
@@ -31,8 +39,11 @@ class MessageNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text
-        for pattern, goes_on in ((_GREETING, _INTRO_GOES_ON), (_SELF_INTRO, _INTRO_GOES_ON), (_NAME_HERE, None)):
-            for match in pattern.finditer(text, timeout=deadline.remaining()):
+        # notes start sentences with "has", "will", "is" ("WILL REWEAN LATER"): questions are a query's
+        question = (_QUESTION_SUBJECT, None) if is_query(text) and "?" in text else (None, None)
+        for pattern, goes_on in ((_GREETING, _INTRO_GOES_ON), (_SELF_INTRO, _INTRO_GOES_ON), (_NAME_HERE, None),
+                                 (_VOCATIVE, None), question):
+            for match in pattern.finditer(text, timeout=deadline.remaining()) if pattern else ():
                 first = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
                 if not first or not self._looks_like_name(first.group(0), view.cased):
                     continue

@@ -13,11 +13,16 @@ subject of its question ("Swan numbers for Okafor:", "echo report Svensson EF 35
 from __future__ import annotations
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
 from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
 
-_AFTER_PATIENT = regex.compile(r"\b(?:pt|patient)\b\.?[ \t]{1,3}(?=\p{L})", regex.IGNORECASE)
+_AFTER_PATIENT = regex.compile(r"\b(?:pt|patient|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
+                            regex.IGNORECASE)
+# "pls check Okafor's potassium", "wants Popa's Coumadin held": a name owning a drug, lab or test
+_OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(?P<thing>\p{L}+)(?![ \t]+(?:disease|syndrome|sign))",
+                               regex.IGNORECASE)
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
     r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|s/p|post|presented|presents|admitted|weight|wt|"
@@ -62,6 +67,14 @@ class PatientNameRecognizer(NameRecognizer):
                         text, name_words_after(text, match.end(), self.evidence, view.cased, limit=2))
                     if span:
                         yield self.result(span[0], span[1], 0.6)
+        # (queries only: notes write "Cont's", "le's", "Wegner's syndrome")
+        for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()) if is_query(text) else ():
+            name = match.group("name")
+            thing = match.group("thing")
+            if self.lexicons.is_clinical(thing) and thing.lower() not in STOP_WORDS and self._slot_word(name, view.cased) \
+                    and not self.lexicons.is_clinical(name) and name.lower() not in _CALENDAR \
+                    and (view.cased or self._listed(name) or self.lexicons.zipf(name) < 2.0):
+                yield self.result(match.start("name"), match.end("name"), 0.6)
         for pattern in (_AGE_AND_SEX, _BIRTH_OR_RECORD):
             for match in pattern.finditer(text, timeout=deadline.remaining()):
                 # a bare number ("Weight, 95,", "(96)") says less than "74M": no everyday word before it

@@ -25,6 +25,10 @@ def recognizer(lexicons):
         ("Can I take ibuprofen with Eliquis? Thanks, Marisol", ["Marisol"]),
         ("Hi Melinda, it's Paul from the cardiology office.", ["Melinda", "Paul"]),
         ("Is this the right address? Thanks, Mary", ["Mary"]),
+        ("Christina, did the Holter get sent back?", ["Christina"]),
+        ("does jason need to stop aspirin before her colonoscopy?", ["jason"]),
+        ("Is it ok to take lasix? Does heart rate matter? Can pt take it? Is Coumadin ok?", []),
+        ("PT RESTLESS. WILL REWEAN LATER WHEN MORE AWAKE.", []),  # a note's sentence, not a question
         # --- invalid: everyday words in the same places, clinical words at the end
         ("Hi team, I'm worried about the INR. Thanks", []),
         ("Hello, I am writing for my mother.", []),

@@ -36,6 +36,12 @@ def recognizer(lexicons):
         ("echo report Svensson EF 35%", ["Svensson"]),
         ("Is it ok to take it on Monday? What are the results for Lasix? Or in Texas?", []),
         ("Plan: check the ECG on Bertrand?\nCont heparin.", []),  # a note, not a query
+        # labels of consults and pages, and a query's name owning a drug or test
+        ("Cards consult: Rosiello", ["Rosiello"]),
+        ("PAGE: Norton rm 412 HR 38 junctional", ["Norton"]),
+        ("Heads up: the team wants Popescu's Coumadin held for the pacemaker", ["Popescu"]),
+        ("MDi's as noted. Today's INR 2.3. Monday's echo. Patient's heparin.", []),
+        ("Pt stable.\nWegner's syndrome. Cont's bowel regime. le's cool.", []),
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),
