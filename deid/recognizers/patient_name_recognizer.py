@@ -6,8 +6,10 @@ before the age and sex, or right before the date of birth or record number. In s
 word that can be a name is one: capitalised and listed or rare where case means something,
 listed or rare in English otherwise. After "pt" the slot must also close like a patient line
 (a comma, a number, "needs", "had", "MRN"...), and without case only a listed name fills it,
-so "pt tolerated", "PT CONTS ON" and "pt comfort," stay. A one-line query has one more slot: the
-subject of its question ("Swan numbers for Okafor:", "echo report Svensson EF 35%").
+so "pt tolerated", "PT CONTS ON" and "pt comfort," stay. A one-line query has more slots: the
+subject of its question ("Swan numbers for Okafor:", "echo report Svensson EF 35%"), the patient
+a care verb acts on ("OK to discharge Larson today?"), the name after age and sex ("64F Petersen
+with"), a name glossed with its diagnosis ("Bertrand (NSTEMI)") or owning a drug ("Popa's Coumadin").
 """
 
 from __future__ import annotations
@@ -38,9 +40,16 @@ _BIRTH_OR_RECORD = regex.compile(r"(?<=[\p{L}.])[ \t]*[,(]?[ \t]*(?:dob|d\.o\.b\
 _VERB_FORM = regex.compile(r"(?:ed|ing|ly)$", regex.IGNORECASE)
 # in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
 _QUERY_SUBJECT_BEFORE = regex.compile(
-    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*[?:])"
-    r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?)",
+    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:]|[ \t](?:after|before)\b))"
+    r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
+    # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
+    r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send)[ \t]+"
+    r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?,]|[ \t](?:to|today|tomorrow|home|for)\b))"
+    # "64F Petersen with ongoing pain", "78M White arrived"
+    r"|(?<![\p{L}\d])\d{1,3}[ \t]?(?:y/?o[ \t]?)?[MF][ \t]+(?=\p{Lu}))",
     regex.IGNORECASE)
+# "Rounding list: Bertrand (NSTEMI), Carlier (CHF)": a name glossed with its diagnosis
+_GLOSSED = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{L}'’-]*\p{L})[ \t]\((?P<gloss>[\p{L}/ -]{2,25})\)")
 _CALENDAR = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight""".split())
 
@@ -67,6 +76,11 @@ class PatientNameRecognizer(NameRecognizer):
                         text, name_words_after(text, match.end(), self.evidence, view.cased, limit=2))
                     if span:
                         yield self.result(span[0], span[1], 0.6)
+            for match in _GLOSSED.finditer(text, timeout=deadline.remaining()):
+                name = match.group("name")
+                if all(self.lexicons.is_clinical(w) for w in match.group("gloss").split()) and self._slot_word(name, view.cased) \
+                        and not self.lexicons.is_clinical(name) and not self._is_place(name):
+                    yield self.result(match.start("name"), match.end("name"), 0.6)
         # (queries only: notes write "Cont's", "le's", "Wegner's syndrome")
         for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()) if is_query(text) else ():
             name = match.group("name")

@@ -36,6 +36,12 @@ def recognizer(lexicons):
         ("echo report Svensson EF 35%", ["Svensson"]),
         ("Is it ok to take it on Monday? What are the results for Lasix? Or in Texas?", []),
         ("Plan: check the ECG on Bertrand?\nCont heparin.", []),  # a note, not a query
+        # a care verb's patient, the name after age and sex, a name glossed with its diagnosis (queries)
+        ("OK to discharge Larson today?", ["Larson"]),
+        ("Can we refer Sanghvi to EP for PVI?", ["Sanghvi"]),
+        ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
+        ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),
+        ("OK to discharge home today? refer to EP? Lasix (furosemide) given.", []),
         # labels of consults and pages, and a query's name owning a drug or test
         ("Cards consult: Rosiello", ["Rosiello"]),
         ("PAGE: Norton rm 412 HR 38 junctional", ["Norton"]),
