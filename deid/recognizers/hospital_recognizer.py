@@ -86,13 +86,15 @@ _MOVED_ACRONYM = regex.compile(
     r"\b(?:transferred|transfered|transfer|admitted|sent|brought|came|presented|referred|discharged|d/c'?d|went|"
     r"taken|returned|seen)\s+(?:to|from|at)\s+(?:the\s+)?(?P<phi>(?-i:[A-Z]{3,5}))\b(?!\s*(?:lab|unit|team|service|floor|suite))",
     regex.IGNORECASE)
-# "transferred to Grabinski", "came into HETTWER on 7/18": a rare word one is moved to or from is a place
+# "transferred to Grabinski", "came into HETTWER on 7/18", "would need to leave Skartvedt": a rare word one
+# is moved to or from is a place
 _MOVED_NAME = regex.compile(
-    r"\b(?:transferred|transfered|transfer|admitted|admit|sent|brought|came|presented|referred|discharged|"
+    r"\b(?:(?:transferred|transfered|transfer|admitted|admit|sent|brought|came|presented|referred|discharged|"
     r"d/c'?d|dc'?d|went|go|going|taken|returned|medflight(?:ed)?|flown|transported|accepted|seen|followed|managed|"
-    r"leave|leaving)\s+(?:to|from|at|into)\s+(?:the\s+)?"
+    r"leave|leaving)\s+(?:to|from|at|into)|leave|leaving)\s+(?:the\s+)?"
     r"(?P<phi>(?P<first>[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?:[ \t](?P<second>[A-Za-z][a-z]{4,19}|[A-Z]{5,20}))?)(?![\p{L}'/-])",
     regex.IGNORECASE)
+_WARD_NUMBER = regex.compile(r"[ \t]+\d{1,2}(?![\d:./])")
 # "-> Zandervik EW", "to ZANDERVIK cath lab": a rare word naming the hospital of an emergency room or lab
 _BEFORE_UNIT = regex.compile(
     r"(?:\b(?:to|at|from|in|into|via)|->|>|@)[ \t]*(?:the[ \t]+)?(?P<phi>[A-Za-z][a-z]{3,19}|[A-Z]{4,20})"
@@ -161,7 +163,9 @@ class HospitalRecognizer(ClinicalRecognizer):
                 if not self.lexicons.is_clinical(acronym) and acronym.lower() not in GENERIC and acronym not in _UNITS:
                     yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _MOVED_NAME.finditer(text, timeout=deadline.remaining()):
-            if not self._moved_to_name(match.group("first"), view.cased):
+            # "transfer to eleazer 2": a ward number after it shows a lower-case word is a place too
+            numbered = _WARD_NUMBER.match(text, match.end("first"))
+            if not self._moved_to_name(match.group("first"), view.cased and not numbered):
                 continue
             second = match.group("second")
             end = match.end("phi") if second and self._moved_to_name(second, view.cased) else match.end("first")

@@ -16,7 +16,7 @@ RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|" 
              r"significant\s+other|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter|"
              r"kids?|child|teenager|teen|toddler|baby|grandkids?")
 _AFTER_RELATION = regex.compile(
-    rf"\b(?:{RELATIONS})\b(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
+    rf"\b(?:{RELATIONS})\b(?:\(\?\))?(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
     regex.IGNORECASE)
 _JOINED = regex.compile(r"[ \t]*(?:,|and(?!\p{L})|&|/)[ \t]*(?:and[ \t]+)?", regex.IGNORECASE)
 _BEFORE_RELATION = regex.compile(

@@ -79,12 +79,13 @@ class TitledNameRecognizer(NameRecognizer):
                     yield self.result(nxt.start(), nxt.end(), 0.85)  # "dr. <surname>" whose surname spaCy lists as a stop word
                     continue
             cased = view.cased
-            if cased and title in ("dr", "doctor", "drs") and text[match.end():match.end() + 1].islower():
-                nxt = _WORD.match(text, match.end())
-                if nxt and self.lexicons.zipf(nxt.group(0)) < 4.0 and not self.evidence.is_excluded(nxt.group(0)):
-                    cased = False  # "seen by dr thistlewood" in a mixed-case query
             particle = _PARTICLE.match(text, match.end()) if title not in _ROLES else None
-            span = name_words_after(text, particle.end() if particle else match.end(), self.evidence, cased,
+            name_start = particle.end() if particle else match.end()
+            if cased and title in ("dr", "doctor", "drs") and text[name_start:name_start + 1].islower():
+                nxt = _WORD.match(text, name_start)
+                if nxt and self.lexicons.zipf(nxt.group(0)) < 4.0 and not self.evidence.is_excluded(nxt.group(0)):
+                    cased = False  # "seen by dr thistlewood", "Dr. o umbel" in a mixed-case text
+            span = name_words_after(text, name_start, self.evidence, cased,
                                     strong=title not in _ROLES)
             if span and particle:
                 span = (match.end(), span[1])  # "Dr. o malley": the particle is part of the surname

@@ -168,6 +168,8 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("Transferred to Quillabrook asymptomatic and taken to cath.", ["Quillabrook"]),
         ("PT CAME INTO ZANDERVIK ON 7/18 WITH CHEST PAIN.", ["ZANDERVIK"]),
         ("PT TRANSFERRED TO ZANDERVIK. CATHED ON 8/25.", ["ZANDERVIK"]),
+        ("HE WOULD NEED TO LEAVE ZANDERVIK, HAVE SURGERY AND RETURN.", ["ZANDERVIK"]),
+        ("Plan: transfer to eleazer 2, CT today.", ["eleazer"]),  # a ward number: lower case too
         ("transfered to quillabrook 7/22 for cabg.", ["quillabrook"]),
         ("Medflight to Quillabrook for emergent cath.", ["Quillabrook"]),
         ("Plan is to go to Quillabrook Dennerby after lunch.", ["Quillabrook Dennerby"]),
@@ -176,6 +178,7 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         # --- invalid: units, tests, care places, verbs and words of English
         ("Admitted to telemetry, sent to radiology, transferred to stepdown.", []),
         ("PT TRANSFERRED TO CCU. SENT TO ANGIOGRAPHY. TRANSPORTED TO CTSCAN.", []),
+        ("Pt will leave message. Family will leave tonight. Pt to leave AMA. leave foley in.", []),
         ("Pt transfered to the NSICU overnight.", []),
         ("SEDATION OFF, THEN BACK TO DOZING BETWEEN CARES.", []),
         ("transfered to commode/chair with assist.", []),

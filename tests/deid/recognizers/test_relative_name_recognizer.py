@@ -39,6 +39,7 @@ def recognizer(lexicons):
         ("My father-in-law Anvi Rajagopalan lives with us.", ["Anvi Rajagopalan"]),
         ("Can my teenager Gopal get the flu shot?", ["Gopal"]),
         ("hi my husbnd aristide has chest pain", ["aristide"]),
+        ("SOCIAL: wife(?) Quarello in to visit, seems very devoted.", ["Quarello"]),
         ("husband tobias android tablet at bedside", ["tobias"]),  # "and" of "android" joins nothing
         # a name said to hold a contact role
         ("Family in overnight. Ilsabet is the family contact.", ["Ilsabet"]),

@@ -17,6 +17,7 @@ def recognizer(lexicons):
         # titles in mixed case: the title stays, the name words go
         ("BP soft. Dr. o malley and Dr. Vrenchak at bedside.", ["o malley", "Vrenchak"]),  # a particle written apart
         ("seen by dr d angelo today", ["d angelo"]),
+        ("Rate 130s. Dr. o umbel and Dr. Vantongeren in room.", ["o umbel", "Vantongeren"]),  # lower case after it
         ("Discussed with Dr. Marisol Quintero today.", ["Marisol Quintero"]),
         ("Seen by Dr. Quintero in clinic.", ["Quintero"]),
         ("Mrs. Thornbury is resting comfortably.", ["Thornbury"]),
