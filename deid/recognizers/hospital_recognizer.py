@@ -94,6 +94,10 @@ _MOVED_NAME = regex.compile(
     r"leave|leaving)\s+(?:to|from|at|into)|leave|leaving)\s+(?:the\s+)?"
     r"(?P<phi>(?P<first>[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?:[ \t](?P<second>[A-Za-z][a-z]{4,19}|[A-Z]{5,20}))?)(?![\p{L}'/-])",
     regex.IGNORECASE)
+# "DAUGHTER IS AT THE DIDAMO,", "A CONSULT FROM THE PENTLAND.": a word no dictionary knows, after "at
+# the"/"from the" and before a pause, is the place's name (common words and misspellings of them stay)
+_AT_THE_RARE = regex.compile(r"\b(?:at|from)[ \t]+the[ \t]+(?P<phi>[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?=[ \t]*(?:[,.;]|$))",
+                             regex.IGNORECASE | regex.MULTILINE)
 _WARD_NUMBER = regex.compile(r"[ \t]+\d{1,2}(?![\d:./])")
 # "-> Zandervik EW", "to ZANDERVIK cath lab": a rare word naming the hospital of an emergency room or lab
 _BEFORE_UNIT = regex.compile(
@@ -170,6 +174,10 @@ class HospitalRecognizer(ClinicalRecognizer):
             second = match.group("second")
             end = match.end("phi") if second and self._moved_to_name(second, view.cased) else match.end("first")
             yield self.result(match.start("phi"), end, 0.6, "HOSPITAL")
+        for match in _AT_THE_RARE.finditer(text, timeout=deadline.remaining()):
+            word = match.group("phi")
+            if self._moved_to_name(word, view.cased) and self.lexicons.zipf(word) == 0 and not self.lexicons.is_name(word):
+                yield self.result(match.start("phi"), match.end("phi"), 0.55, "HOSPITAL")
         for match in _BEFORE_UNIT.finditer(text, timeout=deadline.remaining()):
             if self._moved_to_name(match.group("phi"), view.cased):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")

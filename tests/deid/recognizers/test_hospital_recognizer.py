@@ -169,6 +169,8 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("PT CAME INTO ZANDERVIK ON 7/18 WITH CHEST PAIN.", ["ZANDERVIK"]),
         ("PT TRANSFERRED TO ZANDERVIK. CATHED ON 8/25.", ["ZANDERVIK"]),
         ("HE WOULD NEED TO LEAVE ZANDERVIK, HAVE SURGERY AND RETURN.", ["ZANDERVIK"]),
+        ("DAUGHTER IS AT THE DIDAMOVKA, NUMBER ON FRONT OF CHART.", ["DIDAMOVKA"]),
+        ("DAUGHTER IS AT THE BEDSIDE. FAMILY FROM THE HOSPITAL.", []),
         ("Plan: transfer to eleazer 2, CT today.", ["eleazer"]),  # a ward number: lower case too
         ("transfered to quillabrook 7/22 for cabg.", ["quillabrook"]),
         ("Medflight to Quillabrook for emergent cath.", ["Quillabrook"]),
