@@ -35,7 +35,7 @@ husband wife daughter dtr son sister brother mother father mom dad niece nephew 
 grandson granddaughter spouse partner wife's husband's daughters sons sisters brothers aunts uncles cousins
 nieces nephews kids children grandchildren grandkids parents siblings family friends relatives neice
 spokesperson spokesman proxy hcp guardian present agrees aware
-mrn dob ssn dr drs mr mrs ms md np rn rrt lpn cna msw licsw lcsw crnp
+mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp
 english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
 vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic somali
 """.split()) | STOP_WORDS

@@ -29,6 +29,10 @@ _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(
 _PATIENT_LINE_GOES_ON = regex.compile(
     r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|s/p|post|presented|presents|admitted|weight|wt|"
     r"bed|rm|room)\b|at[ \t]+\d)", regex.IGNORECASE | regex.MULTILINE)
+# where case tells a name from a verb, the patient line may also go on with one ("Curbside: Okafor is a 58F")
+_CASED_LINE_GOES_ON = regex.compile(r"[ \t]+(?:is|was|went|who)\b")
+# a one-line query that opens with the patient: "Etzold - 2nd trop 1.2", "Okafor: K 6.1"
+_QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[ \t][-–]|:)[ \t])")
 # "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ", 91," and "(96)"
 # (each starts right after a letter, so a long run of spaces is scanned once, not once per space)
 _AGE_AND_SEX = regex.compile(
@@ -64,10 +68,14 @@ class PatientNameRecognizer(NameRecognizer):
             if not word or not self._slot_word(word.group(0), view.cased) or not view.cased and not self._listed(word.group(0)):
                 continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
             span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
-            if span and _PATIENT_LINE_GOES_ON.match(text, span[1]):
+            if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or view.cased and _CASED_LINE_GOES_ON.match(text, span[1])):
                 yield self.result(span[0], span[1], 0.7)
         if is_query(text):
-            for match in _QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()):
+            opening = [m for m in _QUERY_OPENS_WITH.finditer(text)
+                       if self._listed(regex.match(r"\p{L}[\p{L}'’-]*", text[m.end():]).group(0))
+                       or view.cased and self.lexicons.zipf(regex.match(r"\p{L}[\p{L}'’-]*", text[m.end():]).group(0)) < 1.0]
+            # (listed names, or in mixed case words no dictionary knows: not "Curbside:", "ADDM:")
+            for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
                 word = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
                 if word and self._slot_word(word.group(0), view.cased) and word.group(0).lower() not in _CALENDAR \
                         and not self._is_place(word.group(0)) and not self.lexicons.is_clinical(word.group(0)):

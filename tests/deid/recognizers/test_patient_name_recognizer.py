@@ -42,6 +42,12 @@ def recognizer(lexicons):
         ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
         ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),
         ("OK to discharge home today? refer to EP? Lasix (furosemide) given.", []),
+        # a query that opens with the patient; a cased patient line going on with "is"
+        ("Etzold - 2nd trop 1.2, ECG unchanged", ["Etzold"]),
+        ("Curbside: Collins is a 58F with HFrEF EF 25%", ["Collins"]),
+        ("Update - pt stable. Curbside: what dose?", []),
+        ("ADDM: EPICARDIAL WIRES FAILED", []),
+        ("Pt Denies with chest pain.", []),
         # labels of consults and pages, and a query's name owning a drug or test
         ("Cards consult: Rosiello", ["Rosiello"]),
         ("PAGE: Norton rm 412 HR 38 junctional", ["Norton"]),
