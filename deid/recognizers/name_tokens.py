@@ -41,6 +41,11 @@ vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic soma
 """.split()) | STOP_WORDS
 
 
+#: Lower-case particles of surnames ("da Luz", "van Noort", "de la Torre")
+SURNAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ten ter".split())
+_CAPITALISED_NEXT = regex.compile(r"[ \t](?:(?:de|la|der|den)[ \t])?\p{Lu}\p{Ll}")
+
+
 # Endings of procedures, findings and verbs that no word list of ours may hold
 # ("extubation", "sedated", "thoracotomy", "bacteremia"); a few Census names do ("Keating"), and
 # a listed name is never excluded for its ending. Not "-itis"/"-osis": Greek and Lithuanian
@@ -117,7 +122,10 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
         if not match or (words and text[cursor:start] == "" and not text[cursor - 1:cursor] == "."):
             break
         word = match.group(0)
-        if not words:
+        if not words and word.lower() in SURNAME_PARTICLES and _CAPITALISED_NEXT.match(text, match.end()):
+            ok = True  # "pt da Luz": a surname may start with its particle
+            limit = min(limit + 1, 6)
+        elif not words:
             if strong:
                 ok = not evidence.is_excluded(word) and not any(c.isdigit() for c in word) and (
                     not cased or word[0].isupper() or evidence.lexicons.is_name(word))
@@ -137,6 +145,9 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
                 ok = False
             if cased and not word[0].isupper():
                 ok = False
+            if word.lower() in SURNAME_PARTICLES and _CAPITALISED_NEXT.match(text, match.end()):
+                ok = True  # "Manuella da Luz", "Tess van Mil": a particle inside the name, not counted
+                limit = min(limit + 1, 6)
             first = text[words[0][0]:words[0][1]]
             if not ok and word[0].isupper() and not word.isupper() and first[0].isupper() and not first.isupper() \
                     and evidence.lexicons.is_name(word):

@@ -18,7 +18,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
+from deid.recognizers.name_tokens import SURNAME_PARTICLES, NameRecognizer, name_words_after, name_words_before
 
 _AFTER_PATIENT = regex.compile(r"\b(?:pt|patient|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
                             regex.IGNORECASE)
@@ -42,6 +42,12 @@ _AGE_AND_SEX = regex.compile(
 _BIRTH_OR_RECORD = regex.compile(r"(?<=[\p{L}.])[ \t]*[,(]?[ \t]*(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|mrn|mr#|ssn|born)(?!\p{L})",
                                  regex.IGNORECASE)
 _VERB_FORM = regex.compile(r"(?:ed|ing|ly)$", regex.IGNORECASE)
+# the word that decides a slot: the first name word, past a surname particle ("pt da Luz had")
+_NAME_START = regex.compile(r"(?:(?:van|von|de|da|das|dos|del|della|di|du|le|la)[ \t]+(?:(?:la|der|den)[ \t]+)?(?=\p{Lu}))?"
+                            r"(\p{L}[\p{L}'’-]*)")
+# "PT THOMPSON NEEDS STAT ECHO": verbs of a patient line that let a common surname fill the slot
+_LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|requesting|presents|c/o|complains|mrn|dob)\b",
+                           regex.IGNORECASE)
 # in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
 _QUERY_SUBJECT_BEFORE = regex.compile(
     r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:]|[ \t](?:after|before)\b))"
@@ -64,8 +70,9 @@ class PatientNameRecognizer(NameRecognizer):
     def find(self, view, deadline):
         text = view.text
         for match in _AFTER_PATIENT.finditer(text, timeout=deadline.remaining()):
-            word = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
-            if not word or not self._slot_word(word.group(0), view.cased) or not view.cased and not self._listed(word.group(0)):
+            word = _NAME_START.match(text, match.end())
+            if not word or not self._slot_word(word.group(1), view.cased) or not view.cased and not (
+                    self._listed(word.group(1)) or self._common_surname_before_verb(text, word)):
                 continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
             span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
             if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or view.cased and _CASED_LINE_GOES_ON.match(text, span[1])):
@@ -76,12 +83,12 @@ class PatientNameRecognizer(NameRecognizer):
                        or view.cased and self.lexicons.zipf(regex.match(r"\p{L}[\p{L}'’-]*", text[m.end():]).group(0)) < 1.0]
             # (listed names, or in mixed case words no dictionary knows: not "Curbside:", "ADDM:")
             for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
-                word = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
-                if word and self._slot_word(word.group(0), view.cased) and word.group(0).lower() not in _CALENDAR \
-                        and not self._is_place(word.group(0)) and not self.lexicons.is_clinical(word.group(0)):
+                word = _NAME_START.match(text, match.end())
+                if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
+                        and not self._is_place(word.group(1)) and not self.lexicons.is_clinical(word.group(1)):
                     # (unlike "Pt Jones", the subject slot also holds tests: "for Holter hookup:")
                     span = self._without_clinical_tail(
-                        text, name_words_after(text, match.end(), self.evidence, view.cased, limit=2))
+                        text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
                     if span:
                         yield self.result(span[0], span[1], 0.6)
             for match in _GLOSSED.finditer(text, timeout=deadline.remaining()):
@@ -101,8 +108,10 @@ class PatientNameRecognizer(NameRecognizer):
             for match in pattern.finditer(text, timeout=deadline.remaining()):
                 # a bare number ("Weight, 95,", "(96)") says less than "74M": no everyday word before it
                 bare = not regex.search(r"\p{L}", match.group(0))
-                span = name_words_before(text, match.start(), lambda w: self._slot_word(w, view.cased) and not (
-                    bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names))
+                span = name_words_before(text, match.start(), lambda w: w.lower() in SURNAME_PARTICLES or self._slot_word(
+                    w, view.cased) and not (bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names))
+                if span and text[span[0]:span[1]].split()[-1].lower() in SURNAME_PARTICLES:
+                    continue  # a particle alone is no name
                 if span:
                     yield self.result(span[0], span[1], 0.7)
 
@@ -119,6 +128,10 @@ class PatientNameRecognizer(NameRecognizer):
         """A state or country, or a town that is not also a Census name ("Williams" is both)."""
         lower, lex = word.lower(), self.lexicons
         return lower in lex.regions or lower in lex.cities and not lex.is_name(lower)
+
+    def _common_surname_before_verb(self, text: str, word) -> bool:
+        lower = word.group(1).lower()
+        return lower in self.lexicons.last_names and self.lexicons.zipf(lower) < 4.6 and bool(_LINE_VERB.match(text, word.end()))
 
     def _listed(self, word: str) -> bool:
         """A Census first name, or a Census surname rare in English (Zipf < 3.5: "Herrera", not "Comfort")."""

@@ -42,6 +42,11 @@ def recognizer(lexicons):
         ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
         ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),
         ("OK to discharge home today? refer to EP? Lasix (furosemide) given.", []),
+        # surname particles, and a common surname before a patient line's verb
+        ("Pt da Luz had a syncopal episode at home", ["da Luz"]),
+        ("BNP trend for Manuella da Luz (MRN 3702763)?", ["Manuella da Luz"]),
+        ("PT THOMPSON NEEDS STAT ECHO, SUSPECT TAMPONADE", ["THOMPSON"]),
+        ("PT STILL NEEDS ECHO. PT AGAIN HAD PAUSES. K 4.1 de (MRN 12345)", []),
         # a query that opens with the patient; a cased patient line going on with "is"
         ("Etzold - 2nd trop 1.2, ECG unchanged", ["Etzold"]),
         ("Curbside: Collins is a 58F with HFrEF EF 25%", ["Collins"]),

@@ -33,6 +33,7 @@ def recognizer(lexicons):
         ("pt calmer overnight. mr. Bishopsgate slept well, family aware.", ["Bishopsgate"]),
         ("Dr. Ng and Dr. Okonkwo agree.", ["Ng", "Okonkwo"]),
         ("Dr. Quintero ordered an echo.", ["Quintero"]),  # "or" of "ordered" joins nothing
+        ("Dr. Marisol de la Torre saw her; Dr. Vantongeren de novo lesion.", ["Marisol de la Torre", "Vantongeren"]),
         # an eponym-looking word after a title is a person ("Dr. Foley")
         ("Dr. Foley placed the line.", ["Foley"]),
         # roles followed by a name
