@@ -43,7 +43,7 @@ _BIRTH_OR_RECORD = regex.compile(r"(?<=[\p{L}.])[ \t]*[,(]?[ \t]*(?:dob|d\.o\.b\
                                  regex.IGNORECASE)
 _VERB_FORM = regex.compile(r"(?:ed|ing|ly)$", regex.IGNORECASE)
 # the word that decides a slot: the first name word, past a surname particle ("pt da Luz had")
-_NAME_START = regex.compile(r"(?:(?:van|von|de|da|das|dos|del|della|di|du|le|la)[ \t]+(?:(?:la|der|den)[ \t]+)?(?=\p{Lu}))?"
+_NAME_START = regex.compile(rf"(?:(?:{'|'.join(sorted(SURNAME_PARTICLES))})[ \t]+(?:(?:la|der|den)[ \t]+)?(?=\p{{Lu}}))?"
                             r"(\p{L}[\p{L}'’-]*)")
 # "PT THOMPSON NEEDS STAT ECHO": verbs of a patient line that let a common surname fill the slot
 _LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|requesting|presents|c/o|complains|mrn|dob)\b",
@@ -68,6 +68,12 @@ class PatientNameRecognizer(NameRecognizer):
     # not WEAK: the slot decides, and eponymous surnames fill it too ("Bed 8 Jones, 61F")
 
     def find(self, view, deadline):
+        yield from self._after_patient(view, deadline)
+        if is_query(view.text):
+            yield from self._query_slots(view, deadline)
+        yield from self._before_age_or_record(view, deadline)
+
+    def _after_patient(self, view, deadline):
         text = view.text
         for match in _AFTER_PATIENT.finditer(text, timeout=deadline.remaining()):
             word = _NAME_START.match(text, match.end())
@@ -77,42 +83,42 @@ class PatientNameRecognizer(NameRecognizer):
             span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
             if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or view.cased and _CASED_LINE_GOES_ON.match(text, span[1])):
                 yield self.result(span[0], span[1], 0.7)
-        if is_query(text):
-            opening = [m for m in _QUERY_OPENS_WITH.finditer(text)
-                       if self._listed(regex.match(r"\p{L}[\p{L}'’-]*", text[m.end():]).group(0))
-                       or view.cased and self.lexicons.zipf(regex.match(r"\p{L}[\p{L}'’-]*", text[m.end():]).group(0)) < 1.0]
-            # (listed names, or in mixed case words no dictionary knows: not "Curbside:", "ADDM:")
-            for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
-                word = _NAME_START.match(text, match.end())
-                if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
-                        and not self._is_place(word.group(1)) and not self.lexicons.is_clinical(word.group(1)):
-                    # (unlike "Pt Jones", the subject slot also holds tests: "for Holter hookup:")
-                    span = self._without_clinical_tail(
-                        text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
-                    if span:
-                        yield self.result(span[0], span[1], 0.6)
-            for match in _GLOSSED.finditer(text, timeout=deadline.remaining()):
-                name = match.group("name")
-                if all(self.lexicons.is_clinical(w) for w in match.group("gloss").split()) and self._slot_word(name, view.cased) \
-                        and not self.lexicons.is_clinical(name) and not self._is_place(name):
-                    yield self.result(match.start("name"), match.end("name"), 0.6)
-        # (queries only: notes write "Cont's", "le's", "Wegner's syndrome")
-        for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()) if is_query(text) else ():
+
+    def _query_slots(self, view, deadline):
+        """Slots only a one-line query has (notes write "Cont's", "le's", "Wegner's syndrome")."""
+        text = view.text
+        # an opening name must be listed, or in mixed case a word no dictionary knows: not "Curbside:", "ADDM:"
+        opening = [m for m in _QUERY_OPENS_WITH.finditer(text) if self._listed(_NAME_START.match(text, m.end()).group(1))
+                   or view.cased and self.lexicons.zipf(_NAME_START.match(text, m.end()).group(1)) < 1.0]
+        for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
+            word = _NAME_START.match(text, match.end())
+            if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
+                    and not self._is_place(word.group(1)) and not self.lexicons.is_clinical(word.group(1)):
+                # (unlike "Pt Jones", the subject slot also holds tests: "for Holter hookup:")
+                span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
+                if span:
+                    yield self.result(span[0], span[1], 0.6)
+        for match in _GLOSSED.finditer(text, timeout=deadline.remaining()):
             name = match.group("name")
-            thing = match.group("thing")
+            if all(self.lexicons.is_clinical(w) for w in match.group("gloss").split()) and self._slot_word(name, view.cased) \
+                    and not self.lexicons.is_clinical(name) and not self._is_place(name):
+                yield self.result(match.start("name"), match.end("name"), 0.6)
+        for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()):
+            name, thing = match.group("name"), match.group("thing")
             if self.lexicons.is_clinical(thing) and thing.lower() not in STOP_WORDS and self._slot_word(name, view.cased) \
                     and not self.lexicons.is_clinical(name) and name.lower() not in _CALENDAR \
                     and (view.cased or self._listed(name) or self.lexicons.zipf(name) < 2.0):
                 yield self.result(match.start("name"), match.end("name"), 0.6)
+
+    def _before_age_or_record(self, view, deadline):
+        text = view.text
         for pattern in (_AGE_AND_SEX, _BIRTH_OR_RECORD):
             for match in pattern.finditer(text, timeout=deadline.remaining()):
                 # a bare number ("Weight, 95,", "(96)") says less than "74M": no everyday word before it
                 bare = not regex.search(r"\p{L}", match.group(0))
                 span = name_words_before(text, match.start(), lambda w: w.lower() in SURNAME_PARTICLES or self._slot_word(
                     w, view.cased) and not (bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names))
-                if span and text[span[0]:span[1]].split()[-1].lower() in SURNAME_PARTICLES:
-                    continue  # a particle alone is no name
-                if span:
+                if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
                     yield self.result(span[0], span[1], 0.7)
 
     def _without_clinical_tail(self, text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
