@@ -1,4 +1,5 @@
-"""Names told by their written shape: a middle initial ("Ivo F. Bragadin", "laura n. gonzalez")
+"""Names told by their written shape: a middle initial ("Ivo F. Bragadin", "laura n. gonzalez",
+"Shane M Culp" in mixed case)
 or the inverted "Last, First" of charts and lists ("Axelsson, Oscar", "KARZ, DONALD").
 
 The shape carries the evidence, so the words need less of it: the surname after a middle
@@ -17,7 +18,7 @@ from deid.recognizers.name_tokens import NameRecognizer
 
 _W = r"\p{L}[\p{L}'’-]*\p{L}"
 # "Ivo F. Bragadin", "Luiz Henrique R. Almeida", "melinda e. morales"
-_MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<given>{_W}(?:[ \t]{_W})?)[ \t](?P<initial>\p{{L}})\.[ \t]?(?P<surname>{_W})")
+_MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<given>{_W}(?:[ \t]{_W})?)[ \t](?P<initial>\p{{L}})(?P<dot>\.)?[ \t]?(?P<surname>{_W})")
 # "Axelsson, Oscar", "van Noort, Sabas", "KARZ, DONALD"
 _INVERTED = regex.compile(rf"(?<![\p{{L}}'’-])(?P<surname>(?:(?i:van|von|de|da|del|della|di|le|la|du|mac|mc)[ \t])?{_W}),"
                           rf"[ \t]*(?P<given>{_W})(?![\p{{L}}'’-])")
@@ -34,6 +35,8 @@ class NameShapeRecognizer(NameRecognizer):
         text = view.text
         for match in _MIDDLE_INITIAL.finditer(text, overlapped=True, timeout=deadline.remaining()):
             given = match.group("given").split()
+            if not match.group("dot") and not (view.cased and text[match.end("initial"):match.end("initial") + 1] == " "):
+                continue  # "Shane M Culp" needs case to tell the initial from a word ("pt a ox3")
             if self._initial_ok(match.group("initial"), view.cased) and all(self._given(w, view.cased) for w in given) \
                     and self._surname(match.group("surname"), view.cased) \
                     and (view.cased or given[0].lower() in self.lexicons.first_names):  # "replete k. begin"

@@ -19,6 +19,7 @@ def recognizer(lexicons):
         ("Pharmacy: Matthew E. Evans has apixaban and aspirin", ["Matthew E. Evans"]),
         ("Referral: Luiz Henrique R. Almeida, 80F, NSTEMI", ["Luiz Henrique R. Almeida"]),
         ("holter results for melinda e. morales please", ["melinda e. morales"]),
+        ("In case of his account, please add Ryan P Costa as guardian", ["Ryan P Costa"]),  # no dot, mixed case
         # inverted, where charts put it
         ("Axelsson, Oscar, DOB 07/05/1944, MRN 5653240", ["Axelsson, Oscar"]),
         ("van Noort, Sabas - Echo: LVEF 25-30%", ["van Noort, Sabas"]),
@@ -29,6 +30,8 @@ def recognizer(lexicons):
         # --- invalid: initials in clinical text, lists of drugs, nursing abbreviations after a comma
         ("Vitamin D. Patient stable. Hepatitis B. Flu shot given. Type A. Dissection repaired.", []),
         ("s/p CABG x3. Swan D. Foley in place.", []),
+        ("Type A Dissection repaired. Vitamin D Level low. Factor V Leiden. Plan B Discussed.", []),
+        ("pt a ox3, mae, follows commands", []),
         ("Lasix, Coumadin, Heparin.", []),
         ("SEDATED FOR A SHORT PERIOD, MAE, NODS HEAD.", []),
         ("Yesterday, Mary called.", []),
