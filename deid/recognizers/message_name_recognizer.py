@@ -1,6 +1,6 @@
 """Names where messages put them: "Hi Nabila,", "it's Ozren from Dr Ilic's office", "Cecile
 here, I am 92", "hi its judy again", "Christina, did the Holter...", "does jason need to...",
-and the sign-off "... Groin site is bruised. Jakub".
+the speakers of a chat transcript ("Kayla: ..."), and the sign-off "... Groin site is bruised. Jakub".
 
 Portal messages, pages and voicemail transcripts open with a greeting or a self-introduction and
 close with the sender's name. In those places a word that looks like a name (listed, or rare
@@ -28,6 +28,8 @@ _VOCATIVE = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?=\p{L}[\p{L}'’-]*,[ \t]*
 # "does jason need to stop aspirin", "Can Sigrun have an MRI": the subject of a yes-no question
 _QUESTION_SUBJECT = regex.compile(r"(?:^|(?<=[.!?\n,:]))[ \t]*(?:does|did|can|could|should|will|would|is|was|has)[ \t]+"
                                   r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+\p{Ll})", regex.IGNORECASE)
+# "Kayla: pt in bed 4 is asking for you": a chat transcript's speaker at a line's start
+_SPEAKER = regex.compile(r"^[ \t>]*(?P<name>\p{Lu}[\p{L}'’-]*\p{L})[ \t]*:[ \t]", regex.MULTILINE)
 # the end of a message after its last sentence, a dash or a closing word ("Thanks, Mary")
 _SIGN_OFF_END = regex.compile(r"[ \t.!]*\Z")
 _BEFORE_SIGN_OFF = regex.compile(r"(?:[.!?)]|^|\n|-|–|—|~|\b(?:thanks|thank[ \t]+you|thx|regards|cheers|best|sincerely|love))"
@@ -50,10 +52,22 @@ class MessageNameRecognizer(NameRecognizer):
                 span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
                 if span and (goes_on is None or goes_on.match(text, span[1])):
                     yield self.result(span[0], span[1], 0.7)
+        speakers = [m for m in _SPEAKER.finditer(text, timeout=deadline.remaining())
+                    if m.group("name")[1:].islower() and self._speaker(m.group("name"))]  # "PMHX:", "PULM:" head sections
+        if len({m.group("name") for m in speakers}) >= 2:  # a transcript has two voices; one "Rose:" may be a header
+            for match in speakers:
+                yield self.result(match.start("name"), match.end("name"), 0.6)
         end = _SIGN_OFF_END.search(text, max(0, len(text) - 10)).start()
         span = name_words_before(text, end, lambda word: self._looks_like_name(word, view.cased), limit=2)
         if span and span[0] > 0 and _BEFORE_SIGN_OFF.search(text[max(0, span[0] - 30):span[0]]):
             yield self.result(span[0], span[1], 0.6)
+
+    def _speaker(self, word: str) -> bool:
+        """A speaker label: a listed first name rare enough not to head a section (Zipf < 4.5),
+        or a capitalised word no dictionary knows; never clinical ("Neuro:", "Plan:")."""
+        lex, lower = self.lexicons, word.lower()
+        return not lex.is_clinical(lower) and not self.evidence.is_excluded(word) and (
+            lower in lex.first_names and lex.zipf(lower) < 4.5 or lex.zipf(lower) < 1.5)
 
     def _looks_like_name(self, word: str, cased: bool) -> bool:
         """A listed first name (Zipf < 5.5: the place says enough, "it's Paul from", "Thanks,

@@ -29,6 +29,9 @@ def recognizer(lexicons):
         ("does jason need to stop aspirin before her colonoscopy?", ["jason"]),
         ("Is it ok to take lasix? Does heart rate matter? Can pt take it? Is Coumadin ok?", []),
         ("PT RESTLESS. WILL REWEAN LATER WHEN MORE AWAKE.", []),  # a note's sentence, not a question
+        # the speakers of a chat transcript (two at least)
+        ("Kayla: pt in bed 4 is asking for you\nMarisol: on my way, 5 min", ["Kayla", "Marisol"]),
+        ("Neuro: alert\nPulm: clear\nPMHX: CAD\nRose: ok", []),  # section heads, and one voice only
         # --- invalid: everyday words in the same places, clinical words at the end
         ("Hi team, I'm worried about the INR. Thanks", []),
         ("Hello, I am writing for my mother.", []),
