@@ -140,6 +140,8 @@ _SERVICE_WORD = regex.compile(r"clinics?|hospitals?|doctors?|physicians?|cardiol
                               r"offices?|centers?|centres?|labs?|programs?|rehab|providers?|practices?|places?|"
                               r"somewhere|anywhere|anyone|someone|me|us|home|here", regex.IGNORECASE)
 _NEAR = regex.compile(r"\b(?:near|nearby|around|close[ \t]+to|next[ \t]+to|by)[ \t]+$", regex.IGNORECASE)
+# in a one-line query also "I'm at 98750 Buck Rapids", "the pharmacy on 446 Clark Summit"
+_NEAR_IN_QUERY = regex.compile(r"\b(?:near|nearby|around|close[ \t]+to|next[ \t]+to|by|at|on)[ \t]+$", regex.IGNORECASE)
 # "medicare in allenmouth 39825": a place word or two, then a ZIP, ending a sentence
 _PLACE_ZIP = regex.compile(
     r"\b(?:in|near|around|from|at)[ \t]+(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,2}),?[ \t]+"
@@ -240,10 +242,12 @@ class AddressRecognizer(RegexRecognizer):
                 end, block = self._block(text, end, deadline, view.cased, self.lexicons)
                 weak_only = kind == "us" and _WEAK_ONLY.fullmatch(match.group("suffix")) and not (
                     more_suffix and not _WEAK_ONLY.fullmatch(more_suffix.group(0)))  # "41 Garnet Hollow Rd"
+                near = _NEAR_IN_QUERY if is_query(text) else _NEAR
+                name_words = regex.findall(r"\p{L}+", match.group("name"))
                 if kind == "us" and weak_only and not (cue or block) and not (
-                        view.cased and _NEAR.search(text, max(0, start - 12), start)
-                        and all(w[0].isupper() for w in regex.findall(r"\p{L}+", match.group("name")))):
-                    continue  # "near 1453 Terry Creek": a capitalised street one is near
+                        view.cased and near.search(text, max(0, start - 12), start) and regex.match(r"\d{2}", text[start:])
+                        and all(w[0].isupper() and not self.lexicons.is_clinical(w) for w in name_words)):
+                    continue  # "near 1453 Terry Creek": a capitalised street one is near (not "on 2 Lasix Green")
                 if kind == "foreign" and not self._valid_foreign(view, name, match.groupdict().get("house"), cue, block):
                     continue
                 if kind == "prefixed" and not (cue or block or view.cased and match.group("prefix").lower() not in (

@@ -72,6 +72,8 @@ def test_ages_told_by_a_person(age, text, expected_texts):
         ("Neighbor lives alone at 568 Karst View, chest pain.", ["568 Karst View"]),
         ("Lives alone at 43111 Orvane Landing.", ["43111 Orvane Landing"]),
         ("Where is cardiac rehab near 1453 Tellan Creek?", ["1453 Tellan Creek"]),
+        ("My pharmacy is the one on 446 Vellan Summit.", ["446 Vellan Summit"]),  # "on"/"at" in a query
+        ("HR 80 on 2 Lasix Green, 4 Heparin Rest.", []),
         ("Moved to 2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351.", ["2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351"]),
         # a unit line in capitals stops before the sentence goes on
         ("PATIENT AT 1848 TALVERN CREST SUITE 648 REQUESTS HOME INR MONITOR.", ["1848 TALVERN CREST SUITE 648"]),
