@@ -243,7 +243,7 @@ class AddressRecognizer(RegexRecognizer):
                 weak_only = kind == "us" and _WEAK_ONLY.fullmatch(match.group("suffix")) and not (
                     more_suffix and not _WEAK_ONLY.fullmatch(more_suffix.group(0)))  # "41 Garnet Hollow Rd"
                 near = _NEAR_IN_QUERY if is_query(text) else _NEAR
-                name_words = regex.findall(r"\p{L}+", match.group("name"))
+                name_words = regex.findall(r"\p{L}+", match.group("name")) if kind == "us" else []
                 if kind == "us" and weak_only and not (cue or block) and not (
                         view.cased and near.search(text, max(0, start - 12), start) and regex.match(r"\d{2}", text[start:])
                         and all(w[0].isupper() and not self.lexicons.is_clinical(w) for w in name_words)):
