@@ -41,11 +41,11 @@ class MessageNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text
-        # notes start sentences with "has", "will", "is" ("WILL REWEAN LATER"): questions are a query's
-        question = (_QUESTION_SUBJECT, None) if is_query(text) and "?" in text else (None, None)
-        for pattern, goes_on in ((_GREETING, _INTRO_GOES_ON), (_SELF_INTRO, _INTRO_GOES_ON), (_NAME_HERE, None),
-                                 (_VOCATIVE, None), question):
-            for match in pattern.finditer(text, timeout=deadline.remaining()) if pattern else ():
+        places = [(_GREETING, _INTRO_GOES_ON), (_SELF_INTRO, _INTRO_GOES_ON), (_NAME_HERE, None), (_VOCATIVE, None)]
+        if is_query(text) and "?" in text:  # notes start sentences with "has", "will", "is" ("WILL REWEAN LATER")
+            places.append((_QUESTION_SUBJECT, None))
+        for pattern, goes_on in places:
+            for match in pattern.finditer(text, timeout=deadline.remaining()):
                 first = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
                 if not first or not self._looks_like_name(first.group(0), view.cased):
                     continue

@@ -88,8 +88,8 @@ class PatientNameRecognizer(NameRecognizer):
         """Slots only a one-line query has (notes write "Cont's", "le's", "Wegner's syndrome")."""
         text = view.text
         # an opening name must be listed, or in mixed case a word no dictionary knows: not "Curbside:", "ADDM:"
-        opening = [m for m in _QUERY_OPENS_WITH.finditer(text) if self._listed(_NAME_START.match(text, m.end()).group(1))
-                   or view.cased and self.lexicons.zipf(_NAME_START.match(text, m.end()).group(1)) < 1.0]
+        opening = [m for m in _QUERY_OPENS_WITH.finditer(text) if self._opening_name(_NAME_START.match(text, m.end()).group(1),
+                                                                                    view.cased)]
         for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
             word = _NAME_START.match(text, match.end())
             if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
@@ -120,6 +120,9 @@ class PatientNameRecognizer(NameRecognizer):
                     w, view.cased) and not (bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names))
                 if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
                     yield self.result(span[0], span[1], 0.7)
+
+    def _opening_name(self, word: str, cased: bool) -> bool:
+        return self._listed(word) or cased and self.lexicons.zipf(word) < 1.0
 
     def _without_clinical_tail(self, text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """The slot holds the name, not what follows it: "for Okafor's Holter:" ends at "Okafor"."""
