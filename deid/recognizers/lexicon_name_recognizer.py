@@ -16,6 +16,9 @@ from deid.recognizers.name_tokens import NameRecognizer
 
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
+# endings of medical adjectives and nouns, which caseless notes abbreviate and misspell freely
+_MEDICAL_SHAPE = ("ic", "ar", "al", "ous", "ary", "ive", "oid", "pnea", "pneic", "osis", "itis", "emia", "ent", "ant",
+                  "ness", "ment", "ate", "ize", "ion", "ions", "ure", "ures")
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)[ \t]+$", regex.IGNORECASE)
 
 
@@ -46,7 +49,8 @@ class LexiconNameRecognizer(NameRecognizer):
                 rare_then_verb = nxt and not view.cased and self.lexicons.zipf(nxt[2]) < 2.0 and len(nxt[2]) > 3 \
                     and not self.lexicons.is_clinical(nxt[2]) and VISITOR_VERB.match(text, nxt[1])
                 query = is_query(text)
-                if adjacent and (self._is_surname(nxt[2], view.cased, query) or rare_then_verb) and self._first_ok(word, view.cased):
+                if adjacent and (self._is_surname(nxt[2], view.cased, query, word) or rare_then_verb) \
+                        and self._first_ok(word, view.cased):
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue
@@ -61,6 +65,12 @@ class LexiconNameRecognizer(NameRecognizer):
                     and not self._is_place(word, words[i + 1][2]):
                 # "Homero Portillo called": a rare capitalised word no list knows, then a census surname
                 # (or, mid-sentence or in a query, another such word: "Advaith Zacharia has")
+                yield self.result(start, words[i + 1][1], 0.6)
+                i += 2
+                continue
+            elif not view.cased and i + 1 < len(words) and text[end:words[i + 1][0]] == " " \
+                    and self._unknown_pair(word, words[i + 1][2], text):
+                # "CALLED FIORENZO PARPINEL AT", "thabani khoza 962-...": two words no dictionary knows
                 yield self.result(start, words[i + 1][1], 0.6)
                 i += 2
                 continue
@@ -101,6 +111,23 @@ class LexiconNameRecognizer(NameRecognizer):
         return second[0].isupper() and second[1:].islower() and lex.zipf(second) < 2.5 and lex.zipf(first) < 2.5 \
             and not lex.is_clinical(second) and (is_query(text) or not self._sentence_start(text, start))
 
+    def _unknown_pair(self, first: str, second: str, text: str) -> bool:
+        """In a caseless query, a given name or an unknown word, then an unknown word: the names
+        of other countries ("DOROTA BAWOL"). Short words may be abbreviations ("SGH ATTN")."""
+        lex = self.lexicons
+        if not is_query(text) or len(first) < 3:
+            return False
+        first_ok = first.lower() in lex.first_names and not lex.is_clinical(first) and lex.zipf(first) < 4.5 \
+            or self._rare_unknown(first)
+        return first_ok and self._rare_unknown(second)
+
+    def _rare_unknown(self, word: str) -> bool:
+        """Rare in English (Zipf < 2.5, where wordfreq knows many foreign names), not clinical,
+        not misspelt, and not shaped like a medical adjective or noun ("BIBASILAR", "TACHYPNEIC")."""
+        lower = word.lower()
+        return len(word) >= 4 and regex.search(r"[aeiouy]", lower) is not None and self.lexicons.zipf(lower) < 2.5 \
+            and not lower.endswith(_MEDICAL_SHAPE) and self.evidence.unknown_word(regex.sub(r"\d", "", lower), max_zipf=2.5)
+
     def _is_place(self, *words: str) -> bool:
         """"Glen Burnie", "Ellicott City": a gazetteer place is the city recognizer's, not a name."""
         return " ".join(words).lower() in self.lexicons.cities or words[0].lower() in self.lexicons.cities
@@ -120,9 +147,10 @@ class LexiconNameRecognizer(NameRecognizer):
             return word[0].isupper() and not word.isupper() and self.lexicons.zipf(word) < 5.0
         return self.lexicons.zipf(word) < 4.9
 
-    def _is_surname(self, word: str, cased: bool, query: bool = False) -> bool:
+    def _is_surname(self, word: str, cased: bool, query: bool = False, first: str = "") -> bool:
         """After a first name. Without case a query is trusted more than a note: it has no
-        telegraphic shorthand, and a listed pair is what it is about ("holter results kim palmer")."""
+        telegraphic shorthand, and a listed pair is what it is about ("holter results kim palmer"),
+        even with a common surname after a given name English hardly uses ("lisa white")."""
         lex = self.lexicons
         lower = word.lower()
         if self.evidence.is_excluded(word):
@@ -130,6 +158,9 @@ class LexiconNameRecognizer(NameRecognizer):
         if cased:  # "Robert Miller": a capitalised census surname after a first name, even if eponymous
             return word[0].isupper() and not (word.isupper() and len(word) <= 4) and (
                 lower in lex.last_names or lex.zipf(lower) < 3.5 and not lex.is_clinical(lower))
+        if query and lower in lex.last_names and lex.zipf(lower) < 5.6 and not lex.is_curated_term(lower) \
+                and first and lex.zipf(first) < 4.4 and not lex.is_clinical(first):
+            return True
         if lex.is_clinical(lower):
             return False
         if query:

@@ -35,7 +35,8 @@ husband wife daughter dtr son sister brother mother father mom dad niece nephew 
 grandson granddaughter spouse partner wife's husband's daughters sons sisters brothers aunts uncles cousins
 nieces nephews kids children grandchildren grandkids parents siblings family friends relatives neice
 spokesperson spokesman proxy hcp guardian present agrees aware
-mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp
+mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp doctor doctors prof professor
+dear hi hello hey thanks regards
 english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
 vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic somali
 """.split()) | STOP_WORDS
@@ -54,6 +55,13 @@ CLINICAL_ENDINGS = ("ation", "ations", "ated", "ating", "ectomy", "otomy", "osto
                     "plasty", "emia", "aemia", "uria", "algia", "ology", "ized", "ised", "izing")
 
 
+# generic-drug stems, so a capitalised misspelt drug is not a name ("Metoprolal", "Apixiban")
+_DRUG_STEMS = ("olol", "olal", "pril", "sartan", "statin", "parin", "xaban", "xiban", "gatran", "dipine", "azole",
+               "mycin", "cillin", "floxacin", "mab", "nib", "prazole", "tidine", "afil", "semide", "thiazide",
+               "arone", "amil", "osin", "terol", "glifl", "gliflozin", "glutide", "tide", "vir", "profen")
+_CHARTING_VERB = regex.compile(r"(?:ed|ing|ly)$")  # "Trached", "Ambued"
+
+
 _CONTRACTIONS = tuple(apostrophe + ending for apostrophe in "'\u2019" for ending in ("t", "m", "re", "ve", "ll", "d"))
 
 
@@ -66,6 +74,31 @@ class NameEvidence:
         return lower in NOT_NAME or len(lower) < 2 and not word.endswith(".") or \
             len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS) and not self.lexicons.is_name(lower) or \
             lower.endswith(_CONTRACTIONS)  # "con't", "I'm", "rec'd": contractions, not names
+
+    def unknown_word(self, word: str, max_zipf: float = 1.0) -> bool:
+        """A word no dictionary knows (Zipf below ``max_zipf`` in English; not medicine, states or countries), and not a
+        known word misspelt, nor a drug or charting verb by its ending: in a query, a name or a
+        place ("Grabos", "Katwijk"). A possessive "'s" is read past."""
+        lex = self.lexicons
+        stem = regex.sub(r"['’]s$", "", word.lower())
+        if len(stem) < 3 or lex.zipf(stem) >= max_zipf or self.is_excluded(stem) or stem in lex.regions \
+                or any(lex.is_clinical(part) for part in (stem, *stem.split("-"))):
+            return False
+        if lex.is_name(stem):
+            return True
+        return not stem.endswith(_DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self._misspelt(stem)
+
+    def _misspelt(self, word: str) -> bool:
+        """A known word misspelt: two letters swapped ("Paitent", "Metaumcil"), a letter missing
+        from a common word ("AFTR"), or a letter too many in a medical word ("Integrilihn"). Not
+        a letter too many in English: names are that close to words ("Grabos", "grabs")."""
+        lex = self.lexicons
+        swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
+        if any(lex.zipf(w) >= 3.0 or lex.is_clinical(w) for w in swapped if w != word):
+            return True
+        if any(lex.zipf(word[:i] + c + word[i:]) >= 4.0 for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"):
+            return True
+        return len(word) >= 6 and any(lex.is_clinical(word[:i] + word[i + 1:]) for i in range(len(word)))
 
     def strength(self, word: str, cased: bool) -> float:
         """0 (not a name) .. 1 (surely a name part) for a word without context."""

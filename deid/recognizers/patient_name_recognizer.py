@@ -27,8 +27,10 @@ _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(
                                regex.IGNORECASE)
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
-    r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|s/p|post|presented|presents|admitted|weight|wt|"
-    r"bed|rm|room)\b|at[ \t]+\d)", regex.IGNORECASE | regex.MULTILINE)
+    r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|has|s/p|post|presented|presents|admitted|weight|wt|"
+    r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o)(?!\p{L})|at[ \t]+\d)", regex.IGNORECASE | regex.MULTILINE)
+# weaker closes, for a word that is surely a name: "pt Griffin INR 1.6", "Pt Bakare dialysis MWF", "pt Miller from"
+_NAME_LINE_GOES_ON = regex.compile(r"[ \t]+(?:(?:with|w/|on|from|in|at|for|today|tonight)(?!\p{L})|(?P<next>\p{L}[\p{L}/-]*))")
 # where case tells a name from a verb, the patient line may also go on with one ("Curbside: Okafor is a 58F")
 _CASED_LINE_GOES_ON = regex.compile(r"[ \t]+(?:is|was|went|who)\b")
 # a one-line query that opens with the patient: "Etzold - 2nd trop 1.2", "Okafor: K 6.1"
@@ -81,8 +83,19 @@ class PatientNameRecognizer(NameRecognizer):
                     self._listed(word.group(1)) or self._common_surname_before_verb(text, word)):
                 continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
             span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
-            if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or view.cased and _CASED_LINE_GOES_ON.match(text, span[1])):
+            if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or view.cased and _CASED_LINE_GOES_ON.match(text, span[1])
+                         or "." not in match.group(0)[2:] and self._name_then_clinical(text, span, view.cased)):
                 yield self.result(span[0], span[1], 0.7)
+
+    def _name_then_clinical(self, text: str, span: tuple[int, int], cased: bool) -> bool:
+        """After "pt", a surely-named word closed by a preposition or a clinical word ("pt Griffin
+        INR 1.6"); only in mixed case, where "Pt Denies", "pt Stable" show no Census name."""
+        follower = _NAME_LINE_GOES_ON.match(text, span[1])
+        if not cased or not follower or follower.group("next") and not self.lexicons.is_clinical(follower.group("next")):
+            return False
+        last = text[span[0]:span[1]].split()[-1]
+        zipf = self.lexicons.zipf(last)
+        return last[0].isupper() and (self.lexicons.is_name(last) and zipf < 5.0 or zipf < 2.0)
 
     def _query_slots(self, view, deadline):
         """Slots only a one-line query has (notes write "Cont's", "le's", "Wegner's syndrome")."""
@@ -93,7 +106,7 @@ class PatientNameRecognizer(NameRecognizer):
         for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
             word = _NAME_START.match(text, match.end())
             if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
-                    and not self._is_place(word.group(1)) and not self.lexicons.is_clinical(word.group(1)):
+                    and not self._is_place(word.group(1)) and not self._subject_clinical(word.group(1), view.cased):
                 # (unlike "Pt Jones", the subject slot also holds tests: "for Holter hookup:")
                 span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
                 if span:
@@ -120,6 +133,16 @@ class PatientNameRecognizer(NameRecognizer):
                     w, view.cased) and not (bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names))
                 if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
                     yield self.result(span[0], span[1], 0.7)
+
+    def _subject_clinical(self, word: str, cased: bool) -> bool:
+        """A test or drug rather than the patient: any clinical word, except in mixed case a
+        capitalised Census name that only the terminology's everyday words hold ("for Burns
+        after weaning", "the CT on Page?"); our curated terms stay tests ("for Holter hookup")."""
+        lex = self.lexicons
+        if not lex.is_clinical(word):
+            return False
+        return not (cased and word[0].isupper() and not word.isupper() and lex.is_name(word)
+                    and not lex.is_curated_term(word))
 
     def _opening_name(self, word: str, cased: bool) -> bool:
         return self._listed(word) or cased and self.lexicons.zipf(word) < 1.0

@@ -22,6 +22,12 @@ def recognizer(lexicons):
         # a rare given name no list holds, then a census surname
         ("The patient, Ottavio Brennan, has AF.", ["Ottavio Brennan"]),
         ("Faustyn Gallagher called about the INR.", ["Faustyn Gallagher"]),
+        # one-line caseless queries: a given name English hardly uses before a common surname,
+        # and two words no dictionary knows
+        ("priscilla white aug 10th echo report pls", ["priscilla white"]),
+        ("CALLED OSVALDO TREMANTI AT 555-0182, NO ANSWER.", ["OSVALDO TREMANTI"]),
+        ("RESP TACHYPNEIC WITH EXERTION, NPO AFTR MIDNITE FOR TEE", []),
+        ("LUNGS WITH SCATTERED RHONCHI BIBASILAR, SATS 91%", []),
         # --- invalid: ordinary and clinical words
         ("Patient walked with the nurse.", []),
         ("Seen at the Severna Park clinic.", []),         # a gazetteer place, not a name

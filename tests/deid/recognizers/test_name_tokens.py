@@ -75,3 +75,18 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
     found = coordinated_names(text, [_person(start, start + len(first))], evidence, cased=not text.isupper()
                               and not text.islower())
     assert [text[r.start:r.end] for r in found] == expected
+
+
+@pytest.mark.parametrize(
+    "word, unknown",
+    [
+        ("Vrabosz", True), ("Braskovy's", True), ("Quellhausen", True),
+        ("patient", False), ("Paitent", False),        # English, and English with two letters swapped
+        ("Metaumcil", False), ("Integrilihn", False),  # medical words misspelt
+        ("Aftr", False),                               # a common word missing a letter
+        ("Metoprolal", False), ("Trached", False),     # a drug stem, a charting verb
+        ("Holter", False), ("Ohio", False),            # clinical vocabulary, a state
+    ],
+)
+def test_unknown_word(evidence, word, unknown):
+    assert evidence.unknown_word(word) is unknown

@@ -53,6 +53,16 @@ def recognizer(lexicons):
         ("Update - pt stable. Curbside: what dose?", []),
         ("ADDM: EPICARDIAL WIRES FAILED", []),
         ("Pt Denies with chest pain.", []),
+        # after "pt", the verbs of a patient line, and in mixed case a Census name before a clinical word
+        ("PT ALVARADO REFUSING HEPARIN GTT, PLEASE ADVISE.", ["ALVARADO"]),
+        ("Pt Gallardo c/o 10/10 chest pain, ECG unchanged.", ["Gallardo"]),
+        ("Please advise, pt Griffin INR 1.6 on warfarin.", ["Griffin"]),
+        ("FYI - pt Harrington from the outside hospital, STEMI.", ["Harrington"]),
+        ("Pt Stable on heparin. pt Comfortable with plan.", []),
+        ("Speech therapy saw the patient. Swallow study tomorrow.", []),
+        # a query's subject that the terminology also lists as an everyday word ("burns", "page")
+        ("Is the Swan still indicated for Burns after weaning the milrinone?", ["Burns"]),
+        ("Could you review the cardiac CT on Page? Calcium score 812.", ["Page"]),
         # labels of consults and pages, and a query's name owning a drug or test
         ("Cards consult: Rosiello", ["Rosiello"]),
         ("PAGE: Norton rm 412 HR 38 junctional", ["Norton"]),
