@@ -1,6 +1,7 @@
 """Names where messages put them: "Hi Nabila,", "it's Ozren from Dr Ilic's office", "Cecile
 here, I am 92", "hi its judy again", "Christina, did the Holter...", "does jason need to...",
-the speakers of a chat transcript ("Kayla: ..."), and the sign-off "... Groin site is bruised. Jakub".
+"my name is Ines", the speakers of a chat transcript ("Kayla: ..."), and the sign-off "... Groin site
+is bruised. Jakub".
 
 Portal messages, pages and voicemail transcripts open with a greeting or a self-introduction and
 close with the sender's name. In those places a word that looks like a name (listed, or rare
@@ -18,6 +19,9 @@ from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_
 _GREETING = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|evening))[ \t,]+(?=\p{L})",
                           regex.IGNORECASE)
 _SELF_INTRO = regex.compile(r"\b(?:it'?s|its|it[ \t]+is|this[ \t]+is|i'?m|i[ \t]+am)[ \t]+(?=\p{L})", regex.IGNORECASE)
+# "my name is", "Pt name Graves", "patient's name:": a name said to be one
+_NAME_LABEL = regex.compile(r"\b(?:(?:my|pt|pt'?s|patient'?s?|his|her)[ \t]+name(?:[ \t]+is|'s)?|name[ \t]+is|name[ \t]*:)[ \t]*:?[ \t]*"
+                            r"(?=\p{L})", regex.IGNORECASE)
 # what follows a name that introduces its writer: "from", "again", "here", "calling", or a comma
 _INTRO_GOES_ON = regex.compile(r"[ \t]*(?:,|\.|!|$|(?:from|again|here|calling|with|at)\b)", regex.IGNORECASE | regex.MULTILINE)
 _NAME_HERE = regex.compile(r"(?:^|(?<=[.!?\n,]))[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+here\b[ \t]*[,.!:-])",
@@ -41,7 +45,8 @@ class MessageNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text
-        places = [(_GREETING, _INTRO_GOES_ON), (_SELF_INTRO, _INTRO_GOES_ON), (_NAME_HERE, None), (_VOCATIVE, None)]
+        places = [(_GREETING, _INTRO_GOES_ON), (_SELF_INTRO, _INTRO_GOES_ON), (_NAME_HERE, None), (_VOCATIVE, None),
+                  (_NAME_LABEL, None)]
         if is_query(text) and "?" in text:  # notes start sentences with "has", "will", "is" ("WILL REWEAN LATER")
             places.append((_QUESTION_SUBJECT, None))
         for pattern, goes_on in places:
@@ -58,7 +63,7 @@ class MessageNameRecognizer(NameRecognizer):
             for match in speakers:
                 yield self.result(match.start("name"), match.end("name"), 0.6)
         end = _SIGN_OFF_END.search(text, max(0, len(text) - 10)).start()
-        span = name_words_before(text, end, lambda word: self._looks_like_name(word, view.cased), limit=2)
+        span = name_words_before(text, end, lambda word: self._looks_like_name(word, view.cased, rare=2.5), limit=2)
         if span and span[0] > 0 and _BEFORE_SIGN_OFF.search(text[max(0, span[0] - 30):span[0]]):
             yield self.result(span[0], span[1], 0.6)
 
@@ -69,10 +74,11 @@ class MessageNameRecognizer(NameRecognizer):
         return not lex.is_clinical(lower) and not self.evidence.is_excluded(word) and (
             lower in lex.first_names and lex.zipf(lower) < 4.5 or lex.zipf(lower) < 1.5)
 
-    def _looks_like_name(self, word: str, cased: bool) -> bool:
+    def _looks_like_name(self, word: str, cased: bool, rare: float = 2.0) -> bool:
         """A listed first name (Zipf < 5.5: the place says enough, "it's Paul from", "Thanks,
         Mary"), a Census surname (Zipf < 4), or a word rare in English (Zipf < 3, capitalised in
-        mixed case; < 2 without case); never clinical or a function word."""
+        mixed case; below ``rare`` without case, 2.5 for a sign-off, "... flecainide? -benicio");
+        never clinical or a function word."""
         lex, lower = self.lexicons, word.lower()
         if self.evidence.is_excluded(word) or lex.is_clinical(lower) and not lex.is_name(lower):
             return False
@@ -80,4 +86,4 @@ class MessageNameRecognizer(NameRecognizer):
             return False
         zipf = lex.zipf(lower)
         return lower in lex.first_names and zipf < 5.5 or lower in lex.last_names and zipf < 4.0 \
-            or zipf < (3.0 if cased else 2.0)
+            or zipf < (3.0 if cased else rare)

@@ -55,8 +55,8 @@ _QUERY_SUBJECT_BEFORE = regex.compile(
     r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:]|[ \t](?:after|before)\b))"
     r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
     # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
-    r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send)[ \t]+"
-    r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?,]|[ \t](?:to|today|tomorrow|home|for)\b))"
+    r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|see|evaluate|eval)[ \t]+"
+    r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?,]|[ \t](?:to|today|tomorrow|tonight|home|for|in)\b))"
     # "64F Petersen with ongoing pain", "78M White arrived"
     r"|(?<![\p{L}\d])\d{1,3}[ \t]?(?:y/?o[ \t]?)?[MF][ \t]+(?=\p{Lu}))",
     regex.IGNORECASE)
@@ -89,11 +89,14 @@ class PatientNameRecognizer(NameRecognizer):
 
     def _name_then_clinical(self, text: str, span: tuple[int, int], cased: bool) -> bool:
         """After "pt", a surely-named word closed by a preposition or a clinical word ("pt Griffin
-        INR 1.6"); only in mixed case, where "Pt Denies", "pt Stable" show no Census name."""
+        INR 1.6": in mixed case a capitalised Census name, so not "Pt Denies", "pt Stable";
+        without case only listed names, "PT MORAN PREOP")."""
         follower = _NAME_LINE_GOES_ON.match(text, span[1])
-        if not cased or not follower or follower.group("next") and not self.lexicons.is_clinical(follower.group("next")):
+        if not follower or follower.group("next") and not self.lexicons.is_clinical(follower.group("next")):
             return False
         last = text[span[0]:span[1]].split()[-1]
+        if not cased:  # "PT MORAN PREOP CLEARANCE": only a listed name
+            return all(self._listed(word) for word in text[span[0]:span[1]].split())
         zipf = self.lexicons.zipf(last)
         return last[0].isupper() and (self.lexicons.is_name(last) and zipf < 5.0 or zipf < 2.0)
 

@@ -19,7 +19,13 @@ def recognizer(lexicons):
         ("hi its judy again, still getting the skipped beats", ["judy"]),
         ("This is Ifeoluwa from cardiac rehab, calling about the treadmill test.", ["Ifeoluwa"]),
         ("Cecilie here, I am 72 and my daughter says I need a pacemaker", ["Cecilie"]),
+        # a name said to be one
+        ("Sorry, wrong form. My name is Wenonah Treadgold, DOB on file.", ["Wenonah Treadgold"]),
+        ("Watchman candidate? Pt name Okonjo.", ["Okonjo"]),
+        ("Name of the drug is metoprolol. Brand name is Toprol.", []),
         # sign-offs
+        ("can i drink coffee on flecainide? -benicio", ["benicio"]),
+        ("can i drink coffee on flecainide? -thanks", []),
         ("Is this much bruising normal after a cath? Groin is sore. Jakub", ["Jakub"]),
         ("Is a resting rate of 45 too low? I'm a runner. -Pavla", ["Pavla"]),
         ("Can I take ibuprofen with Eliquis? Thanks, Marisol", ["Marisol"]),

@@ -38,6 +38,9 @@ def recognizer(lexicons):
         ("Plan: check the ECG on Bertrand?\nCont heparin.", []),  # a note, not a query
         # a care verb's patient, the name after age and sex, a name glossed with its diagnosis (queries)
         ("OK to discharge Larson today?", ["Larson"]),
+        ("NEED CARDS TO SEE PRISCILLA QUINTERO IN ED BAY 3, TROP 4.6", ["PRISCILLA QUINTERO"]),
+        ("Can you see Okonjo today? 72M, NSTEMI.", ["Okonjo"]),
+        ("Can you see the echo in the chart today?", []),
         ("Can we refer Sanghvi to EP for PVI?", ["Sanghvi"]),
         ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
         ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),
