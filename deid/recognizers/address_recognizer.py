@@ -246,7 +246,7 @@ class AddressRecognizer(RegexRecognizer):
                 name_words = regex.findall(r"\p{L}+", match.group("name")) if kind == "us" else []
                 if kind == "us" and weak_only and not (cue or block) and not (
                         view.cased and near.search(text, max(0, start - 12), start) and regex.match(r"\d{2}", text[start:])
-                        and all(w[0].isupper() and not self.lexicons.is_clinical(w) for w in name_words)):
+                        and all(w[0].isupper() and not self.lexicons.is_curated_term(w) for w in name_words)):
                     continue  # "near 1453 Terry Creek": a capitalised street one is near (not "on 2 Lasix Green")
                 if kind == "foreign" and not self._valid_foreign(view, name, match.groupdict().get("house"), cue, block):
                     continue

@@ -1,7 +1,8 @@
 """Record, account, plan, licence, device and other identifying numbers.
 
-Two routes: a number after a label ("MRN: 1234567", "pacemaker serial PJN123456"),
-and long bare digit runs or letter-digit codes that no clinical notation uses.
+Three routes: a number after a label ("MRN: 1234567", "pacemaker serial PJN123456") or
+after the patient's name ("Pt Okafor 930538"), and long bare digit runs or letter-digit
+codes that no clinical notation uses.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ _CODE = r"(?=[A-Z0-9-]{0,40}\d)[A-Z0-9][A-Z0-9-]{3,40}"
 
 class IdNumberRecognizer(RegexRecognizer):
     ENTITY = "ID"
-    PATTERN_ENTITIES = {**{label: label for label in LABELS}, "iban": "ACCOUNT", "udi": "DEVICE_ID"}
+    PATTERN_ENTITIES = {**{label: label for label in LABELS}, "iban": "ACCOUNT", "udi": "DEVICE_ID", "after_patient": "MRN"}
     PATTERNS = [
         *[Pattern(label, rf"\b(?:{words})\s*[:#=]?\s*(?:is\s+)?(?:#\s*)?(?P<phi>{_CODE})(?![\w-])", 0.9)
           for label, words in LABELS.items()],
         # long digit runs: 7+ digits, not a decimal, phone-shaped numbers are the phone recognizer's
-        Pattern("long_number", r"(?<![\d.,/-])(?P<phi>\d{7,20})(?![\d,/]|\.\d)", 0.6),
+        Pattern("long_number", r"(?<![\d.,/-])(?P<phi>\d{7,20})(?![\d/]|[.,]\d)", 0.6),
+        # a bare number right after the patient's name: "Pt Okafor 930538 for DCCV", "pt Lind (357148)"
+        Pattern("after_patient", r"\b(?:pt|patient)\.?[ \t]+(?:\p{L}[\p{L}'’-]*,?[ \t]+){1,3}\(?"
+                r"(?P<phi>\d{6,12}|\d{2,3}-\d{3}-\d{3,4})(?![\d/]|[.,]\d|[ \t]*(?:units?|mg|mcg|ml|cc|%))", 0.7),
         # GS1 UDI: (01)00643169001763(17)160712(21)21A9920, device identifier with its application parts
         Pattern("udi", r"(?P<phi>\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20}){0,6})", 0.95),
         # IBAN: two letters, two check digits, up to 30 letters and digits

@@ -12,13 +12,10 @@ import regex
 
 from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
-from deid.recognizers.name_tokens import NameRecognizer
+from deid.recognizers.name_tokens import MEDICAL_SHAPE, NameRecognizer
 
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
-# endings of medical adjectives and nouns, which caseless notes abbreviate and misspell freely
-_MEDICAL_SHAPE = ("ic", "ar", "al", "ous", "ary", "ive", "oid", "pnea", "pneic", "osis", "itis", "emia", "ent", "ant",
-                  "ness", "ment", "ate", "ize", "ion", "ions", "ure", "ures")
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)[ \t]+$", regex.IGNORECASE)
 
 
@@ -126,7 +123,7 @@ class LexiconNameRecognizer(NameRecognizer):
         not misspelt, and not shaped like a medical adjective or noun ("BIBASILAR", "TACHYPNEIC")."""
         lower = word.lower()
         return len(word) >= 4 and regex.search(r"[aeiouy]", lower) is not None and self.lexicons.zipf(lower) < 2.5 \
-            and not lower.endswith(_MEDICAL_SHAPE) and self.evidence.unknown_word(regex.sub(r"\d", "", lower), max_zipf=2.5)
+            and not lower.endswith(MEDICAL_SHAPE) and self.evidence.unknown_word(regex.sub(r"\d", "", lower), max_zipf=2.5)
 
     def _is_place(self, *words: str) -> bool:
         """"Glen Burnie", "Ellicott City": a gazetteer place is the city recognizer's, not a name."""

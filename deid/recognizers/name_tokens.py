@@ -55,6 +55,9 @@ CLINICAL_ENDINGS = ("ation", "ations", "ated", "ating", "ectomy", "otomy", "osto
                     "plasty", "emia", "aemia", "uria", "algia", "ology", "ized", "ised", "izing")
 
 
+# endings of medical adjectives and nouns, which caseless notes abbreviate and misspell freely
+MEDICAL_SHAPE = ("ic", "ar", "al", "ous", "ary", "ive", "oid", "pnea", "pneic", "osis", "itis", "emia", "ent", "ant",
+                  "ness", "ment", "ate", "ize", "ion", "ions", "ure", "ures")
 # generic-drug stems, so a capitalised misspelt drug is not a name ("Metoprolal", "Apixiban")
 _DRUG_STEMS = ("olol", "olal", "pril", "sartan", "statin", "parin", "xaban", "xiban", "gatran", "dipine", "azole",
                "mycin", "cillin", "floxacin", "mab", "nib", "prazole", "tidine", "afil", "semide", "thiazide",
@@ -90,15 +93,19 @@ class NameEvidence:
 
     def _misspelt(self, word: str) -> bool:
         """A known word misspelt: two letters swapped ("Paitent", "Metaumcil"), a letter missing
-        from a common word ("AFTR"), or a letter too many in a medical word ("Integrilihn"). Not
-        a letter too many in English: names are that close to words ("Grabos", "grabs")."""
+        from a common word ("AFTR"), a letter too many or another letter in a long medical word
+        ("Integrilihn", "Trendelenberg"). Not a letter too many in English: names are that close
+        to words ("Grabos", "grabs")."""
         lex = self.lexicons
         swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
         if any(lex.zipf(w) >= 3.0 or lex.is_clinical(w) for w in swapped if w != word):
             return True
         if any(lex.zipf(word[:i] + c + word[i:]) >= 4.0 for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"):
             return True
-        return len(word) >= 6 and any(lex.is_clinical(word[:i] + word[i + 1:]) for i in range(len(word)))
+        if len(word) >= 6 and any(lex.is_clinical(word[:i] + word[i + 1:]) for i in range(len(word))):
+            return True
+        return len(word) >= 7 and any(lex.is_clinical(word[:i] + c + word[i + 1:]) for i in range(len(word))
+                                      for c in "abcdefghijklmnopqrstuvwxyz" if c != word[i])
 
     def strength(self, word: str, cased: bool) -> float:
         """0 (not a name) .. 1 (surely a name part) for a word without context."""
@@ -170,11 +177,15 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             # without case to go by, a word rare in English (Zipf < 2) goes on the name, unless it
             # reads as a (misspelt) verb form ("son bob ascessing")
             rare_next = not cased and not (word.lower().endswith(("ing", "ed")) and not evidence.lexicons.is_name(word))
+            lex = evidence.lexicons
             ok = (evidence.strength(word, cased) >= (0.4 if rare_next else 0.45)
                   or word.endswith(".") and len(word) == 2 or middle_initial
-                  or strong and evidence.lexicons.is_name(word) and not evidence.is_excluded(word))
-            if evidence.lexicons.is_clinical(word) and not (
-                    evidence.lexicons.is_name(word) and (strong or word[0].isupper() and not word.isupper())):
+                  or strong and lex.is_name(word) and not evidence.is_excluded(word) and (cased or lex.zipf(word) < 5.0))
+            # after a title a second word may be an eponymous surname, but without case one of our
+            # curated terms only after a given name ("DR. JOHN FOLEY", not "DR. GARCIA HOLTER READ")
+            previous = text[words[-1][0]:words[-1][1]].lower()
+            title_takes = strong and (cased or not lex.is_curated_term(word) or previous in lex.first_names)
+            if lex.is_clinical(word) and not (lex.is_name(word) and (title_takes or word[0].isupper() and not word.isupper())):
                 ok = False
             if cased and not word[0].isupper():
                 ok = False

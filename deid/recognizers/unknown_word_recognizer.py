@@ -6,7 +6,7 @@ one are in our vocabularies (drugs, devices, eponyms, scores). So in a mixed-cas
 capitalised word that English word frequencies, the medical vocabulary and the state and
 country lists all fail to know is a person or a place, whatever the Census says. The span
 takes the capitalised name words next to it ("Zoltán Pap"), and a place preposition before it
-makes it a city. Drug-name stems, procedure endings and inner capitals ("CardioMEMS") are
+makes it a city. Without case, only such a place counts ("ETA 15 MIN FROM QUELLHAUSEN"). Drug-name stems, procedure endings and inner capitals ("CardioMEMS") are
 left alone, and so is an eponym before its noun ("Kommerell diverticulum" via the engine).
 Notes are not read this way: their many sentences hold typos and rare terms that are neither.
 """
@@ -16,12 +16,14 @@ from __future__ import annotations
 import regex
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import SURNAME_PARTICLES, NameRecognizer
+from deid.recognizers.name_tokens import MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer
 
 # a capitalised word; inner capitals only where names have them (McNeil, O'Brien, Jean-Luc)
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}(?:\p{Ll}|(?<=M[ac]?)\p{Lu}|['’-]\p{Lu})[\p{Ll}'’-]*\p{Ll}"
                              r"(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|to|near|at)[ \t]+(?:the[ \t]+)?$", regex.IGNORECASE)
+_CASELESS_PLACE = regex.compile(r"\b(?:from|in|to|near)[ \t]+(?:the[ \t]+)?(?P<phi>\p{L}[\p{L}'’-]*\p{L})(?![\p{L}'’-])",
+                                regex.IGNORECASE)
 _NEIGHBOUR = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.")
 
 
@@ -30,7 +32,10 @@ class UnknownWordRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
         text = view.text
-        if not view.cased or not is_query(text):
+        if not is_query(text):
+            return
+        if not view.cased:
+            yield from self._caseless_places(view, deadline)
             return
         for match in _CAPITALISED.finditer(text, timeout=deadline.remaining()):
             if not self.evidence.unknown_word(match.group(0)):
@@ -39,6 +44,15 @@ class UnknownWordRecognizer(NameRecognizer):
             start, end = self._with_name_neighbours(text, match.start(), match.end() - (2 if possessive else 0))
             place = not possessive and _PLACE_BEFORE.search(text[:start]) is not None
             yield self.result(start, end, 0.6, "CITY" if place else None)
+
+    def _caseless_places(self, view, deadline):
+        """Without case only a place slot tells: "ETA 15 MIN FROM QUELLHAUSEN", "flying to vrabosz"."""
+        text = view.text
+        for match in _CASELESS_PLACE.finditer(text, timeout=deadline.remaining()):
+            word = match.group("phi")
+            if len(word) >= 5 and not word.lower().endswith(MEDICAL_SHAPE) and not self.lexicons.is_name(word) \
+                    and self.evidence.unknown_word(word):
+                yield self.result(match.start("phi"), match.end("phi"), 0.6, "CITY")
 
     def _with_name_neighbours(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Grow the span over the capitalised name words and particles right beside it."""

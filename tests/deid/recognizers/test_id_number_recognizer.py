@@ -40,6 +40,13 @@ def recognizer(lexicons):
         # bare long numbers and letter-digit codes
         ("Bare number 88120934 in a note.", ["88120934"]),
         ("Old chart KQ7731904 scanned.", ["KQ7731904"]),
+        ("Bare number 88120934, then the plan.", ["88120934"]),
+        # a bare number right after the patient's name
+        ("Pt Okafor 930538 for cardioversion.", ["930538"]),
+        ("Pt Lindqvist (357148) post-op day 2.", ["357148"]),
+        ("Pt Montoya 74-116-3823 for DCCV.", ["74-116-3823"]),
+        ("pt given heparin 100000 units.", []),
+        ("platelets 1,250,000, wbc 12.", []),
         # --- invalid: lab values, doses and words that contain "id"
         ("LVEF 35%.", []),
         ("Troponin 0.04.", []),

@@ -82,7 +82,7 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
     [
         ("Vrabosz", True), ("Braskovy's", True), ("Quellhausen", True),
         ("patient", False), ("Paitent", False),        # English, and English with two letters swapped
-        ("Metaumcil", False), ("Integrilihn", False),  # medical words misspelt
+        ("Metaumcil", False), ("Integrilihn", False), ("Trendelenberg", False),  # medical words misspelt
         ("Aftr", False),                               # a common word missing a letter
         ("Metoprolal", False), ("Trached", False),     # a drug stem, a charting verb
         ("Holter", False), ("Ohio", False),            # clinical vocabulary, a state

@@ -74,6 +74,8 @@ def test_ages_told_by_a_person(age, text, expected_texts):
         ("Where is cardiac rehab near 1453 Tellan Creek?", ["1453 Tellan Creek"]),
         ("My pharmacy is the one on 446 Vellan Summit.", ["446 Vellan Summit"]),  # "on"/"at" in a query
         ("HR 80 on 2 Lasix Green, 4 Heparin Rest.", []),
+        ("I'm okay now, I'm at 6591 Tolland Route.", ["6591 Tolland Route"]),  # not our drug list, so a street
+        ("my pharmacy is the one on 537 Black Harbor.", ["537 Black Harbor"]),  # "black" is only a terminology word
         ("Moved to 2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351.", ["2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351"]),
         # a unit line in capitals stops before the sentence goes on
         ("PATIENT AT 1848 TALVERN CREST SUITE 648 REQUESTS HOME INR MONITOR.", ["1848 TALVERN CREST SUITE 648"]),

@@ -43,6 +43,8 @@ def recognizer(lexicons):
         ("Referred by dr. quintero for syncope.", ["quintero"]),
         ("seen by dr thistlewood this am.", ["thistlewood"]),
         ("DR. THISTLEWOOD AWARE OF LABS.", ["THISTLEWOOD"]),
+        ("DR. THISTLEWOOD HOLTER READ PENDING.", ["THISTLEWOOD"]),  # without case, no curated term joins a surname
+        ("DR. JOHN FOLEY SAW PT.", ["JOHN FOLEY"]),                # after a given name it may
         ("F/U WITH DR THISTLEWOOD.", ["THISTLEWOOD"]),
         # --- invalid: a title or role with no name after it
         ("Attending aware of the labs.", []),

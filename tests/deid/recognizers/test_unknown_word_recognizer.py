@@ -30,6 +30,9 @@ def recognizer(lexicons):
         ("Texas or Ohio for the TAVR?", []),  # states are not PHI
         ("Plan: check the ECG on Vrabosz?\nCont heparin.", []),  # a note, not a query
         ("WAS THERE A HOLTER FOR VRABOSZ IN 1978?", []),  # no case to go by
+        # without case, only a place slot tells
+        ("ETA 15 MIN FROM QUELLHAUSEN, ANTERIOR STEMI", ["QUELLHAUSEN"]),
+        ("PT PLACED IN TRENDELENBERG, TO CSRU, LS COARSE TO RHONCHEROUS", []),
     ],
 )
 def test_unknown_word_spans(recognizer, text, expected_texts):
