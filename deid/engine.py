@@ -198,9 +198,14 @@ class DeidEngine:
     def _protected(self, span_text: str, result: RecognizerResult, doc, text: str = "") -> bool:
         words = regex.findall(r"[A-Za-z][A-Za-z'-]*", span_text)
         proper_place = result.entity_type in ("CITY", "HOSPITAL") and len(words) > 1 and all(w[0].isupper() for w in words)
-        if not words or self.lexicons.is_clinical(span_text):
+        # a confident name slot ("Williams here,", "Hi Miller,") holds a capitalised Census name
+        # that only the terminology's word list has; our curated terms stay vetoed ("Hi Holter team")
+        named = bool(words) and result.entity_type == "PERSON" and result.score >= 0.7 and all(
+            w[0].isupper() and not w.isupper() and self.lexicons.is_name(w) and not self.lexicons.is_curated_term(w)
+            for w in words)
+        if not words or self.lexicons.is_clinical(span_text) and not named:
             return True
-        if all(self.lexicons.is_clinical(w) for w in words) and not proper_place:
+        if all(self.lexicons.is_clinical(w) for w in words) and not proper_place and not named:
             return True  # "Middle River" is a place even though "middle" and "river" are anatomy words
         if text and _EPONYM_NOUN.match(text, result.end):
             return True  # "Austin Flint murmur", "Graham Steell murmur": an eponym, not a person

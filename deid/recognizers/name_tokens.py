@@ -36,6 +36,7 @@ grandson granddaughter spouse partner wife's husband's daughters sons sisters br
 nieces nephews kids children grandchildren grandkids parents siblings family friends relatives neice
 spokesperson spokesman proxy hcp guardian present agrees aware
 mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp doctor doctors prof professor
+nurse nurses pharmacist chaplain scheduler caller
 dear hi hello hey thanks regards
 english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
 vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic somali
@@ -89,23 +90,30 @@ class NameEvidence:
             return False
         if lex.is_name(stem):
             return True
-        return not stem.endswith(_DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self._misspelt(stem)
+        return not stem.endswith(_DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self.misspelt(stem)
 
-    def _misspelt(self, word: str) -> bool:
+    def misspelt(self, word: str) -> bool:
         """A known word misspelt: two letters swapped ("Paitent", "Metaumcil"), a letter missing
-        from a common word ("AFTR"), a letter too many or another letter in a long medical word
+        from a common or long medical word ("AFTR", "potasium"), a letter too many or another letter in a long medical word
         ("Integrilihn", "Trendelenberg"). Not a letter too many in English: names are that close
         to words ("Grabos", "grabs")."""
         lex = self.lexicons
         swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
         if any(lex.zipf(w) >= 3.0 or lex.is_clinical(w) for w in swapped if w != word):
             return True
-        if any(lex.zipf(word[:i] + c + word[i:]) >= 4.0 for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"):
+        inserted = (word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz")
+        if any(lex.zipf(w) >= 4.0 or len(word) >= 6 and lex.is_clinical(w) for w in inserted):
             return True
         if len(word) >= 6 and any(lex.is_clinical(word[:i] + word[i + 1:]) for i in range(len(word))):
             return True
         return len(word) >= 7 and any(lex.is_clinical(word[:i] + c + word[i + 1:]) for i in range(len(word))
                                       for c in "abcdefghijklmnopqrstuvwxyz" if c != word[i])
+
+    def vetoes_name(self, word: str) -> bool:
+        """Is this clinical word too clinical to be a name part? All are, except a Census name
+        rare in English (Zipf < 3.5) that only the terminology's word list holds ("Weimer")."""
+        lex = self.lexicons
+        return lex.is_clinical(word) and (not lex.is_name(word) or lex.zipf(word) >= 3.5 or lex.is_curated_term(word))
 
     def strength(self, word: str, cased: bool) -> float:
         """0 (not a name) .. 1 (surely a name part) for a word without context."""
@@ -121,7 +129,7 @@ class NameEvidence:
             return 0.0
         if cased and word.isupper() and len(word) <= 4:
             return 0.0  # abbreviations in mixed-case text
-        if clinical:
+        if clinical and self.vetoes_name(lower):
             return 0.1
         if cased:  # capitalised mid-text
             if in_census:
@@ -185,7 +193,7 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             # curated terms only after a given name ("DR. JOHN FOLEY", not "DR. GARCIA HOLTER READ")
             previous = text[words[-1][0]:words[-1][1]].lower()
             title_takes = strong and (cased or not lex.is_curated_term(word) or previous in lex.first_names)
-            if lex.is_clinical(word) and not (lex.is_name(word) and (title_takes or word[0].isupper() and not word.isupper())):
+            if evidence.vetoes_name(word) and not (lex.is_name(word) and (title_takes or word[0].isupper() and not word.isupper())):
                 ok = False
             if cased and not word[0].isupper():
                 ok = False

@@ -18,9 +18,9 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import SURNAME_PARTICLES, NameRecognizer, name_words_after, name_words_before
+from deid.recognizers.name_tokens import MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer, name_words_after, name_words_before
 
-_AFTER_PATIENT = regex.compile(r"\b(?:pt|patient|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
+_AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient)(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
                             regex.IGNORECASE)
 # "pls check Okafor's potassium", "wants Popa's Coumadin held": a name owning a drug, lab or test
 _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(?P<thing>\p{L}+)(?![ \t]+(?:disease|syndrome|sign))",
@@ -39,7 +39,7 @@ _QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p
 # (each starts right after a letter, so a long run of spaces is scanned once, not once per space)
 _AGE_AND_SEX = regex.compile(
     r"(?<=[\p{L}.])(?:(?:,[ \t]*|[ \t]+)\(?\d{1,3}[ \t]?(?:y/?o|yo|y\.o\.|yrs?|years?[ -]old)?[ \t]?(?:m|f|male|female)(?!\p{L})"
-    r"(?![ \t]*(?:sheath|cath|catheter|french|fr|introducer))"
+    r"(?![ \t]*(?:sheath|cath|catheter|french|fr|introducer)\b)"
     r"|,[ \t]*\d{2,3}[ \t]*,|[ \t]*\(\d{2,3}\))", regex.IGNORECASE)
 _BIRTH_OR_RECORD = regex.compile(r"(?<=[\p{L}.])[ \t]*[,(]?[ \t]*(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|mrn|mr#|ssn|born)(?!\p{L})",
                                  regex.IGNORECASE)
@@ -52,11 +52,11 @@ _LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|r
                            regex.IGNORECASE)
 # in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
 _QUERY_SUBJECT_BEFORE = regex.compile(
-    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:]|[ \t](?:after|before)\b))"
+    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,]|[ \t](?:after|before)\b|[ \t](?:in|on)[ \t]+\d))"
     r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
     # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
-    r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|see|evaluate|eval)[ \t]+"
-    r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?,]|[ \t](?:to|today|tomorrow|tonight|home|for|in)\b))"
+    r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|sent|add|see|evaluate|eval)[ \t]+"
+    r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?,]|[ \t](?:to|today|tomorrow|tonight|home|for|in|with)\b))"
     # "64F Petersen with ongoing pain", "78M White arrived"
     r"|(?<![\p{L}\d])\d{1,3}[ \t]?(?:y/?o[ \t]?)?[MF][ \t]+(?=\p{Lu}))",
     regex.IGNORECASE)
@@ -109,6 +109,7 @@ class PatientNameRecognizer(NameRecognizer):
         for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
             word = _NAME_START.match(text, match.end())
             if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
+                    and (view.cased or self._caseless_subject(word.group(1))) \
                     and not self._is_place(word.group(1)) and not self._subject_clinical(word.group(1), view.cased):
                 # (unlike "Pt Jones", the subject slot also holds tests: "for Holter hookup:")
                 span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
@@ -121,8 +122,9 @@ class PatientNameRecognizer(NameRecognizer):
                 yield self.result(match.start("name"), match.end("name"), 0.6)
         for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()):
             name, thing = match.group("name"), match.group("thing")
-            if self.lexicons.is_clinical(thing) and thing.lower() not in STOP_WORDS and self._slot_word(name, view.cased) \
-                    and not self.lexicons.is_clinical(name) and name.lower() not in _CALENDAR \
+            if (self.lexicons.is_clinical(thing) or self.evidence.misspelt(thing.lower())) and thing.lower() not in STOP_WORDS \
+                    and self._slot_word(name, view.cased) and not self._subject_clinical(name, view.cased) \
+                    and name.lower() not in _CALENDAR \
                     and (view.cased or self._listed(name) or self.lexicons.zipf(name) < 2.0):
                 yield self.result(match.start("name"), match.end("name"), 0.6)
 
@@ -137,6 +139,13 @@ class PatientNameRecognizer(NameRecognizer):
                 if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
                     yield self.result(span[0], span[1], 0.7)
 
+    def _caseless_subject(self, word: str) -> bool:
+        """Without case a query's subject slot also holds charting words ("for billing,", "FOR
+        DIURESIS,", "for dysynchronous breathing"): only a listed name or an unknown word."""
+        if _VERB_FORM.search(word) or word.lower().endswith(MEDICAL_SHAPE):
+            return False
+        return self._listed(word) or self.evidence.unknown_word(word, max_zipf=2.0)
+
     def _subject_clinical(self, word: str, cased: bool) -> bool:
         """A test or drug rather than the patient: any clinical word, except in mixed case a
         capitalised Census name that only the terminology's everyday words hold ("for Burns
@@ -148,7 +157,11 @@ class PatientNameRecognizer(NameRecognizer):
                     and not lex.is_curated_term(word))
 
     def _opening_name(self, word: str, cased: bool) -> bool:
-        return self._listed(word) or cased and self.lexicons.zipf(word) < 1.0
+        """Listed, or in mixed case a Census name rare enough (Zipf < 4.5: "Armstrong - 2nd trop",
+        not "Update -") or a word no dictionary knows."""
+        lex = self.lexicons
+        return self._listed(word) or cased and (lex.zipf(word) < 1.0 or lex.is_name(word) and lex.zipf(word) < 4.5
+                                                and not lex.is_curated_term(word))
 
     def _without_clinical_tail(self, text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """The slot holds the name, not what follows it: "for Okafor's Holter:" ends at "Okafor"."""

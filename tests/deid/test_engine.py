@@ -201,3 +201,19 @@ def test_one_line_query_keeps_no_word_the_model_calls_a_place_unless_a_state(eng
     text = "Can Sigrun stay on apixaban before the dental work or should I fly to Texas"
     found = [text[s.start:s.end] for s in engine.analyze(text)]
     assert "Sigrun" in found and "Texas" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Yeah hi, uh, Wheeler here, my defibrillator went off twice.", "Wheeler"),  # also a terminology word
+        ("Hi, this is Hoffman from the cath lab, call me back", "Hoffman"),
+    ],
+)
+def test_a_confident_name_slot_outweighs_the_terminology_word_list(engine, text, name):
+    assert (name, "PERSON") in [(text[s.start:s.end], s.label) for s in engine.analyze(text)]
+
+
+def test_a_curated_term_in_a_name_slot_stays_clinical(engine):
+    text = "Hi Holter team, my monitor beeps."
+    assert [s for s in engine.analyze(text) if s.label == "PERSON"] == []

@@ -41,6 +41,20 @@ def recognizer(lexicons):
         ("NEED CARDS TO SEE PRISCILLA QUINTERO IN ED BAY 3, TROP 4.6", ["PRISCILLA QUINTERO"]),
         ("Can you see Okonjo today? 72M, NSTEMI.", ["Okonjo"]),
         ("Can you see the echo in the chart today?", []),
+        # age and sex before "from" (not a French catheter size)
+        ("ER called: Okonjo, 91M from the nursing home, hypotensive.", ["Okonjo"]),
+        # more slots of a one-line query
+        ("Outside hospital sent Whitcombe with trop 12, on heparin. Accept?", ["Whitcombe"]),
+        ("Can you add Marisol Quintero to the Friday cath list?", ["Marisol Quintero"]),
+        ("Was there a Holter for Sutcliffe in 1989? Old chart at the clinic.", ["Sutcliffe"]),
+        ("Draft a discharge letter for Ansel Whitcombe, admitted 7/13 with HF.", ["Ansel Whitcombe"]),
+        ("Patient is Gutierrez, wore the monitor from 1/15.", ["Gutierrez"]),
+        ("Pls check Hernandez's potasium before giving Lasix 80 IV", ["Hernandez"]),  # a misspelt lab
+        ("Armstrong - 2nd trop 1.2, ECG unchanged", ["Armstrong"]),
+        ("Patient is stable, eating well. Update - pt stable.", []),
+        ("ssn on file for billing, pt due for echo", []),
+        ("changed to psv for dysynchronous breathing, then back", []),
+        ("Nurse: pt c/o site swelling, no fever.", []),
         ("Can we refer Sanghvi to EP for PVI?", ["Sanghvi"]),
         ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
         ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),
