@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.name_tokens import NameRecognizer, name_words_after
+from deid.recognizers.name_tokens import MEDICAL_SHAPE, NameRecognizer, name_words_after
 
 _CONTACT = regex.compile(
     r"\b(?:spoke|speaking|spoken|talked|talking|discussed|met|meeting|updated|called|paged|notified|informed|"
     r"per|seen|examined|evaluated|visited|accompanied|consented|signed|witnessed|reported|told|asked|"
-    r"contacted|contact|call|page|notify|inform|update)(?:\s+(?:with|to|by|from|w/))?[ \t]+",
+    r"contacted|contact|call|page|notify|inform|update|consult|consulted|consulting)(?:\s+(?:with|to|by|from|w/))?[ \t]+",
     regex.IGNORECASE)
 
 
@@ -23,6 +23,8 @@ VISITOR_VERB = regex.compile(
     r"states|stated|said|says|aware|notified|updated|agrees|agreed|wants|wishes|asked|requests|requested|"
     r"does|did|doesn't|would|should|can|could|understands|understood|expressed|feels|felt|verbalized|keeps|wrote|writes|"
     r"at\s+bedside|in\s+to\s+visit|here|present)\b", regex.IGNORECASE)
+# what only people do: an unknown word before these is a name even without case ("quincel called")
+_STRONG_VISITOR_VERB = regex.compile(r"[ \t]+(?:called|phoned|visited|came[ \t]+in|arrived)\b", regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")
 
@@ -60,7 +62,7 @@ class ContactNameRecognizer(NameRecognizer):
                     lower in lex.first_names and lex.zipf(lower) < 5.2 or lower in lex.last_names and lex.zipf(lower) < 4.0
                     or lex.zipf(lower) < 2.5)
             else:
-                ok = lower in lex.first_names and lex.zipf(lower) < 5.2
+                ok = lower in lex.first_names and lex.zipf(lower) < 5.2 or self._unknown(word) and self._name_after(text, nxt.end())
             if not ok:
                 continue
             span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
@@ -69,7 +71,9 @@ class ContactNameRecognizer(NameRecognizer):
         for match in _FIRST_NAME.finditer(text, timeout=deadline.remaining()):
             word = match.group(0)
             lower = word.lower()
-            if lower not in lex.first_names or lex.zipf(lower) >= 5.3 or self.evidence.is_excluded(word) \
+            listed = lower in lex.first_names and lex.zipf(lower) < 5.3
+            strong_verb = _STRONG_VISITOR_VERB.match(text, match.end())
+            if not (listed or not view.cased and strong_verb and self._unknown(word)) or self.evidence.is_excluded(word) \
                     or lex.is_clinical(lower) or (view.cased and not word[0].isupper()):
                 continue
             if VISITOR_VERB.match(text, match.end()):
@@ -77,6 +81,17 @@ class ContactNameRecognizer(NameRecognizer):
         yield from self._before_numbers(view, deadline)
         yield from self._proxies(view, deadline)
         yield from self._unknown_surnames(view, deadline)
+
+    def _unknown(self, word: str, max_zipf: float = 1.0) -> bool:
+        """Without case, a word no dictionary knows, not misspelt and not shaped like a medical
+        word: "consult with nikach re skin", "quincel called" (Census names are judged apart)."""
+        return len(word) >= 4 and not word.lower().endswith(MEDICAL_SHAPE) and self.evidence.unknown_word(word, max_zipf)
+
+    def _name_after(self, text: str, pos: int) -> bool:
+        """A second name word right after: another unknown word or a Census surname ("nikach adib")."""
+        nxt = _NEXT_WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+        return bool(nxt) and (self._unknown(nxt.group(0), max_zipf=2.5) or nxt.group(0).lower() in self.lexicons.last_names
+                              and not self.lexicons.is_clinical(nxt.group(0)) and self.lexicons.zipf(nxt.group(0)) < 3.5)
 
     def _before_numbers(self, view, deadline):
         """ "Ann Roe cell# 410-555-0100"; without the cue word ("Ann Roe 410-555-0100") only two

@@ -79,10 +79,11 @@ class NameEvidence:
             len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS) and not self.lexicons.is_name(lower) or \
             lower.endswith(_CONTRACTIONS)  # "con't", "I'm", "rec'd": contractions, not names
 
-    def unknown_word(self, word: str, max_zipf: float = 1.0) -> bool:
+    def unknown_word(self, word: str, max_zipf: float = 1.0, compounds: bool = False) -> bool:
         """A word no dictionary knows (Zipf below ``max_zipf`` in English; not medicine, states or countries), and not a
         known word misspelt, nor a drug or charting verb by its ending: in a query, a name or a
-        place ("Grabos", "Katwijk"). A possessive "'s" is read past."""
+        place ("Grabos", "Katwijk"). A possessive "'s" is read past. ``compounds``: two known
+        words run together may count, as capitalised names in mixed case ("Sandberg")."""
         lex = self.lexicons
         stem = regex.sub(r"['’]s$", "", word.lower())
         if len(stem) < 3 or lex.zipf(stem) >= max_zipf or self.is_excluded(stem) or stem in lex.regions \
@@ -90,7 +91,17 @@ class NameEvidence:
             return False
         if lex.is_name(stem):
             return True
-        return not stem.endswith(_DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self.misspelt(stem)
+        return not stem.endswith(_DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self.misspelt(stem) \
+            and (compounds or not self._compound(stem))
+
+    def _compound(self, word: str) -> bool:
+        """Two known words run together, as charting writes them ("housestaff", "overnight");
+        a name rarely splits so (Census names are not asked)."""
+        lex = self.lexicons
+
+        def known(part: str) -> bool:  # the terminology's short words ("nik", "ach") are too many to count
+            return lex.is_curated_term(part) or lex.zipf(part) >= (3.0 if len(part) >= 4 else 4.0)
+        return any(known(word[:i]) and known(word[i:]) for i in range(3, len(word) - 2))
 
     def misspelt(self, word: str) -> bool:
         """A known word misspelt: two letters swapped ("Paitent", "Metaumcil"), a letter missing

@@ -38,7 +38,7 @@ class UnknownWordRecognizer(NameRecognizer):
             yield from self._caseless_places(view, deadline)
             return
         for match in _CAPITALISED.finditer(text, timeout=deadline.remaining()):
-            if not self.evidence.unknown_word(match.group(0)):
+            if not self.evidence.unknown_word(match.group(0), compounds=True):
                 continue
             possessive = regex.search(r"['’]s$", match.group(0))  # "from Oviya's carer": a person's
             start, end = self._with_name_neighbours(text, match.start(), match.end() - (2 if possessive else 0))
@@ -73,4 +73,4 @@ class UnknownWordRecognizer(NameRecognizer):
         if word.lower() in SURNAME_PARTICLES or regex.fullmatch(r"\p{Lu}\.", word):
             return True  # "van", "Q."
         return word[0].isupper() and not word.isupper() and not any(self.lexicons.is_clinical(p) for p in word.split("-")) \
-            and (self.evidence.strength(word, True) >= 0.5 or self.evidence.unknown_word(word))
+            and (self.evidence.strength(word, True) >= 0.5 or self.evidence.unknown_word(word, compounds=True))

@@ -68,3 +68,20 @@ def test_proxy_names(recognizer, text, expected_texts):
 )
 def test_first_name_runs_with_unknown_surnames(recognizer, text, expected_texts):
     assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # without case, unknown words after a contact verb (two of them) or before a visitor's verb
+        ("site is wnl. will consult with vrenosk adib re skin care.", ["vrenosk adib"]),
+        ("son visited, and quincel called early this am for update.", ["quincel"]),
+        # --- invalid: charting jargon and misspellings in the same places
+        ("insulin gtt per protocall, 30cc/hr of urine.", []),
+        ("wife called overnoc for an update.", []),
+        ("the housestaff was called to evaluate.", []),
+        ("anasarca present. permacath can be placed.", []),
+    ],
+)
+def test_unknown_words_in_caseless_contact_places(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)

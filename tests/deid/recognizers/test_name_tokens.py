@@ -86,6 +86,7 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
         ("Aftr", False),                               # a common word missing a letter
         ("Metoprolal", False), ("Trached", False),     # a drug stem, a charting verb
         ("Holter", False), ("Ohio", False),            # clinical vocabulary, a state
+        ("housestaff", False),                         # two words run together
     ],
 )
 def test_unknown_word(evidence, word, unknown):
