@@ -94,6 +94,14 @@ _MOVED_NAME = regex.compile(
     r"leave|leaving)\s+(?:to|from|at|into)|leave|leaving)\s+(?:the\s+)?"
     r"(?P<phi>(?P<first>[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?:[ \t](?P<second>[A-Za-z][a-z]{4,19}|[A-Z]{5,20}))?)(?![\p{L}'/-])",
     regex.IGNORECASE)
+# "sent to Bracket via ambulance", "transferred to Lindell for further management": what follows says a
+# hospital is meant, so even a common word names it
+_MOVED_FOR_CARE = regex.compile(
+    r"\b(?:transferred|transfered|transfer|sent|brought|taken|transported|flown|medflight(?:ed)?|referred|going)"
+    r"[ \t]+(?:back[ \t]+)?to[ \t]+(?:the[ \t]+)?(?P<phi>[A-Za-z][a-z]{3,19}|[A-Z]{4,20})"
+    r"(?=[ \t]+(?:via|by)[ \t]+(?:ambulance|ems|helicopter|medflight|med[ \t]?flight|air|ground|transport)\b"
+    r"|[ \t]+for[ \t]+(?:further|definitive|higher[ \t]+level[ \t]+of)[ \t]+(?:management|care|evaluation|eval|treatment|workup|w/u)\b)",
+    regex.IGNORECASE)
 # "DAUGHTER IS AT THE DIDAMO,", "A CONSULT FROM THE PENTLAND.": a word no dictionary knows, after "at
 # the"/"from the" and before a pause, is the place's name (common words and misspellings of them stay)
 _AT_THE_RARE = regex.compile(r"\b(?:at|from)[ \t]+the[ \t]+(?P<phi>[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?=[ \t]*(?:[,.;]|$))",
@@ -174,6 +182,10 @@ class HospitalRecognizer(ClinicalRecognizer):
             second = match.group("second")
             end = match.end("phi") if second and self._moved_to_name(second, view.cased) else match.end("first")
             yield self.result(match.start("phi"), end, 0.6, "HOSPITAL")
+        for match in _MOVED_FOR_CARE.finditer(text, timeout=deadline.remaining()):
+            word = match.group("phi")
+            if self._place_word(word, view.cased):
+                yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _AT_THE_RARE.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
             if self._moved_to_name(word, view.cased) and self.lexicons.zipf(word) == 0 and not self.lexicons.is_name(word):
@@ -324,6 +336,16 @@ class HospitalRecognizer(ClinicalRecognizer):
                         or lex.zipf(acronym) >= 1.0:
                     continue
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+
+    def _place_word(self, word: str, cased: bool) -> bool:
+        """Where the sentence says a hospital is meant: any word that is not clinical, a unit,
+        a kind of care or a function word, and not among English's commonest (Zipf < 4.5)."""
+        lex, lower = self.lexicons, word.lower()
+        if cased and not word[0].isupper():
+            return False
+        return lex.zipf(lower) < 4.5 and not lex.is_curated_term(lower) and not (lex.is_clinical(lower) and not lex.is_name(lower)) \
+            and lower not in GENERIC and lower not in _CARE_PLACES and lower not in STOP_WORDS \
+            and lower not in _NOT_NAME_WORDS and word.upper() not in _UNITS and lower not in lex.regions
 
     def _moved_to_name(self, word: str, cased: bool) -> bool:
         """A word no dictionary of English or medicine knows well (Zipf < 3), capitalised where

@@ -177,6 +177,11 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("Plan is to go to Quillabrook Dennerby after lunch.", ["Quillabrook Dennerby"]),
         ("FOUND DOWN -> ZANDERVIK EW, INTUBATED THERE.", ["ZANDERVIK"]),
         ("taken to quillabrook cath lab, 2 stents.", ["quillabrook"]),
+        # a common word too, when the sentence says a hospital is meant
+        ("CKs 727. SENT TO LANTERN VIA AMBULANCE FOR CATH.", ["LANTERN"]),
+        ("Then transferred to Beacon for further management.", ["Beacon"]),
+        ("Transferred to the floor for further care, sent to rehab via ambulance.", []),
+        ("TRANSFERRED TO CCU FOR FURTHER MANAGEMENT, SENT TO CATH VIA AMBULANCE.", []),
         # --- invalid: units, tests, care places, verbs and words of English
         ("Admitted to telemetry, sent to radiology, transferred to stepdown.", []),
         ("PT TRANSFERRED TO CCU. SENT TO ANGIOGRAPHY. TRANSPORTED TO CTSCAN.", []),
