@@ -1,4 +1,4 @@
-"""Names signed with a credential: "Alice Wong, MD", "J. Yi, MD", "Emily Parker,RN"."""
+"""Names signed with a credential: "Alice Wong, MD", "J. Yi, MD", "Emily Parker,RN", "Char Vigneau (resident)"."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ _CREDENTIAL = regex.compile(
     # lower-case notes sign off in lower case: "s. roberto rrt" at the end of a line
     r"|(?<=\p{L})[ \t]{1,3}(?:rrt|rn|md|np)(?=[ \t]{0,20}(?:\n|$))"
     # ... or mid-sentence when told or called: "x y np aware", "x y rn paged"
-    rf"|(?<=\p{{L}})[ \t]{{1,3}}(?:rn|np|md)(?=[ \t]+{_TOLD}\b)")
+    rf"|(?<=\p{{L}})[ \t]{{1,3}}(?:rn|np|md)(?=[ \t]+{_TOLD}\b)"
+    # ... or a role in parentheses: "Char Vigneau (resident) working on", "J. Osei (RN)"
+    r"|(?<=\p{L})[ \t]{0,2}\((?i:resident|intern|fellow|attending|hospitalist|rn|np|md|pa|rrt|sw|social[ \t]+worker|"
+    r"case[ \t]+manager|chaplain|pharmacist|pharmd|nurse|cardiologist|surgeon|intensivist|anesthesiologist)\)")
 # "NP AWARE" in an ALL-CAPS note: the credential of the name before it (not "MD AWARE": a team)
 _TOLD_AFTER = regex.compile(rf"[ \t]+{_TOLD}\b", regex.IGNORECASE)
 # Credentials that are also everyday abbreviations (PT = patient, PA line, DO = ditto) need a comma.
@@ -31,7 +34,7 @@ class CredentialedNameRecognizer(NameRecognizer):
             credential = match.group(0).strip(" \t,")
             if credential in _AMBIGUOUS and ("," not in match.group(0) or not view.cased):
                 continue
-            if not view.cased and "," not in match.group(0) and not _LINE_END.match(text, match.end()) \
+            if not view.cased and not regex.search(r"[,(]", match.group(0)) and not _LINE_END.match(text, match.end()) \
                     and not (credential.upper() in ("NP", "RN") and _TOLD_AFTER.match(text, match.end())):
                 continue  # in an ALL-CAPS note: a credential only with a comma, at line end, or "NP AWARE"
             cursor = match.start()

@@ -14,6 +14,10 @@ def recognizer(lexicons):
 @pytest.mark.parametrize(
     "text, expected_texts",
     [
+        # a role in parentheses
+        ("PLAN INCLUDES CT GUIDED TAP...OSEI BRANTLEY (RESIDENT) WORKING ON IT.", ["OSEI BRANTLEY"]),
+        ("Discussed with Osei Brant (fellow) today.", ["Osei Brant"]),
+        ("CXR (PA) clear. Pain (md aware), sats (rn notified).", []),
         # signatures, with and without the comma
         ("Marisol Quintero, MD", ["Marisol Quintero"]),
         ("Henrietta Marlowe, RN", ["Henrietta Marlowe"]),
