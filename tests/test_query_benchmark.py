@@ -12,7 +12,8 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 # the tuning file, and the held-out ones (for checking only)
 TEMPLATE_FILES = ["clinical_query_templates.txt", "clinical_query_templates_holdout.txt",
-                  "clinical_query_templates_holdout2.txt", "clinical_query_templates_holdout3.txt"]
+                  "clinical_query_templates_holdout2.txt", "clinical_query_templates_holdout3.txt",
+                  "clinical_query_templates_tuning2.txt"]
 
 
 @pytest.fixture(scope="module")
