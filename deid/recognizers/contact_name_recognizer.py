@@ -62,7 +62,9 @@ class ContactNameRecognizer(NameRecognizer):
                     lower in lex.first_names and lex.zipf(lower) < 5.2 or lower in lex.last_names and lex.zipf(lower) < 4.0
                     or lex.zipf(lower) < 2.5)
             else:
-                ok = lower in lex.first_names and lex.zipf(lower) < 5.2 or self._unknown(word) and self._name_after(text, nxt.end())
+                # (two name words: run-together English words may be a surname then, "per buttross gambrill")
+                ok = lower in lex.first_names and lex.zipf(lower) < 5.2 \
+                    or self._unknown(word, compounds=True) and self._name_after(text, nxt.end())
             if not ok:
                 continue
             span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
@@ -82,10 +84,11 @@ class ContactNameRecognizer(NameRecognizer):
         yield from self._proxies(view, deadline)
         yield from self._unknown_surnames(view, deadline)
 
-    def _unknown(self, word: str, max_zipf: float = 1.0) -> bool:
+    def _unknown(self, word: str, max_zipf: float = 1.0, compounds: bool = False) -> bool:
         """Without case, a word no dictionary knows, not misspelt and not shaped like a medical
         word: "consult with nikach re skin", "quincel called" (Census names are judged apart)."""
-        return len(word) >= 4 and not word.lower().endswith(MEDICAL_SHAPE) and self.evidence.unknown_word(word, max_zipf)
+        return len(word) >= 4 and not word.lower().endswith(MEDICAL_SHAPE) \
+            and self.evidence.unknown_word(word, max_zipf, compounds=compounds)
 
     def _name_after(self, text: str, pos: int) -> bool:
         """A second name word right after: another unknown word or a Census surname ("nikach adib")."""

@@ -106,6 +106,10 @@ _MOVED_FOR_CARE = regex.compile(
 # the"/"from the" and before a pause, is the place's name (common words and misspellings of them stay)
 _AT_THE_RARE = regex.compile(r"\b(?:at|from)[ \t]+the[ \t]+(?P<phi>[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?=[ \t]*(?:[,.;]|$))",
                              regex.IGNORECASE | regex.MULTILINE)
+# "THE CHF TEAM AT NEONAKIS,", "her pcp at Quellmoor": the care team of a rare word is at a hospital
+_TEAM_AT = regex.compile(
+    r"\b(?:team|service|clinic|cardiologists?|physicians?|doctors?|pcp|attending|surgeons?|staff|nurses?|providers?)"
+    r"[ \t]+(?:at|from)[ \t]+(?P<phi>[A-Za-z][a-z]{3,19}|[A-Z]{4,20})(?![\p{L}'/-])", regex.IGNORECASE)
 _WARD_NUMBER = regex.compile(r"[ \t]+\d{1,2}(?![\d:./])")
 # "-> Zandervik EW", "to ZANDERVIK cath lab": a rare word naming the hospital of an emergency room or lab
 _BEFORE_UNIT = regex.compile(
@@ -185,6 +189,9 @@ class HospitalRecognizer(ClinicalRecognizer):
         for match in _MOVED_FOR_CARE.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
             if self._place_word(word, view.cased):
+                yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+        for match in _TEAM_AT.finditer(text, timeout=deadline.remaining()):
+            if self._moved_to_name(match.group("phi"), view.cased) and not self.lexicons.is_name(match.group("phi")):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _AT_THE_RARE.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")

@@ -177,6 +177,9 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("Plan is to go to Quillabrook Dennerby after lunch.", ["Quillabrook Dennerby"]),
         ("FOUND DOWN -> ZANDERVIK EW, INTUBATED THERE.", ["ZANDERVIK"]),
         ("taken to quillabrook cath lab, 2 stents.", ["quillabrook"]),
+        # the care team of a rare word
+        ("MANAGED AS AN OUTPATIENT BY THE CHF TEAM AT ZANDERVIK, BUT DEVELOPED AMS.", ["ZANDERVIK"]),
+        ("Her pcp at Quillabrook is aware. Team at bedside, staff at night.", ["Quillabrook"]),
         # a common word too, when the sentence says a hospital is meant
         ("CKs 727. SENT TO LANTERN VIA AMBULANCE FOR CATH.", ["LANTERN"]),
         ("Then transferred to Beacon for further management.", ["Beacon"]),
