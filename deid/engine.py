@@ -31,6 +31,7 @@ from deid.policy import Policy
 from deid.pseudonyms import keyed_hash, patient_key
 from deid.recognizers import default_recognizers
 from deid.recognizers.base import TextView, is_query
+from deid.recognizers.hospital_recognizer import FACILITY_PATTERN
 from deid.recognizers.known_identifier_recognizer import KnownIdentifierRecognizer
 from deid.recognizers.name_tokens import coordinated_names
 from deid.recognizers.spacy_ner_recognizer import SpacyNerRecognizer
@@ -195,9 +196,17 @@ class DeidEngine:
                                  recognition_metadata={"recognizer_name": "RepeatedOccurrence"})
                 for m in pattern.finditer(text, timeout=deadline.remaining())]
 
+    def _department(self, words: list[str]) -> bool:
+        """ "Heart Failure Clinic": a service of any hospital, its name words clinical and one
+        of them no Census name (unlike "Middle River", "Mayo Clinic")."""
+        named = [w for w in words if not FACILITY_PATTERN.fullmatch(w) and w.lower() not in ("the", "of")]
+        return len(named) < len(words) and bool(named) and all(self.lexicons.is_clinical(w) for w in named) \
+            and any(not self.lexicons.is_name(w) for w in named)
+
     def _protected(self, span_text: str, result: RecognizerResult, doc, text: str = "") -> bool:
         words = regex.findall(r"[A-Za-z][A-Za-z'-]*", span_text)
-        proper_place = result.entity_type in ("CITY", "HOSPITAL") and len(words) > 1 and all(w[0].isupper() for w in words)
+        proper_place = result.entity_type in ("CITY", "HOSPITAL") and len(words) > 1 and all(w[0].isupper() for w in words) \
+            and not (result.entity_type == "HOSPITAL" and self._department(words))
         # a confident name slot ("Williams here,", "Hi Miller,") holds a capitalised Census name
         # that only the terminology's word list has; our curated terms stay vetoed ("Hi Holter team")
         named = bool(words) and result.entity_type == "PERSON" and result.score >= 0.7 and all(

@@ -52,7 +52,10 @@ _ORDINAL_END = regex.compile(r"\s*(?:$|[^\w\s]|\n|(?:of|at|and|or|in|to|when|by|
 # "Pain 5/10 at rest, 7/10 with exertion": scores out of ten near a pain word
 _VENT_BEFORE = regex.compile(r"\b(?:imv|simv|peep|ps|psv|cpap|bipap|ac|a/c|vent|settings?|prvc|aprv)\b[\s:=]*$",
                              regex.IGNORECASE)
-_SCORE_CONTEXT = regex.compile(r"pain|score|scale|discomfort|rated|rates|ache|\d/10\b|cp\b", regex.IGNORECASE)
+# "pt in 14", "the patient in 12": where someone is, a room or bed, not a year
+_PLACED_IN = regex.compile(r"\b(?:pt|patient|pts|patients|lady|gentleman|man|woman|guy)\s+in\s+$", regex.IGNORECASE)
+_SCORE_CONTEXT = regex.compile(r"pain|score|scale|discomfort|pressure|tightness|heaviness|severity|intensity|rated|rates|ache|"
+                               r"\d/10\b|cp\b", regex.IGNORECASE)
 _DATE_CONTEXT = regex.compile(r"(?:\b(?:on|since|from|until|till|by|dated|admit(?:ted)?|d/c|dc|date|of|thru|through|"
                               r"post|pre|prior\s+to|after|before)|\bs/p)\s*$",
                               regex.IGNORECASE)
@@ -144,8 +147,9 @@ class DateRecognizer(RegexRecognizer):
                 return False
             return True
         if name.startswith("event_two_digit_year"):
-            if _TWO_DIGIT_AFTER.match(after) or _VITAL_BEFORE.search(text[max(0, start - 30):start]):
-                return False
+            if _TWO_DIGIT_AFTER.match(after) or _VITAL_BEFORE.search(text[max(0, start - 30):start]) \
+                    or _PLACED_IN.search(text[max(0, start - 20):start]):
+                return False  # "SBP in 90s", "pt in 14 is bradycardic" (a room)
             return True
         return True
 

@@ -267,6 +267,8 @@ class HospitalRecognizer(ClinicalRecognizer):
                     _BUILDING_USE.match(text, match.end()) or any(
                         self.lexicons.is_clinical(w) and not self.lexicons.is_name(w) for w in text[start:match.start()].split())):
                 continue  # "Secretions Building up": a verb, not a building's name
+            if start is not None and weak and self._department(text[start:match.start()]):
+                continue  # "Tricuspid Clinic", "the Anticoag Clinic": a service of any hospital, not a place
             if start is not None:
                 end = match.end()
                 following = _FOLLOWING_PLACE.match(text, end) if view.cased and not weak else None
@@ -285,6 +287,13 @@ class HospitalRecognizer(ClinicalRecognizer):
             if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= 3.0:
                 continue  # an English word in an ALL-CAPS note ("TO WASH")
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
+
+    def _department(self, name: str) -> bool:
+        """Clinical words only, one of them no Census name: "Heart Failure", "PH", "Tricuspid"
+        (but "Mayo", a name the terminology also lists, names a place)."""
+        words = [w for w in regex.findall(r"\p{L}[\p{L}'’-]*", name) if w.lower() not in STOP_WORDS]
+        lex = self.lexicons
+        return bool(words) and all(lex.is_clinical(w) for w in words) and any(not lex.is_name(w) for w in words)
 
     def _place_after_facility(self, word: str) -> bool:
         lex, lower = self.lexicons, word.lower()

@@ -57,7 +57,7 @@ class LexiconNameRecognizer(NameRecognizer):
                     # (a query's first word too, when it does what people do: "Erin keeps asking")
                     yield self.result(start, end, 0.55)
             elif view.cased and i + 1 < len(words) and self._unlisted_first_name(word, text, start) \
-                    and text[end:words[i + 1][0]] == " " and self._is_surname(words[i + 1][2], True) \
+                    and text[end:words[i + 1][0]] == " " and self._is_surname(words[i + 1][2], True, first=word) \
                     and (words[i + 1][2].lower() in lex.last_names or self._rare_pair(word, words[i + 1][2], text, start)) \
                     and not self._is_place(word, words[i + 1][2]):
                 # "Homero Portillo called": a rare capitalised word no list knows, then a census surname
@@ -152,7 +152,10 @@ class LexiconNameRecognizer(NameRecognizer):
         lower = word.lower()
         if self.evidence.is_excluded(word):
             return False
-        if cased:  # "Robert Miller": a capitalised census surname after a first name, even if eponymous
+        if cased:  # "Robert Miller": a capitalised census surname after a first name, even if eponymous,
+            # though one of our curated terms only after a listed first name ("John Foley", not "Juhász Holter")
+            if lex.is_curated_term(lower) and first.lower() not in lex.first_names:
+                return False
             return word[0].isupper() and not (word.isupper() and len(word) <= 4) and (
                 lower in lex.last_names or lex.zipf(lower) < 3.5 and not lex.is_clinical(lower))
         if query and lower in lex.last_names and lex.zipf(lower) < 5.6 and not lex.is_curated_term(lower) \

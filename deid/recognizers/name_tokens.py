@@ -43,6 +43,10 @@ vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic soma
 """.split()) | STOP_WORDS
 
 
+#: A capital after small letters, as terms and brands write them ("CrCl", "LifeVest"), not names
+#: ("McNeil", "MacLeod", "DeLuca", "LaToya" are let through)
+INNER_CAPITAL = regex.compile(r"(?<!^(?:Ma?c|D[eiau]|L[ae]|V[ao]n|O['’]))(?<=\p{Ll})\p{Lu}")
+
 #: Lower-case particles of surnames ("da Luz", "van Noort", "de la Torre")
 SURNAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ten ter".split())
 _CAPITALISED_NEXT = regex.compile(r"[ \t](?:(?:de|la|der|den)[ \t])?\p{Lu}\p{Ll}")
@@ -206,8 +210,8 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             title_takes = strong and (cased or not lex.is_curated_term(word) or previous in lex.first_names)
             if evidence.vetoes_name(word) and not (lex.is_name(word) and (title_takes or word[0].isupper() and not word.isupper())):
                 ok = False
-            if cased and not word[0].isupper():
-                ok = False
+            if cased and not word[0].isupper() or INNER_CAPITAL.search(word):
+                ok = False  # (and never "CrCl", "MitraClip": inner capitals write terms, not names)
             if word.lower() in SURNAME_PARTICLES and _CAPITALISED_NEXT.match(text, match.end()):
                 ok = True  # "Manuella da Luz", "Tess van Mil": a particle inside the name, not counted
                 limit = min(limit + 1, 6)

@@ -39,8 +39,11 @@ class TitledNameRecognizer(NameRecognizer):
             phrase = match.group(0).lower()
             weak = phrase.startswith(("i", "this", "call"))  # "I'm Misty" but not "I'm Fine"
             word = _WORD.match(text, match.end())
-            if word and weak and not (self.lexicons.is_name(word.group(0)) and not self.lexicons.is_clinical(word.group(0))):
-                continue
+            if word and weak and not (self.lexicons.is_name(word.group(0)) and not self.lexicons.is_clinical(word.group(0))
+                                      and self.lexicons.zipf(word.group(0)) < 5.0):
+                continue  # "I am going", "this is Will": everyday words the Census also lists
+            if word and view.cased and not word.group(0)[0].isupper():
+                continue  # (IGNORECASE lets the lookahead's capital match any letter)
             span = name_words_after(text, match.end(), self.evidence, view.cased, strong=True)
             if span:
                 yield self.result(span[0], span[1], 0.85)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer
+from deid.recognizers.name_tokens import INNER_CAPITAL, MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer
 
 # a capitalised word; inner capitals only where names have them (McNeil, O'Brien, Jean-Luc)
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}(?:\p{Ll}|(?<=M[ac]?)\p{Lu}|['’-]\p{Lu})[\p{Ll}'’-]*\p{Ll}"
@@ -72,5 +72,6 @@ class UnknownWordRecognizer(NameRecognizer):
     def _name_neighbour(self, word: str) -> bool:
         if word.lower() in SURNAME_PARTICLES or regex.fullmatch(r"\p{Lu}\.", word):
             return True  # "van", "Q."
-        return word[0].isupper() and not word.isupper() and not any(self.lexicons.is_clinical(p) for p in word.split("-")) \
+        return word[0].isupper() and not word.isupper() and not INNER_CAPITAL.search(word) \
+            and not any(self.lexicons.is_clinical(p) for p in word.split("-")) \
             and (self.evidence.strength(word, True) >= 0.5 or self.evidence.unknown_word(word, compounds=True))
