@@ -32,6 +32,7 @@ from deid.pseudonyms import keyed_hash, patient_key
 from deid.recognizers import default_recognizers
 from deid.recognizers.base import TextView, is_query
 from deid.recognizers.hospital_recognizer import FACILITY_PATTERN
+from deid.recognizers.id_number_recognizer import numbers_after_names
 from deid.recognizers.known_identifier_recognizer import KnownIdentifierRecognizer
 from deid.recognizers.name_tokens import coordinated_names
 from deid.recognizers.spacy_ner_recognizer import SpacyNerRecognizer
@@ -165,6 +166,7 @@ class DeidEngine:
         kept = [r for r in results if r.score >= self.policy.min_score]
         kept.extend(r for r in coordinated_names(text, kept, self.ner.evidence, view.cased)
                     if not self._protected(text[r.start:r.end], r, doc, text))
+        kept.extend(numbers_after_names(text, kept))
         kept.extend(self._occurrences(text, self.distinctive_words(text, kept), deadline))
         return [_without_possessive(text, span) for span in merge_spans(kept)]
 

@@ -54,8 +54,8 @@ class AgeRecognizer(RegexRecognizer):
         Pattern("age_after_relative", rf"\b{_PERSON}[ \t]*\([ \t]*(?P<phi>{_AGE})[ \t]*\)", 0.75),
         Pattern("age_contracted", rf"\b(?:i'm|i’m|he's|she's|he’s|she’s|(?:i|he|she)['’]ll[ \t]+be)[ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
                                   rf"(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}", 0.75),
-        # "Ana Ruiz, 91, lives alone", "Novak (96) with MR": a bare number set off right after a name
-        Pattern("age_after_name", rf"(?-i:\b(?P<name>\p{{Lu}}[\p{{Ll}}'’-]+))(?:,[ \t]*(?P<phi>{_AGE}),(?![ \t]*\d)|[ \t]*\((?P<phi>{_AGE})\))", 0.7),
+        # "Ana Ruiz, 91, lives alone", "for Ana Ruiz, 104?", "Novak (96) with MR": a bare number set off after a name
+        Pattern("age_after_name", rf"(?-i:\b(?P<name>\p{{Lu}}[\p{{Ll}}'’-]+))(?:,[ \t]*(?P<phi>{_AGE})(?:,(?![ \t]*\d)|\?|\.(?!\d)|$)|[ \t]*\((?P<phi>{_AGE})\))", 0.7),
         Pattern("nonagenarian", r"\b(?P<phi>nonagenarian|centenarian)\b", 0.8),
     ]
 

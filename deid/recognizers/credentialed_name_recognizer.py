@@ -17,7 +17,9 @@ _CREDENTIAL = regex.compile(
     rf"|(?<=\p{{L}})[ \t]{{1,3}}(?:rn|np|md)(?=[ \t]+{_TOLD}\b)"
     # ... or a role in parentheses: "Char Vigneau (resident) working on", "J. Osei (RN)"
     r"|(?<=\p{L})[ \t]{0,2}\((?i:resident|intern|fellow|attending|hospitalist|rn|np|md|pa|rrt|sw|social[ \t]+worker|"
-    r"case[ \t]+manager|chaplain|pharmacist|pharmd|nurse|cardiologist|surgeon|intensivist|anesthesiologist)\)")
+    r"case[ \t]+manager|chaplain|pharmacist|pharmd|nurse|cardiologist|surgeon|intensivist|anesthesiologist)\)"
+    # ... or a trainee's year and a role after a comma, signing a message: "- Quinten, PGY2", "Gaurav, hospitalist"
+    r"|(?<=\p{L}),[ \t]{0,2}(?i:pgy-?\d|ms[1-4]|hospitalist|cardiology[ \t]+fellow|ep[ \t]+fellow|resident|intern)(?![\p{L}\d])")
 # "NP AWARE" in an ALL-CAPS note: the credential of the name before it (not "MD AWARE": a team)
 _TOLD_AFTER = regex.compile(rf"[ \t]+{_TOLD}\b", regex.IGNORECASE)
 # Credentials that are also everyday abbreviations (PT = patient, PA line, DO = ditto) need a comma.

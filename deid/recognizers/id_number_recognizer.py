@@ -2,13 +2,16 @@
 
 Three routes: a number after a label ("MRN: 1234567", "pacemaker serial PJN123456") or
 after the patient's name ("Pt Okafor 930538"), and long bare digit runs or letter-digit
-codes that no clinical notation uses.
+codes that no clinical notation uses. The engine also calls ``numbers_after_names`` once the
+names are found: "AMANDA RAY 740845".
 """
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import regex
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 
 from deid.recognizers.base import RegexRecognizer
 
@@ -53,3 +56,22 @@ class IdNumberRecognizer(RegexRecognizer):
         if pattern.name == "DEVICE_ID" and token.isdigit() and len(token) < 5:
             return False
         return True
+
+
+# right after a name: "AMANDA RAY 740845", "HUDSON ROBERT 46-318-371", "james, john 760733 -"
+_NUMBER_AFTER_NAME = regex.compile(r"[ \t]*,?[ \t]*\(?(?P<phi>\d{6,12}|\d{2,3}-\d{3}-\d{3,4}|(?-i:[A-Z])\d{6,11})\)?"
+                                   r"(?![\d/]|[.,]\d|[ \t]*(?:units?|mg|mcg|ml|cc|%|kg|lbs?|steps|calories)\b)", regex.IGNORECASE)
+
+
+def numbers_after_names(text: str, found: Iterable[RecognizerResult], min_score: float = 0.6) -> list[RecognizerResult]:
+    """A record number written right after a name found with confidence: the name says whose
+    number it is, so six digits or a letter and digits are enough."""
+    out = []
+    for result in found:
+        if result.entity_type != "PERSON" or result.score < min_score:
+            continue
+        match = _NUMBER_AFTER_NAME.match(text, result.end)
+        if match:
+            out.append(RecognizerResult("MRN", match.start("phi"), match.end("phi"), 0.6,
+                                        recognition_metadata={"recognizer_name": "NumberAfterName"}))
+    return out

@@ -48,7 +48,7 @@ vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic soma
 INNER_CAPITAL = regex.compile(r"(?<!^(?:Ma?c|D[eiau]|L[ae]|V[ao]n|O['’]))(?<=\p{Ll})\p{Lu}")
 
 #: Lower-case particles of surnames ("da Luz", "van Noort", "de la Torre")
-SURNAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ten ter".split())
+SURNAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ten ter ó ní".split())
 _CAPITALISED_NEXT = regex.compile(r"[ \t](?:(?:de|la|der|den)[ \t])?\p{Lu}\p{Ll}")
 
 

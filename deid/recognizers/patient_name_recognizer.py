@@ -28,13 +28,18 @@ _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
     r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|has|s/p|post|presented|presents|admitted|weight|wt|"
-    r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o)(?!\p{L})|at[ \t]+\d)", regex.IGNORECASE | regex.MULTILINE)
+    r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o|asking|asks|calling|called|wants|sent|seen)(?!\p{L})|at[ \t]+\d)",
+    regex.IGNORECASE | regex.MULTILINE)
 # weaker closes, for a word that is surely a name: "pt Griffin INR 1.6", "Pt Bakare dialysis MWF", "pt Miller from"
 _NAME_LINE_GOES_ON = regex.compile(r"[ \t]+(?:(?:with|w/|on|from|in|at|for|today|tonight)(?!\p{L})|(?P<next>\p{L}[\p{L}/-]*))")
 # where case tells a name from a verb, the patient line may also go on with one ("Curbside: Okafor is a 58F")
 _CASED_LINE_GOES_ON = regex.compile(r"[ \t]+(?:is|was|went|who)\b")
 # a one-line query that opens with the patient: "Etzold - 2nd trop 1.2", "Okafor: K 6.1"
 _QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[ \t][-–]|:)[ \t])")
+# "Jones Holter 24h", "Outpatient note 4/1: Jones seen for HTN": a name opening a query or a labelled
+# line, then the test it is about or a patient line's verb
+_OPENS_BEFORE_TEST = regex.compile(r"(?:^|:)[ \t]*(?=(?P<word>\p{L}[\p{L}'’-]*)[ \t]+(?P<next>\p{L}[\p{L}/'’-]*))")
+_LINE_VERB_AFTER = regex.compile(r"seen|presents|presented|admitted|needs|c/o|complains|reports|had|has|is|was|s/p", regex.IGNORECASE)
 # "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ", 91," and "(96)"
 # (each starts right after a letter, so a long run of spaces is scanned once, not once per space)
 _AGE_AND_SEX = regex.compile(
@@ -52,7 +57,8 @@ _LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|r
                            regex.IGNORECASE)
 # in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
 _QUERY_SUBJECT_BEFORE = regex.compile(
-    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,]|[ \t](?:after|before)\b|[ \t](?:in|on)[ \t]+\d))"
+    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,]|[.!]?[ \t]*$|[ \t](?:after|before)\b|"
+    r"[ \t](?:in|on)[ \t]+\d))"
     r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
     # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
     r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|sent|add|see|evaluate|eval)[ \t]+"
@@ -115,6 +121,15 @@ class PatientNameRecognizer(NameRecognizer):
                 span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
                 if span:
                     yield self.result(span[0], span[1], 0.6)
+        for match in _OPENS_BEFORE_TEST.finditer(text, timeout=deadline.remaining()):
+            word, nxt = match.group("word"), match.group("next")
+            test = (self.lexicons.is_curated_term(nxt) or nxt.isupper() and self.lexicons.is_clinical(nxt)) \
+                and not _VERB_FORM.search(nxt)  # a test, not a charting verb ("weaned")
+            if self.evidence.is_excluded(word) or self.evidence.is_excluded(nxt):
+                continue  # "Nurse triage", "Dear Mr. Lambert"
+            if (test or _LINE_VERB_AFTER.fullmatch(nxt)) and self._opening_name(word, view.cased) \
+                    and not self.lexicons.is_clinical(word) or test and self._census_name(word, view.cased):
+                yield self.result(match.start("word"), match.end("word"), 0.6)
         for match in _GLOSSED.finditer(text, timeout=deadline.remaining()):
             name = match.group("name")
             if all(self.lexicons.is_clinical(w) for w in match.group("gloss").split()) and self._slot_word(name, view.cased) \
@@ -146,6 +161,12 @@ class PatientNameRecognizer(NameRecognizer):
             return False
         return self._listed(word) or self.evidence.unknown_word(word, max_zipf=2.0)
 
+    def _census_name(self, word: str, cased: bool) -> bool:
+        """A capitalised Census name no curated term holds ("Jones Holter 24h")."""
+        lex = self.lexicons
+        return cased and word[0].isupper() and not word.isupper() and lex.is_name(word) and not lex.is_curated_term(word) \
+            and lex.zipf(word) < 5.0
+
     def _subject_clinical(self, word: str, cased: bool) -> bool:
         """A test or drug rather than the patient: any clinical word, except in mixed case a
         capitalised Census name that only the terminology's everyday words hold ("for Burns
@@ -160,8 +181,8 @@ class PatientNameRecognizer(NameRecognizer):
         """Listed, or in mixed case a Census name rare enough (Zipf < 4.5: "Armstrong - 2nd trop",
         not "Update -") or a word no dictionary knows."""
         lex = self.lexicons
-        return self._listed(word) or cased and (lex.zipf(word) < 1.0 or lex.is_name(word) and lex.zipf(word) < 4.5
-                                                and not lex.is_curated_term(word))
+        return self._listed(word) or cased and (self.evidence.unknown_word(word, compounds=True) or lex.is_name(word)
+                                                and lex.zipf(word) < 4.5 and not lex.is_curated_term(word))
 
     def _without_clinical_tail(self, text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """The slot holds the name, not what follows it: "for Okafor's Holter:" ends at "Okafor"."""

@@ -217,3 +217,24 @@ def test_a_confident_name_slot_outweighs_the_terminology_word_list(engine, text,
 def test_a_curated_term_in_a_name_slot_stays_clinical(engine):
     text = "Hi Holter team, my monitor beeps."
     assert [s for s in engine.analyze(text) if s.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("CHECK PRISCILLA QUINTERO 740845 POTASSIUM AFTER IV LASIX", "740845"),
+        ("quintero, priscilla 760733 - echo read pending", "760733"),
+    ],
+)
+def test_a_record_number_right_after_a_name(engine, text, number):
+    assert (number, "MRN") in [(text[s.start:s.end], s.label) for s in engine.analyze(text)]
+
+
+def test_a_dose_after_a_name_is_no_record_number(engine):
+    text = "Dr. Quintero 100000 units heparin given."
+    assert [s for s in engine.analyze(text) if s.label == "MRN"] == []
+
+
+@pytest.mark.parametrize("text", ["Refer to the Tricuspid Clinic.", "This is Lajos from the Anticoag Clinic: INR 4.6."])
+def test_clinics_named_by_clinical_words_are_departments(engine, text):
+    assert [s for s in engine.analyze(text) if s.label == "HOSPITAL"] == []

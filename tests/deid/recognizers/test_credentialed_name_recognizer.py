@@ -18,6 +18,10 @@ def recognizer(lexicons):
         ("PLAN INCLUDES CT GUIDED TAP...OSEI BRANTLEY (RESIDENT) WORKING ON IT.", ["OSEI BRANTLEY"]),
         ("Discussed with Osei Brant (fellow) today.", ["Osei Brant"]),
         ("CXR (PA) clear. Pain (md aware), sats (rn notified).", []),
+        # a trainee's year or a role after a comma
+        ("Does it need a 36 hour washout? - Quinten, PGY2", ["Quinten"]),
+        ("Hgb stable at 8.9. - Gaurav, hospitalist", ["Gaurav"]),
+        ("Plan discussed with team, resident aware. HR 80s, intern notified.", []),
         # signatures, with and without the comma
         ("Marisol Quintero, MD", ["Marisol Quintero"]),
         ("Henrietta Marlowe, RN", ["Henrietta Marlowe"]),

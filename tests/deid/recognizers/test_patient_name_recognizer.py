@@ -55,6 +55,13 @@ def recognizer(lexicons):
         ("ssn on file for billing, pt due for echo", []),
         ("changed to psv for dysynchronous breathing, then back", []),
         ("Nurse: pt c/o site swelling, no fever.", []),
+        ("PATIENT ALVARADO CALLING AGAIN ABOUT CHEST PAIN", ["ALVARADO"]),
+        ("mri safe with this pacer? pt quintero asking", ["quintero"]),
+        ("PCSK9 or bempedoic acid? for Whitcombe", ["Whitcombe"]),
+        ("Vrabosz Holter 24h", ["Vrabosz"]),
+        ("Hargrove Holter 24h. Repeat Holter in 6 months. Please Holter.", ["Hargrove"]),
+        ("Nurse triage 1/14: pt c/o palpitations. Dear Mr. Lambert, thanks.", []),
+        ("Paitent weaned to PSV 20/10.", []),  # a misspelling before a charting verb
         ("Can we refer Sanghvi to EP for PVI?", ["Sanghvi"]),
         ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
         ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),

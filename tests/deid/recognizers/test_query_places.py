@@ -40,6 +40,8 @@ def address(lexicons):
         # a bare number set off right after a name
         ("Asking for my neighbor Tamsin Vell, 91, lives alone.", ["91"]),
         ("Oskar Brandl (96) w/ severe MR, not surgical.", ["96"]),
+        ("Watchman or Eliquis 2.5 for Tamsin Vell, 104?", ["104"]),
+        ("Weight, 95. Heart rate, 92? SBP, 98.", []),
         # --- invalid: the same numbers as vital signs and measurements
         ("HR is 96 and regular.", []),
         ("She is 94% on RA.", []),
