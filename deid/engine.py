@@ -206,7 +206,7 @@ class DeidEngine:
             and any(not self.lexicons.is_name(w) for w in named)
 
     def _protected(self, span_text: str, result: RecognizerResult, doc, text: str = "") -> bool:
-        words = regex.findall(r"[A-Za-z][A-Za-z'-]*", span_text)
+        words = regex.findall(r"\p{L}[\p{L}'-]*", span_text)  # whole words: "Matías" is not "Mat" + "as"
         proper_place = result.entity_type in ("CITY", "HOSPITAL") and len(words) > 1 and all(w[0].isupper() for w in words) \
             and not (result.entity_type == "HOSPITAL" and self._department(words))
         # a confident name slot ("Williams here,", "Hi Miller,") holds a capitalised Census name

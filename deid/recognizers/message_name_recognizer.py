@@ -47,12 +47,15 @@ class MessageNameRecognizer(NameRecognizer):
         text = view.text
         places = [(_GREETING, _INTRO_GOES_ON), (_SELF_INTRO, _INTRO_GOES_ON), (_NAME_HERE, None), (_VOCATIVE, None),
                   (_NAME_LABEL, None)]
-        if is_query(text) and "?" in text:  # notes start sentences with "has", "will", "is" ("WILL REWEAN LATER")
+        if is_query(text):  # notes start sentences with "has", "will", "is" ("WILL REWEAN LATER")
             places.append((_QUESTION_SUBJECT, None))
+        asks = "?" in text  # a question without its mark ("can norma still take ...") wants a given name
         for pattern, goes_on in places:
             for match in pattern.finditer(text, timeout=deadline.remaining()):
                 first = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
                 if not first or not self._looks_like_name(first.group(0), view.cased):
+                    continue
+                if pattern is _QUESTION_SUBJECT and not asks and not self._given_name(first.group(0)):
                     continue
                 span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
                 if span and (goes_on is None or goes_on.match(text, span[1])):
@@ -66,6 +69,10 @@ class MessageNameRecognizer(NameRecognizer):
         span = name_words_before(text, end, lambda word: self._looks_like_name(word, view.cased, rare=2.5), limit=2)
         if span and span[0] > 0 and _BEFORE_SIGN_OFF.search(text[max(0, span[0] - 30):span[0]]):
             yield self.result(span[0], span[1], 0.6)
+
+    def _given_name(self, word: str) -> bool:
+        lower = word.lower()
+        return lower in self.lexicons.first_names and self.lexicons.zipf(lower) < 4.5 and not self.lexicons.is_clinical(lower)
 
     def _speaker(self, word: str) -> bool:
         """A speaker label: a listed first name rare enough not to head a section (Zipf < 4.5),

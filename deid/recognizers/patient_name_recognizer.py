@@ -32,10 +32,10 @@ _PATIENT_LINE_GOES_ON = regex.compile(
     regex.IGNORECASE | regex.MULTILINE)
 # weaker closes, for a word that is surely a name: "pt Griffin INR 1.6", "Pt Bakare dialysis MWF", "pt Miller from"
 _NAME_LINE_GOES_ON = regex.compile(r"[ \t]+(?:(?:with|w/|on|from|in|at|for|today|tonight)(?!\p{L})|(?P<next>\p{L}[\p{L}/-]*))")
-# where case tells a name from a verb, the patient line may also go on with one ("Curbside: Okafor is a 58F")
+# the patient line may also go on with a verb ("Curbside: Okafor is a 58F"; without case only after a listed name)
 _CASED_LINE_GOES_ON = regex.compile(r"[ \t]+(?:is|was|went|who)\b")
 # a one-line query that opens with the patient: "Etzold - 2nd trop 1.2", "Okafor: K 6.1"
-_QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[ \t][-–]|:)[ \t])")
+_QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[ \t][-–]|:|[ \t]from[ \t]+\p{Lu})[ \t]?)")
 # "Jones Holter 24h", "Outpatient note 4/1: Jones seen for HTN": a name opening a query or a labelled
 # line, then the test it is about or a patient line's verb
 _OPENS_BEFORE_TEST = regex.compile(r"(?:^|:)[ \t]*(?=(?P<word>\p{L}[\p{L}'’-]*)[ \t]+(?P<next>\p{L}[\p{L}/'’-]*))")
@@ -89,7 +89,7 @@ class PatientNameRecognizer(NameRecognizer):
                     self._listed(word.group(1)) or self._common_surname_before_verb(text, word)):
                 continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
             span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
-            if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or view.cased and _CASED_LINE_GOES_ON.match(text, span[1])
+            if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or _CASED_LINE_GOES_ON.match(text, span[1])
                          or "." not in match.group(0)[2:] and self._name_then_clinical(text, span, view.cased)):
                 yield self.result(span[0], span[1], 0.7)
 
@@ -189,9 +189,14 @@ class PatientNameRecognizer(NameRecognizer):
         if not span:
             return None
         words = [m for m in regex.finditer(r"\p{L}[\p{L}'’-]*", text[span[0]:span[1]])]
-        while len(words) > 1 and (self.lexicons.is_clinical(words[-1].group(0)) or regex.search(r"['’]s$", words[-2].group(0))):
+        while len(words) > 1 and (self._clinical_tail(words[-1].group(0)) or regex.search(r"['’]s$", words[-2].group(0))):
             words.pop()
         return span[0], span[0] + words[-1].end()
+
+    def _clinical_tail(self, word: str) -> bool:
+        """A test or term after the name ("Holter"), not a surname the terminology also lists ("Weaver")."""
+        lex = self.lexicons
+        return lex.is_curated_term(word) or lex.is_clinical(word) and not (lex.is_name(word) and word[:1].isupper())
 
     def _is_place(self, word: str) -> bool:
         """A state or country, or a town that is not also a Census name ("Williams" is both)."""

@@ -238,3 +238,9 @@ def test_a_dose_after_a_name_is_no_record_number(engine):
 @pytest.mark.parametrize("text", ["Refer to the Tricuspid Clinic.", "This is Lajos from the Anticoag Clinic: INR 4.6."])
 def test_clinics_named_by_clinical_words_are_departments(engine, text):
     assert [s for s in engine.analyze(text) if s.label == "HOSPITAL"] == []
+
+
+def test_a_name_with_accents_is_weighed_whole(engine):
+    # read as ASCII pieces, "Matías" was "Mat" + "as", both terminology words, and vetoed
+    text = "Hi Dr. Wilson, this is Matías from the lab: INR 4.6."
+    assert ("Matías", "PERSON") in [(text[s.start:s.end], s.label) for s in engine.analyze(text)]

@@ -26,6 +26,9 @@ def recognizer(lexicons):
         # sign-offs
         ("can i drink coffee on flecainide? -benicio", ["benicio"]),
         ("can i drink coffee on flecainide? -thanks", []),
+        # a yes-no question without its mark: only a given name
+        ("can norma still take his aspirin 81 before the cath", ["norma"]),
+        ("WILL REWEAN LATER. HAS BEEN STABLE", []),
         ("Is this much bruising normal after a cath? Groin is sore. Jakub", ["Jakub"]),
         ("Is a resting rate of 45 too low? I'm a runner. -Pavla", ["Pavla"]),
         ("Can I take ibuprofen with Eliquis? Thanks, Marisol", ["Marisol"]),

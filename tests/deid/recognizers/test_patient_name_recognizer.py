@@ -62,6 +62,11 @@ def recognizer(lexicons):
         ("Hargrove Holter 24h. Repeat Holter in 6 months. Please Holter.", ["Hargrove"]),
         ("Nurse triage 1/14: pt c/o palpitations. Dear Mr. Lambert, thanks.", []),
         ("Paitent weaned to PSV 20/10.", []),  # a misspelling before a charting verb
+        ("Pt Priscilla Weaver had 4 strips.", ["Priscilla Weaver"]),  # a surname the terminology lists too
+        ("pt robbins is on 50 tid, pt was calm.", ["robbins"]),
+        ("PT IS STABLE, PT WAS CALM.", []),
+        ("Cory from Pharmacy: needs the INR today", ["Cory"]),
+        ("Transfer from OSH: stable on heparin", []),
         ("Can we refer Sanghvi to EP for PVI?", ["Sanghvi"]),
         ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
         ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),
