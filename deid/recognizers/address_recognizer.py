@@ -19,7 +19,7 @@ from deid.recognizers.base import RegexRecognizer, is_query
 SUFFIX = (r"streets?|st|avenue|ave|roads?|rd|boulevard|blvd|drives?|dr|lane|ln|way|court|ct|place|pl|terrace|ter|"
           r"circle|cir|highway|hwy|parkway|pkwy|squares?|turnpike|tpke|pike|trail|trl|row|alley|aly|crescent|cres|"
           r"plaza|plz|causeway|cswy|expressway|expy|freeway|fwy|gateway|gtwy|extensions?|ext|crossroads?|xrd|"
-          r"mews|gardens|gdns|heights|hts|boulevards?|xing|pkwys?|stravenue|throughway|trafficway|motorway|str")
+          r"mews|gardens|gdns|heights|hts|boulevards?|xing|pkwys?|stravenue|throughway|trafficway|motorway|str|circles|courts")
 WEAK_SUFFIX = (r"pass|run|key|keys|lights?|rest|falls?|springs?|views?|walks?|track|trace|ramp|neck|land|centers?|"
                r"station|camp|locks?|loop|fields?|ports?|mall|wall|cape|forks?|branch|bend|shores?|ridges?|path|course|"
                r"commons?|forest|islands?|isle|rapids?|bridge|wells?|oval|plains?|flats?|greens?|unions?|mount|"
@@ -29,7 +29,7 @@ WEAK_SUFFIX = (r"pass|run|key|keys|lights?|rest|falls?|springs?|views?|walks?|tr
                r"forges?|hollow|inlet|knolls?|landing|lodge|loaf|orchard|overpass|pines?|prairie|radial|ranch|route|"
                r"rue|shoals?|skyway|spurs?|stream|tunnel|underpass|ways|quay|wharf|esplanade|grn|pt|pts|crk|"
                r"vlg|vly|mtn|hl|hls|lk|lks|pk|brg|cv|ctr|sta|spg|spgs|smt|frd|rdg|cp|jct|holw|is|iss|un|via|sq|"
-               r"bypass|byp|corners?|cors|overlook|viaduct|bluffs?|bottom|burgs?|spurs?|trailer|lndg|vw|xing")
+               r"bypass|byp|corners?|cors|overlook|viaduct|bluffs?|bottom|burgs?|spurs?|trailer|lndg|vw|xing|fort|forts")
 STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
           r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _WEAK_ONLY = regex.compile(rf"(?:{WEAK_SUFFIX})", regex.IGNORECASE)
@@ -140,8 +140,8 @@ _SERVICE_WORD = regex.compile(r"clinics?|hospitals?|doctors?|physicians?|cardiol
                               r"offices?|centers?|centres?|labs?|programs?|rehab|providers?|practices?|places?|"
                               r"somewhere|anywhere|anyone|someone|me|us|home|here", regex.IGNORECASE)
 _NEAR = regex.compile(r"\b(?:near|nearby|around|close[ \t]+to|next[ \t]+to|by)[ \t]+$", regex.IGNORECASE)
-# in a one-line query also "I'm at 98750 Buck Rapids", "the pharmacy on 446 Clark Summit"
-_NEAR_IN_QUERY = regex.compile(r"\b(?:near|nearby|around|close[ \t]+to|next[ \t]+to|by|at|on)[ \t]+$", regex.IGNORECASE)
+# in a one-line query also "I'm at 98750 Buck Rapids", "the pharmacy on 446 Clark Summit", "99F from 631 Steven Hills"
+_NEAR_IN_QUERY = regex.compile(r"\b(?:near|nearby|around|close[ \t]+to|next[ \t]+to|by|at|on|from)[ \t]+$", regex.IGNORECASE)
 # "medicare in allenmouth 39825": a place word or two, then a ZIP, ending a sentence
 _PLACE_ZIP = regex.compile(
     r"\b(?:in|near|around|from|at)[ \t]+(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,2}),?[ \t]+"

@@ -314,6 +314,11 @@ class HospitalRecognizer(ClinicalRecognizer):
             return False
         return lex.zipf(lower) < 4.0 or lex.is_name(lower) or lower in lex.cities
 
+    def _cued_general_name(self, word: str) -> bool:
+        lex, lower = self.lexicons, word.lower()
+        return word[0].isupper() and not word.isupper() and lower not in STOP_WORDS and lower not in _NOT_GENERAL_NAME \
+            and lower not in GENERIC and lower not in _MONTHS_DAYS and not lex.is_curated_term(lower) and lex.zipf(lower) < 5.5
+
     def _short_forms(self, view, deadline):
         """Hospitals named without a full facility word: "Lakeview General", "St Bernard's",
         "NRMH cath lab", "outside hospital SORMC", "go to esmh?"."""
@@ -323,11 +328,16 @@ class HospitalRecognizer(ClinicalRecognizer):
             general = text[match.end("phi") - 7:match.end("phi")]
             if view.cased and not general[0].isupper():
                 continue  # "in general", "good general condition"
-            if not self._general_name(match.group("w2"), view.cased):
+            w1, w2 = match.group("w1"), match.group("w2")
+            # "at Cedar Ridge General", "at Southwest General": after a place cue in mixed case, any
+            # capitalised words name it, common ones too
+            cued_words = view.cased and regex.search(r"(?:\b(?:to|at|from|in|into|via|by)|@)[ \t]*$",
+                                                     text[max(0, match.start("w1" if w1 else "w2") - 12):match.start("w1" if w1 else "w2")])
+            if not (self._general_name(w2, view.cased) or cued_words and self._cued_general_name(w2)):
                 continue
             start = match.start("w2")
-            w1 = match.group("w1")
-            if w1 and self._general_name(w1, view.cased) and (lex.zipf(w1) < 3.5 or w1.lower() in _NAME_HEADS):
+            if w1 and (self._general_name(w1, view.cased) and (lex.zipf(w1) < 3.5 or w1.lower() in _NAME_HEADS)
+                       or cued_words and self._cued_general_name(w1)):
                 start = match.start("w1")
             cue = regex.search(r"(?:\b(?:to|at|from|in|into|via|by|of)|@)[ \t]*$", text[max(0, start - 12):start])
             if not (cue or view.cased and general == "General"):

@@ -78,6 +78,9 @@ def test_ages_told_by_a_person(age, text, expected_texts):
         ("HR 80 on 2 Lasix Green, 4 Heparin Rest.", []),
         ("I'm okay now, I'm at 6591 Tolland Route.", ["6591 Tolland Route"]),  # not our drug list, so a street
         ("my pharmacy is the one on 537 Black Harbor.", ["537 Black Harbor"]),  # "black" is only a terminology word
+        ("I live at 350 Tamsin Fort Apt. 102 now, thank you.", ["350 Tamsin Fort Apt. 102"]),
+        ("ED: 99F from 631 Vellan Hills, syncope, EKG sinus brady.", ["631 Vellan Hills"]),
+        ("We have 4339 Amber Circles Apt. 562 on file.", ["4339 Amber Circles Apt. 562"]),
         ("Moved to 2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351.", ["2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351"]),
         # a unit line in capitals stops before the sentence goes on
         ("PATIENT AT 1848 TALVERN CREST SUITE 648 REQUESTS HOME INR MONITOR.", ["1848 TALVERN CREST SUITE 648"]),
@@ -164,6 +167,8 @@ def hospital(lexicons):
         ("We met at Brellmoor General on 7/21.", ["Brellmoor General"]),
         ("Is she on the transplant list at Quorran General?", ["Quorran General"]),
         ("cath tomorrow at riverside general, does he stop metformin?", ["riverside general"]),
+        ("refer to Dr Vell at Cedar Ridge General?", ["Cedar Ridge General"]),  # common words after a cue
+        ("had his pacemaker put in at Southwest General.", ["Southwest General"]),
         # a town after the facility word, particles and "and" inside the name, non-ASCII letters
         ("Is Mercy Hospital Brzelnowo in network?", ["Mercy Hospital Brzelnowo"]),
         ("Is van den Velmer Memorial Hospital in network?", ["van den Velmer Memorial Hospital"]),
@@ -180,6 +185,7 @@ def hospital(lexicons):
         # --- invalid: "general" as a word, titles, services, section headers
         ("Referred to General Surgery.", []),
         ("In general he is well.", []),
+        ("In General, the patient is well. Attorney General aware.", []),
         ("The Surgeon General warned about smoking.", []),
         ("General Medicine consult placed.", []),
         ("Physical Exam General: NAD.", []),
