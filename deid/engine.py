@@ -53,6 +53,7 @@ _EPONYM_NOUN = regex.compile(
     r"(?:'s)?[ \t-]+(?:murmur|sign|syndrome|disease|procedure|operation|shunt|protocol|test|maneuver|manoeuvre|"
     r"catheter|classification|criteria|score|reflex|phenomenon|triad|node|block|anomaly|repair|valve|lesion|"
     r"ulcer|fracture|palsy|tetralogy|pattern|wave|sheath|stent|clip|pump|device|line)\b", regex.IGNORECASE)
+_UNIT_TAIL = regex.compile(r"(?<=\p{L})[ \t]+(?-i:ER|ED|EW|ICU|CCU|CVICU|MICU|OR|PACU|ECHO)$")
 _SENTENCE = regex.compile(r"[^\n.!?]+(?:[.!?]+|\n|$)")
 _CAPITALISED = regex.compile(r"\b\p{Lu}\p{Ll}[\p{L}'-]*")
 
@@ -378,9 +379,14 @@ def surrogate_for(original: str, label: str, surrogates: PatientSurrogates) -> s
 
 
 def _without_possessive(text: str, span: Span) -> Span:
-    """ "Dr. Ilic's office": the name is "Ilic"; the possessive ending stays in the text."""
+    """ "Dr. Ilic's office": the name is "Ilic"; the possessive ending stays in the text. And
+    "St. Anne Medical Center ER": the hospital is named, its emergency room or unit is not."""
     if span.label == "PERSON" and span.end - span.start > 3 and text[span.end - 2:span.end] in ("'s", "\u2019s", "'S"):
         return dataclasses.replace(span, end=span.end - 2)
+    if span.label == "HOSPITAL":
+        unit = _UNIT_TAIL.search(text, span.start, span.end)
+        if unit and unit.start() > span.start:
+            return dataclasses.replace(span, end=unit.start())
     return span
 
 

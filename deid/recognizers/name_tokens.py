@@ -37,7 +37,7 @@ nieces nephews kids children grandchildren grandkids parents siblings family fri
 spokesperson spokesman proxy hcp guardian present agrees aware
 mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp doctor doctors prof professor
 nurse nurses pharmacist chaplain scheduler caller
-dear hi hello hey thanks regards
+dear hi hello hey thanks regards subj subject fwd fw cc bcc attn
 english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
 vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic somali
 """.split()) | STOP_WORDS

@@ -240,6 +240,11 @@ def test_clinics_named_by_clinical_words_are_departments(engine, text):
     assert [s for s in engine.analyze(text) if s.label == "HOSPITAL"] == []
 
 
+def test_a_hospital_span_leaves_out_its_emergency_room(engine):
+    text = "She is at St. Brendan Medical Center ER now, ICD fired twice."
+    assert ("St. Brendan Medical Center", "HOSPITAL") in [(text[s.start:s.end], s.label) for s in engine.analyze(text)]
+
+
 def test_a_name_with_accents_is_weighed_whole(engine):
     # read as ASCII pieces, "Matías" was "Mat" + "as", both terminology words, and vetoed
     text = "Hi Dr. Wilson, this is Matías from the lab: INR 4.6."
