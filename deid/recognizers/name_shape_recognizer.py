@@ -22,9 +22,12 @@ _MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<given>{_W}(?:[ \t]{_W
 # "Axelsson, Oscar", "van Noort, Sabas", "KARZ, DONALD"
 _INVERTED = regex.compile(rf"(?<![\p{{L}}'’-])(?P<surname>(?:(?i:van|von|de|da|del|della|di|le|la|du|mac|mc)[ \t])?{_W}),"
                           rf"[ \t]*(?P<given>{_W})(?![\p{{L}}'’-])")
-_CHART_PLACE_BEFORE = regex.compile(r"(?:^|\n|[:;]|[ \t][-–]|\bname(?:[ \t]+is)?|\bre:?|\bfor|\bpt|\bpatient)[ \t]*$",
-                                 regex.IGNORECASE)
-_CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,;(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b)", regex.IGNORECASE | regex.MULTILINE)
+_CHART_PLACE_BEFORE = regex.compile(r"(?:^|\n|[:;]|[ \t][-–]|\bname(?:[ \t]+is)?|\bre:?|\bfor|\bpt|\bpatient|\bcalled|\bcalling|"
+                                 r"\bpaged|\bsee|\battn:?|\bcaller)[ \t]*$", regex.IGNORECASE)
+_CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,;(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b|at[ \t]+[\d(+])",
+                                   regex.IGNORECASE | regex.MULTILINE)
+# a number right after the pair: "NO SHOW: BOHNBACH, SIEGRUN 169154", "CALLED GUERRA, LORENZO AT 555-..."
+_NUMBER_AFTER = regex.compile(r"[ \t]*(?:at[ \t]+)?[(+]?\d", regex.IGNORECASE)
 _PARTICLES = frozenset("van von de da del della di le la du mac mc".split())
 
 
@@ -50,8 +53,9 @@ class NameShapeRecognizer(NameRecognizer):
             # a listed given name: anywhere in mixed case ("Does Brown, Carlos qualify"), in a chart
             # place otherwise; any given name that looks like one where both sides are chart places
             listed = self._listed_given(given, view.cased)
+            numbered = not view.cased and before and _NUMBER_AFTER.match(text, match.end())
             if listed and (view.cased or before or after) or before and after and self._given(given, view.cased) \
-                    and (given[1:].islower() if view.cased else self.lexicons.is_name(surname.split()[-1])):
+                    and (given[1:].islower() if view.cased else self.lexicons.is_name(surname.split()[-1]) or numbered):
                 yield self.result(match.start(), match.end(), 0.7)
 
     def _initial_ok(self, initial: str, cased: bool) -> bool:

@@ -24,6 +24,9 @@ def recognizer(lexicons):
         ("Axelsson, Oscar, DOB 07/05/1944, MRN 5653240", ["Axelsson, Oscar"]),
         ("van Noort, Sabas - Echo: LVEF 25-30%", ["van Noort, Sabas"]),
         ("PLEASE CALL ME BACK. KARZ, DONALD (876) 555-0100", ["KARZ, DONALD"]),
+        ("NO SHOW: VRABOSZ, SIEGLINDE 169154 - ECHO 5/20", ["VRABOSZ, SIEGLINDE"]),  # a number after a labelled pair
+        ("CALLED GUERRA, LORENZO AT 1-477-609-6333, NO ANSWER.", ["GUERRA, LORENZO"]),
+        ("CALLED PHARMACY, DOSE 40 MG. BP: STABLE, HR 80.", []),
         ("my name marsh, thomas phone 702 555 0100", ["marsh, thomas"]),
         ("Does Brown, Carlos qualify for cardiac rehab?", ["Brown, Carlos"]),  # mixed case: anywhere
         ("TRIAGE NOTE - HERRERA, AGNIESZKA - 61 M - PALPITATIONS", ["HERRERA, AGNIESZKA"]),
