@@ -267,7 +267,7 @@ def coordinated_names(text: str, found: Iterable[RecognizerResult], evidence: Na
         if result.entity_type != "PERSON" or result.score < min_score:
             continue
         cursor = result.end
-        for _ in range(4):  # a list of at most five names
+        for listed in range(4):  # a list of at most five names
             joined = _COORDINATION.match(text, cursor)
             if not joined or joined.end() == cursor:
                 break
@@ -278,7 +278,7 @@ def coordinated_names(text: str, found: Iterable[RecognizerResult], evidence: Na
             if evidence.strength(first, cased) < 0.4 and first.lower() not in lexicons.first_names:
                 break
             after = _COORDINATION.match(text, span[1])
-            if joined.group(0).strip() == "," and not (after and after.end() > span[1]):
+            if joined.group(0).strip() == "," and not (after and after.end() > span[1]) and not listed:
                 break  # "JONES, RRT", "Smith, Cardiology": a comma alone joins only inside a longer list
             out.append(RecognizerResult("PERSON", span[0], span[1], 0.55,
                                         recognition_metadata={"recognizer_name": "CoordinatedName"}))

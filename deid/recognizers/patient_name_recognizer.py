@@ -125,10 +125,10 @@ class PatientNameRecognizer(NameRecognizer):
             word, nxt = match.group("word"), match.group("next")
             test = (self.lexicons.is_curated_term(nxt) or nxt.isupper() and self.lexicons.is_clinical(nxt)) \
                 and not _VERB_FORM.search(nxt)  # a test, not a charting verb ("weaned")
-            if self.evidence.is_excluded(word) or self.evidence.is_excluded(nxt):
+            if self.evidence.is_excluded(word) or test and self.evidence.is_excluded(nxt):
                 continue  # "Nurse triage", "Dear Mr. Lambert"
             if (test or _LINE_VERB_AFTER.fullmatch(nxt)) and self._opening_name(word, view.cased) \
-                    and not self.lexicons.is_clinical(word) or test and self._census_name(word, view.cased):
+                    and not self._subject_clinical(word, view.cased) or test and self._census_name(word, view.cased):
                 yield self.result(match.start("word"), match.end("word"), 0.6)
         for match in _GLOSSED.finditer(text, timeout=deadline.remaining()):
             name = match.group("name")

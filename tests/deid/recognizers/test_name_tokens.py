@@ -63,6 +63,8 @@ def _person(start: int, end: int) -> RecognizerResult:
         ("Seen by Dr. Quintero and Vantongeren today.", "Quintero", ["Vantongeren"]),
         ("Drs. Eklund, Ferraby and Oyelaran agree.", "Eklund", ["Ferraby", "Oyelaran"]),
         ("son kyle and ellery visited", "kyle", ["ellery"]),
+        # inside a list, its last name after a comma alone
+        ("Recall list: Ferraby, Oyelaran, Vantongeren - device advisory", "Ferraby", ["Oyelaran", "Vantongeren"]),
         # --- invalid: a credential or a service after a comma, roles and relations after "and"
         ("ROBERT V. DEGRASSE, RRT", "ROBERT V. DEGRASSE", []),
         ("Dr. Quintero, Cardiology and Renal following.", "Quintero", []),

@@ -67,6 +67,8 @@ def recognizer(lexicons):
         ("PT IS STABLE, PT WAS CALM.", []),
         ("Cory from Pharmacy: needs the INR today", ["Cory"]),
         ("Transfer from OSH: stable on heparin", []),
+        ("Outpatient note 2-9-2016: Schwartz seen for HTN, on amlodipine", ["Schwartz"]),
+        ("Plan: Lasix seen for edema. Note: Echo is pending. Update: pt seen for f/u.", []),
         ("Can we refer Sanghvi to EP for PVI?", ["Sanghvi"]),
         ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
         ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),
