@@ -35,7 +35,7 @@ What:
   the check now: do not read its misses or shape rules on it (its clinical-term count was looked at
   once, which found "Holter" redacted in "For Holter hookup:").
   ``benchmarks/data/clinical_query_templates_holdout3.txt`` (150 more, independent, never tuned on) checks that.
-  ``benchmarks/data/clinical_query_templates_tuning2.txt`` (150 more, independent) is a second tuning set.
+  ``benchmarks/data/clinical_query_templates_tuning2.txt`` (150 more, independent) is a further tuning set (its misses are studied).
 
     .venv/bin/python benchmarks/deid_query_eval.py [--n 600] [--seed 13] [--missed FILE] [--no-baseline]
     .venv/bin/python benchmarks/deid_query_eval.py --templates benchmarks/data/clinical_query_templates_holdout2.txt
