@@ -91,7 +91,7 @@ class LexiconNameRecognizer(NameRecognizer):
 
     def _lone_surname(self, word: str, text: str, start: int) -> bool:
         """A Census surname, capitalised with small letters after, that English and medicine
-        hardly use (Zipf < 3), mid-sentence and not after an article ("the Passey valve").
+        hardly use (Zipf < 3; < 4 in a one-line query), mid-sentence and not after an article ("the Passey valve").
         Notes start sentences with clipped rare words ("Poss extubate"), so a sentence's first
         word counts only in a one-line query."""
         lex, lower = self.lexicons, word.lower()
@@ -99,7 +99,9 @@ class LexiconNameRecognizer(NameRecognizer):
             return False
         if self._sentence_start(text, start) and not is_query(text) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
             return False
-        return lex.zipf(lower) < 3.0 and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
+        # (a one-line query, which has no shorthand, also takes commoner surnames: "Post-TAVR Moreno new LBBB")
+        rare = lex.zipf(lower) < (4.0 if is_query(text) else 3.0)
+        return rare and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
             and not self._is_place(word) and lower not in lex.regions
 
     def _rare_pair(self, first: str, second: str, text: str, start: int) -> bool:

@@ -48,6 +48,8 @@ def test_lexicon_name_spans(recognizer, text, expected_texts):
         # a capitalised Census surname rare in English, mid-sentence in mixed-case text
         ("The practice was founded by Oyelaran, Whitfield and Castellano in 1998.", ["Castellano"]),
         ("Can Castellano take apixaban with his amiodarone?", ["Castellano"]),  # a one-line query
+        ("Post-TAVR Moreno new LBBB, PR 240. Pacer watch 48h?", ["Moreno"]),  # commoner surnames in a query
+        ("Post-TAVR patient, new LBBB.\nMoreno and flush lines q8h.", []),  # but not in a note
         # --- invalid: a sentence's first word in a note, after an article, clinical eponyms
         ("Pt stable overnight.\nCastellano and flush lines q8h.", []),
         ("Trach in place, the Castellano valve was trialled.", []),
