@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.name_tokens import MEDICAL_SHAPE, NameRecognizer, name_words_after
+from deid.recognizers.name_tokens import NameRecognizer, name_words_after
 
 _CONTACT = regex.compile(
     r"\b(?:spoke|speaking|spoken|talked|talking|discussed|met|meeting|updated|called|paged|notified|informed|"
@@ -64,7 +64,7 @@ class ContactNameRecognizer(NameRecognizer):
             else:
                 # (two name words: run-together English words may be a surname then, "per buttross gambrill")
                 ok = lower in lex.first_names and lex.zipf(lower) < 5.2 \
-                    or self._unknown(word, compounds=True) and self._name_after(text, nxt.end())
+                    or self.evidence.caseless_unknown(word, compounds=True) and self._name_after(text, nxt.end())
             if not ok:
                 continue
             span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
@@ -75,7 +75,7 @@ class ContactNameRecognizer(NameRecognizer):
             lower = word.lower()
             listed = lower in lex.first_names and lex.zipf(lower) < 5.3
             strong_verb = _STRONG_VISITOR_VERB.match(text, match.end())
-            if not (listed or not view.cased and strong_verb and self._unknown(word)) or self.evidence.is_excluded(word) \
+            if not (listed or not view.cased and strong_verb and self.evidence.caseless_unknown(word)) or self.evidence.is_excluded(word) \
                     or lex.is_clinical(lower) or (view.cased and not word[0].isupper()):
                 continue
             if VISITOR_VERB.match(text, match.end()):
@@ -84,16 +84,10 @@ class ContactNameRecognizer(NameRecognizer):
         yield from self._proxies(view, deadline)
         yield from self._unknown_surnames(view, deadline)
 
-    def _unknown(self, word: str, max_zipf: float = 1.0, compounds: bool = False) -> bool:
-        """Without case, a word no dictionary knows, not misspelt and not shaped like a medical
-        word: "consult with nikach re skin", "quincel called" (Census names are judged apart)."""
-        return len(word) >= 4 and not word.lower().endswith(MEDICAL_SHAPE) \
-            and self.evidence.unknown_word(word, max_zipf, compounds=compounds)
-
     def _name_after(self, text: str, pos: int) -> bool:
         """A second name word right after: another unknown word or a Census surname ("nikach adib")."""
         nxt = _NEXT_WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
-        return bool(nxt) and (self._unknown(nxt.group(0), max_zipf=2.5) or nxt.group(0).lower() in self.lexicons.last_names
+        return bool(nxt) and (self.evidence.caseless_unknown(nxt.group(0), max_zipf=2.5) or nxt.group(0).lower() in self.lexicons.last_names
                               and not self.lexicons.is_clinical(nxt.group(0)) and self.lexicons.zipf(nxt.group(0)) < 3.5)
 
     def _before_numbers(self, view, deadline):

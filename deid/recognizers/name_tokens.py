@@ -98,6 +98,12 @@ class NameEvidence:
         return not stem.endswith(_DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self.misspelt(stem) \
             and (compounds or not self._compound(stem))
 
+    def caseless_unknown(self, word: str, max_zipf: float = 1.0, min_length: int = 4, compounds: bool = False) -> bool:
+        """Where case tells nothing: an unknown word long enough not to be an abbreviation and
+        not shaped like a medical adjective or noun ("BIBASILAR", "TACHYPNEIC")."""
+        return len(word) >= min_length and not word.lower().endswith(MEDICAL_SHAPE) \
+            and self.unknown_word(word, max_zipf, compounds=compounds)
+
     def _compound(self, word: str) -> bool:
         """Two known words run together, as charting writes them ("housestaff", "overnight");
         a name rarely splits so (Census names are not asked)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import INNER_CAPITAL, MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer
+from deid.recognizers.name_tokens import INNER_CAPITAL, SURNAME_PARTICLES, NameRecognizer
 
 # a capitalised word; inner capitals only where names have them (McNeil, O'Brien, Jean-Luc)
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}(?:\p{Ll}|(?<=M[ac]?)\p{Lu}|['’-]\p{Lu})[\p{Ll}'’-]*\p{Ll}"
@@ -50,8 +50,7 @@ class UnknownWordRecognizer(NameRecognizer):
         text = view.text
         for match in _CASELESS_PLACE.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
-            if len(word) >= 5 and not word.lower().endswith(MEDICAL_SHAPE) and not self.lexicons.is_name(word) \
-                    and self.evidence.unknown_word(word):
+            if not self.lexicons.is_name(word) and self.evidence.caseless_unknown(word, min_length=5):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "CITY")
 
     def _with_name_neighbours(self, text: str, start: int, end: int) -> tuple[int, int]:
