@@ -31,7 +31,7 @@ from deid.policy import Policy
 from deid.pseudonyms import keyed_hash, patient_key
 from deid.recognizers import default_recognizers
 from deid.recognizers.base import TextView, is_query
-from deid.recognizers.hospital_recognizer import FACILITY_PATTERN
+from deid.recognizers.hospital_recognizer import FACILITY_PATTERN, department_name
 from deid.recognizers.id_number_recognizer import numbers_after_names
 from deid.recognizers.known_identifier_recognizer import KnownIdentifierRecognizer
 from deid.recognizers.name_tokens import coordinated_names
@@ -200,11 +200,9 @@ class DeidEngine:
                 for m in pattern.finditer(text, timeout=deadline.remaining())]
 
     def _department(self, words: list[str]) -> bool:
-        """ "Heart Failure Clinic": a service of any hospital, its name words clinical and one
-        of them no Census name (unlike "Middle River", "Mayo Clinic")."""
+        """ "Heart Failure Clinic": a facility word after the name words of a service."""
         named = [w for w in words if not FACILITY_PATTERN.fullmatch(w) and w.lower() not in ("the", "of")]
-        return len(named) < len(words) and bool(named) and all(self.lexicons.is_clinical(w) for w in named) \
-            and any(not self.lexicons.is_name(w) for w in named)
+        return len(named) < len(words) and department_name(named, self.lexicons)
 
     def _protected(self, span_text: str, result: RecognizerResult, doc, text: str = "") -> bool:
         words = regex.findall(r"\p{L}[\p{L}'-]*", span_text)  # whole words: "Matías" is not "Mat" + "as"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from deid.lexicons import Lexicons
 from deid.recognizers.base import ClinicalRecognizer, is_query
 
 FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+group|health\s+(?:center|system|centre)|"
@@ -168,6 +169,13 @@ _NOT_HOSPITAL_ABBREVIATION = frozenset({"OSH", "LVH", "RVH", "BPH", "SAH", "ICH"
                                         "EH", "AH", "OH", "UH", "DH", "BH", "SH", "RH", "MH", "IH", "NH", "PMH", "PSH", "FH", "FHX"})
 
 
+def department_name(words: list[str], lexicons: Lexicons) -> bool:
+    """The name words of a clinic or service of any hospital, not of a place: clinical words
+    only, one of them no Census name ("Heart Failure", "PH", "Tricuspid"; but "Mayo", a name
+    the terminology also lists, names a place). The engine asks it too, of other recognizers' spans."""
+    return bool(words) and all(lexicons.is_clinical(w) for w in words) and any(not lexicons.is_name(w) for w in words)
+
+
 class HospitalRecognizer(ClinicalRecognizer):
     ENTITY = "LOCATION"
 
@@ -289,11 +297,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
     def _department(self, name: str) -> bool:
-        """Clinical words only, one of them no Census name: "Heart Failure", "PH", "Tricuspid"
-        (but "Mayo", a name the terminology also lists, names a place)."""
-        words = [w for w in regex.findall(r"\p{L}[\p{L}'’-]*", name) if w.lower() not in STOP_WORDS]
-        lex = self.lexicons
-        return bool(words) and all(lex.is_clinical(w) for w in words) and any(not lex.is_name(w) for w in words)
+        return department_name([w for w in regex.findall(r"\p{L}[\p{L}'’-]*", name) if w.lower() not in STOP_WORDS],
+                               self.lexicons)
 
     def _place_after_facility(self, word: str) -> bool:
         lex, lower = self.lexicons, word.lower()

@@ -8,6 +8,7 @@ that is not ALL CAPS. Clinical vocabulary and function words are never names on 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import ascii_lowercase
 from typing import Callable, Iterable
 
 import regex
@@ -122,13 +123,13 @@ class NameEvidence:
         swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
         if any(lex.zipf(w) >= 3.0 or lex.is_clinical(w) for w in swapped if w != word):
             return True
-        inserted = (word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz")
+        inserted = (word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in ascii_lowercase)
         if any(lex.zipf(w) >= 4.0 or len(word) >= 6 and lex.is_clinical(w) for w in inserted):
             return True
         if len(word) >= 6 and any(lex.is_clinical(word[:i] + word[i + 1:]) for i in range(len(word))):
             return True
         return len(word) >= 7 and any(lex.is_clinical(word[:i] + c + word[i + 1:]) for i in range(len(word))
-                                      for c in "abcdefghijklmnopqrstuvwxyz" if c != word[i])
+                                      for c in ascii_lowercase if c != word[i])
 
     def vetoes_name(self, word: str) -> bool:
         """Is this clinical word too clinical to be a name part? All are, except a Census name
