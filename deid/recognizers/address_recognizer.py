@@ -29,7 +29,7 @@ WEAK_SUFFIX = (r"pass|run|key|keys|lights?|rest|falls?|springs?|views?|walks?|tr
                r"forges?|hollow|inlet|knolls?|landing|lodge|loaf|orchard|overpass|pines?|prairie|radial|ranch|route|"
                r"rue|shoals?|skyway|spurs?|stream|tunnel|underpass|ways|quay|wharf|esplanade|grn|pt|pts|crk|"
                r"vlg|vly|mtn|hl|hls|lk|lks|pk|brg|cv|ctr|sta|spg|spgs|smt|frd|rdg|cp|jct|holw|is|iss|un|via|sq|"
-               r"bypass|byp|corners?|cors|overlook|viaduct|bluffs?|bottom|burgs?|spurs?|trailer|lndg|vw|xing|fort|forts")
+               r"bypass|byp|corners?|cors|marg|overlook|viaduct|bluffs?|bottom|burgs?|spurs?|trailer|lndg|vw|xing|fort|forts")
 STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
           r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _WEAK_ONLY = regex.compile(rf"(?:{WEAK_SUFFIX})", regex.IGNORECASE)
@@ -246,7 +246,8 @@ class AddressRecognizer(RegexRecognizer):
                 name_words = regex.findall(r"\p{L}+", match.group("name")) if kind == "us" else []
                 if kind == "us" and weak_only and not (cue or block) and not (
                         view.cased and near.search(text, max(0, start - 12), start) and regex.match(r"\d{2}", text[start:])
-                        and all(w[0].isupper() and not self.lexicons.is_curated_term(w) for w in name_words)):
+                        and all(w[0].isupper() and not (self.lexicons.is_curated_term(w) and not self.lexicons.is_name(w))
+                                for w in name_words)):
                     continue  # "near 1453 Terry Creek": a capitalised street one is near (not "on 2 Lasix Green")
                 if kind == "foreign" and not self._valid_foreign(view, name, match.groupdict().get("house"), cue, block):
                     continue
@@ -381,7 +382,7 @@ class AddressRecognizer(RegexRecognizer):
             city = _SAME_LINE_STATE_ZIP.match(text, end, timeout=deadline.remaining())
         if city and city.end() > end:
             end = city.end()
-            block = block or bool(regex.search(r"\d{5}$", city.group(0)))
+            block = block or bool(regex.search(r"\d{5}(?:-\d{4})?$", city.group(0)))
         pos, pending = end, 0
         for _ in range(6):
             nxt = _NEXT_LINE.match(text, pos, timeout=deadline.remaining())

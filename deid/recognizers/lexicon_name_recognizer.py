@@ -17,6 +17,9 @@ from deid.recognizers.name_tokens import MEDICAL_SHAPE, NameRecognizer
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)[ \t]+$", regex.IGNORECASE)
+_SET_OFF_BEFORE = regex.compile(r"(?:^|[,:;(]|[ \t][-–])[ \t]*$")
+_SET_OFF_AFTER = regex.compile(r"[ \t]*(?:[,;:)]|[ \t][-–][ \t]|$)")
+_PLACE_BEFORE = regex.compile(r"\b(?:in|from|at|to|near|of|via)[ \t]+$", regex.IGNORECASE)
 
 
 class LexiconNameRecognizer(NameRecognizer):
@@ -47,13 +50,15 @@ class LexiconNameRecognizer(NameRecognizer):
                     and not self.lexicons.is_clinical(nxt[2]) and VISITOR_VERB.match(text, nxt[1])
                 query = is_query(text)
                 if adjacent and (self._is_surname(nxt[2], view.cased, query, word) or rare_then_verb) \
-                        and self._first_ok(word, view.cased):
+                        and self._first_ok(word, view.cased) or adjacent and query and not view.cased \
+                        and self._set_off_pair(text, start, nxt[1], word, nxt[2]):
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue
                 if (view.cased or view.mostly_lower) and word[0].isupper() and not word.isupper() and (
                         lex.zipf(lower) < 4.0 and not self._sentence_start(text, start) or lex.zipf(lower) < 3.5
-                        or query and lex.zipf(lower) < 4.6 and VISITOR_VERB.match(text, end)):
+                        or query and lex.zipf(lower) < 4.6 and VISITOR_VERB.match(text, end)
+                        or view.mostly_lower and lex.zipf(lower) < 5.0 and not self._sentence_start(text, start)):
                     # (a query's first word too, when it does what people do: "Erin keeps asking")
                     yield self.result(start, end, 0.55)
             elif view.cased and i + 1 < len(words) and self._unlisted_first_name(word, text, start) \
@@ -82,6 +87,15 @@ class LexiconNameRecognizer(NameRecognizer):
                 yield self.result(start, end, 0.5)
             i += 1
 
+    def _set_off_pair(self, text: str, start: int, end: int, first: str, last: str) -> bool:
+        """In an ALL-CAPS query, a listed first name and surname, even common ones, set off as an item of
+        their own: "CODE BLUE 4 WEST, JOHN DAVIS, PEA ARREST", "TRIAGE: ALICE BROWN - SOB"."""
+        lex = self.lexicons
+        if not _SET_OFF_BEFORE.search(text, max(0, start - 3), start) or not _SET_OFF_AFTER.match(text, end):
+            return False
+        return lex.zipf(first) < 5.6 and lex.zipf(last) < 5.0 and lex.is_name(last) and not lex.is_clinical(first) \
+            and not lex.is_clinical(last) and not self.evidence.is_excluded(last)
+
     def _unlisted_first_name(self, word: str, text: str, start: int) -> bool:
         """A capitalised, lower-case-after, rare word (Zipf < 3.2) that is not clinical: a given
         name from outside the Census lists ("Homero", "Ewan") when a surname follows."""
@@ -101,8 +115,10 @@ class LexiconNameRecognizer(NameRecognizer):
             return False
         # (a one-line query, which has no shorthand, also takes commoner surnames: "Post-TAVR Moreno new LBBB")
         rare = lex.zipf(lower) < (4.0 if is_query(text) else 3.0)
+        # a town's name too ("Jennings", "Collier") only where a place would stand: "from Jennings"
+        place = self._is_place(word) and (not is_query(text) or _PLACE_BEFORE.search(text, max(0, start - 8), start))
         return rare and not lex.is_clinical(lower) and not self.evidence.is_excluded(word) \
-            and not self._is_place(word) and lower not in lex.regions
+            and not place and lower not in lex.regions
 
     def _rare_pair(self, first: str, second: str, text: str, start: int) -> bool:
         """Two capitalised words English hardly knows (Zipf < 2.5), not at a note's sentence start."""

@@ -85,8 +85,10 @@ class PatientNameRecognizer(NameRecognizer):
         text = view.text
         for match in _AFTER_PATIENT.finditer(text, timeout=deadline.remaining()):
             word = _NAME_START.match(text, match.end())
+            query = is_query(text)
             if not word or not self._slot_word(word.group(1), view.cased) or not view.cased and not (
-                    self._listed(word.group(1)) or self._common_surname_before_verb(text, word)):
+                    self._listed(word.group(1)) or self._common_surname_before_verb(text, word)
+                    or query and self._caseless_query_name(word.group(1))):
                 continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
             span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
             if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or _CASED_LINE_GOES_ON.match(text, span[1])
@@ -101,8 +103,10 @@ class PatientNameRecognizer(NameRecognizer):
         if not follower or follower.group("next") and not self.lexicons.is_clinical(follower.group("next")):
             return False
         last = text[span[0]:span[1]].split()[-1]
-        if not cased:  # "PT MORAN PREOP CLEARANCE": only a listed name
-            return all(self._listed(word) for word in text[span[0]:span[1]].split())
+        if not cased:  # "PT MORAN PREOP CLEARANCE": only a listed name (in a query also "PT DÁVILA PREOP")
+            query = is_query(text)
+            return all(self._listed(word) or query and self._caseless_query_name(word, unknown=False)
+                       for word in text[span[0]:span[1]].split())
         zipf = self.lexicons.zipf(last)
         return last[0].isupper() and (self.lexicons.is_name(last) and zipf < 5.0 or zipf < 2.0)
 
@@ -206,6 +210,15 @@ class PatientNameRecognizer(NameRecognizer):
     def _common_surname_before_verb(self, text: str, word) -> bool:
         lower = word.group(1).lower()
         return lower in self.lexicons.last_names and self.lexicons.zipf(lower) < 4.6 and bool(_LINE_VERB.match(text, word.end()))
+
+    def _caseless_query_name(self, word: str, unknown: bool = True) -> bool:
+        """After "PT" in a caseless one-line query: a Census name English uses less than "still" or
+        "will" (Zipf < 5: "PT SMITH PREOP"), or (``unknown``, where a patient line's verb follows) a word
+        no dictionary knows ("PT DÁVILA REFUSING", not "pt desats with")."""
+        lex = self.lexicons
+        if _VERB_FORM.search(word) or lex.is_clinical(word):
+            return False
+        return lex.is_name(word) and lex.zipf(word) < 5.0 or unknown and self.evidence.caseless_unknown(word, max_zipf=3.2)
 
     def _listed(self, word: str) -> bool:
         """A Census first name, or a Census surname rare in English (Zipf < 3.5: "Herrera", not "Comfort")."""

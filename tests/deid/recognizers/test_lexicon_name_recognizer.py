@@ -26,6 +26,11 @@ def recognizer(lexicons):
         # and two words no dictionary knows
         ("priscilla white aug 10th echo report pls", ["priscilla white"]),
         ("CALLED OSVALDO TREMANTI AT 555-0182, NO ANSWER.", ["OSVALDO TREMANTI"]),
+        # in an ALL-CAPS query, a listed pair set off by punctuation, even common names
+        ("CODE BLUE 4 WEST, JOHN DAVIS, PEA ARREST, CPR IN PROGRESS", ["JOHN DAVIS"]),
+        ("CODE BLUE 4 WEST, MAY CALL, PEA ARREST", []),
+        # a lower-case text's one capitalised name mid-sentence
+        ("wife says Howard looks grey and sweaty, bp 90/50", ["Howard"]),
         ("RESP TACHYPNEIC WITH EXERTION, NPO AFTR MIDNITE FOR TEE", []),
         ("LUNGS WITH SCATTERED RHONCHI BIBASILAR, SATS 91%", []),
         # --- invalid: ordinary and clinical words
@@ -46,9 +51,11 @@ def test_lexicon_name_spans(recognizer, text, expected_texts):
     "text, expected_texts",
     [
         # a capitalised Census surname rare in English, mid-sentence in mixed-case text
-        ("The practice was founded by Oyelaran, Whitfield and Castellano in 1998.", ["Castellano"]),
+        ("The practice was founded by Oyelaran, Whitfield and Castellano in 1998.", ["Whitfield", "Castellano"]),
         ("Can Castellano take apixaban with his amiodarone?", ["Castellano"]),  # a one-line query
         ("Post-TAVR Moreno new LBBB, PR 240. Pacer watch 48h?", ["Moreno"]),  # commoner surnames in a query
+        ("Post-TAVR Jennings new LBBB, PR 240. Pacer watch 48h?", ["Jennings"]),  # also a town, but no place slot
+        ("Post-TAVR transfer from Jennings, new LBBB, PR 240.", []),
         ("Post-TAVR patient, new LBBB.\nMoreno and flush lines q8h.", []),  # but not in a note
         # --- invalid: a sentence's first word in a note, after an article, clinical eponyms
         ("Pt stable overnight.\nCastellano and flush lines q8h.", []),

@@ -86,6 +86,10 @@ def recognizer(lexicons):
         ("Pt Denies with chest pain.", []),
         # after "pt", the verbs of a patient line, and in mixed case a Census name before a clinical word
         ("PT ALVARADO REFUSING HEPARIN GTT, PLEASE ADVISE.", ["ALVARADO"]),
+        # in an ALL-CAPS query also a common Census surname, or a word no dictionary knows
+        ("SSN ON FILE. PT SMITH PREOP CLEARANCE FOR HIP", ["SMITH"]),
+        ("PT DÁVILA REFUSING HEPARIN GTT, PLEASE ADVISE", ["DÁVILA"]),
+        ("PT STILL REFUSING HEPARIN GTT, PT NOW ON HEPARIN", []),
         ("Pt Gallardo c/o 10/10 chest pain, ECG unchanged.", ["Gallardo"]),
         ("Please advise, pt Griffin INR 1.6 on warfarin.", ["Griffin"]),
         ("FYI - pt Harrington from the outside hospital, STEMI.", ["Harrington"]),

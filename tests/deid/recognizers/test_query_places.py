@@ -81,6 +81,9 @@ def test_ages_told_by_a_person(age, text, expected_texts):
         ("I live at 350 Tamsin Fort Apt. 102 now, thank you.", ["350 Tamsin Fort Apt. 102"]),
         ("ED: 99F from 631 Vellan Hills, syncope, EKG sinus brady.", ["631 Vellan Hills"]),
         ("We have 4339 Amber Circles Apt. 562 on file.", ["4339 Amber Circles Apt. 562"]),
+        ("Registration: 511 Tamsin Groves, New Brindlemoor 31581-7414; cell", ["511 Tamsin Groves, New Brindlemoor 31581-7414"]),
+        ("my pharmacy is the one on 339 Murphy Vista.", ["339 Murphy Vista"]),  # an eponym that is a Census name
+        ("I'm okay now, I'm at 554 Tellan Marg.", ["554 Tellan Marg"]),  # Indian English "marg", road
         ("Moved to 2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351.", ["2994 Tamsin Bypass Apt. 599, Brindlemoor, 73351"]),
         # a unit line in capitals stops before the sentence goes on
         ("PATIENT AT 1848 TALVERN CREST SUITE 648 REQUESTS HOME INR MONITOR.", ["1848 TALVERN CREST SUITE 648"]),
