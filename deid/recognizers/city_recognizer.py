@@ -31,6 +31,11 @@ _CAPITALISED_PLACE = regex.compile(
 # Words that begin a town's name although they are ordinary words: "New Williamton", "Lake Kristieside"
 _PLACE_START = frozenset("new north south east west lake port fort mount mt saint st san santa los las el la le "
                          "upper lower great little grand glen".split())
+# "East Jacob", "Lake Sean", "Port Leslieton": a town's prefix before a given name or a town-shaped word
+_PREFIXED_TOWN = regex.compile(r"(?<![\p{L}'’-])(?P<head>(?i:north|south|east|west|lake|port|new|fort|mount))[ \t]+"
+                               r"(?P<name>\p{L}[\p{Ll}\p{Lu}]+)(?![\p{L}'’-])")
+_TOWN_ENDING = regex.compile(r"(?:ton|town|ville|mouth|bury|burgh|borough|land|side|haven|port|field|chester|berg|furt|"
+                             r"stad|view|fort|shire|ford|wood|dale|stead|ham|caster)$")
 # "South America", "West Coast", "North Carolina" (a state) are larger than any town
 _NOT_TOWN_END = frozenset("america americas africa asia europe coast side wing tower building campus unit pole end shore "
                           "dakota carolina virginia jersey england zealand korea hampshire mexico york".split())
@@ -108,6 +113,7 @@ class CityRecognizer(ClinicalRecognizer):
     def find(self, view, deadline):
         yield from self._residence(view, deadline)
         yield from self._capitalised_places(view, deadline)
+        yield from self._prefixed_towns(view, deadline)
         yield from self._gazetteer(view, deadline)
         yield from self._query_places(view, deadline)
         yield from self._relative_places(view, deadline)
@@ -164,6 +170,25 @@ class CityRecognizer(ClinicalRecognizer):
                 continue
             if state_after or self.lexicons.zipf(words[0]) < 3.0:
                 yield self.result(match.start("phi"), match.end("phi"), 0.55, "CITY")
+
+    def _prefixed_towns(self, view, deadline):
+        """A direction, "Lake", "Port", "New", "Fort" or "Mount" before a given name or a town-shaped
+        word is a town's name wherever it stands in mixed case ("Pacemaker clinic East Jacob hours",
+        "at the Lake Sean site"); without case only after a place preposition ("ETA 15 MIN FROM LAKE MICHAEL")."""
+        text, lex = view.text, self.lexicons
+        for match in _PREFIXED_TOWN.finditer(text, timeout=deadline.remaining()):
+            head, name = match.group("head"), match.group("name")
+            if view.cased and not (head[0].isupper() and name[0].isupper() and not name.isupper()) \
+                    or not view.cased and not _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue
+            lower = name.lower()
+            phrase = text[match.start():match.end()].lower()
+            if phrase in lex.regions or lower in _NOT_TOWN_END or lower in lex.regions or lex.is_clinical(lower) \
+                    or self.lexicons.is_curated_term(lower):
+                continue  # "New York", "West Coast", "North Carolina"
+            if lower in lex.first_names or lower in lex.last_names and lex.zipf(lower) < 4.0 \
+                    or _TOWN_ENDING.search(lower) and lex.zipf(lower) < 3.0:
+                yield self.result(match.start(), match.end(), 0.55, "CITY")
 
     def _relative_places(self, view, deadline):
         """ "SON IN TOTZKE, ...", "daughter from Quellmoor": a rare word where a relative is or comes from."""

@@ -56,8 +56,11 @@ _VENT_BEFORE = regex.compile(r"\b(?:imv|simv|peep|ps|psv|cpap|bipap|ac|a/c|vent|
 _PLACED_IN = regex.compile(r"\b(?:pt|patient|pts|patients|lady|gentleman|man|woman|guy)\s+in\s+$", regex.IGNORECASE)
 _SCORE_CONTEXT = regex.compile(r"pain|score|scale|discomfort|pressure|tightness|heaviness|severity|intensity|rated|rates|ache|"
                                r"\d/10\b|cp\b", regex.IGNORECASE)
+_SINCE = regex.compile(r"\b(?:since|until|till|dated|(?:sooner|earlier|later)\s+than)\s*$", regex.IGNORECASE)
+# "around 1999": after a clock-time word, a number whose "minutes" are 60 or more is no time
+_CLOCK_WORD_BEFORE = regex.compile(r"\b(?:at|by|approx|approximately|around|circa|ca)\.?\s*$|~\s*$", regex.IGNORECASE)
 _DATE_CONTEXT = regex.compile(r"(?:\b(?:on|since|from|until|till|by|dated|admit(?:ted)?|d/c|dc|date|of|thru|through|"
-                              r"post|pre|prior\s+to|after|before)|\bs/p)\s*$",
+                              r"post|pre|prior\s+to|after|before|(?:sooner|earlier|later)\s+than)|\bs/p)\s*$",
                               regex.IGNORECASE)
 
 
@@ -83,7 +86,7 @@ class DateRecognizer(RegexRecognizer):
         # 14-Mar-2023, 14 Mar 2023, 21 Apr, 21, 3rd of March
         Pattern("day_month", rf"\b(?P<phi>{DAY}[\s-]*(?:of\s+)?{MONTH}\b\.?(?:[\s,-]*(?:{YEAR4}(?!\d|:\d)|'?\d\d(?![\d:])))?)", 0.9),
         # March 14th, 2023; Mar 14; March of 1993; nov. 2016; may 15'
-        Pattern("month_day", rf"\b(?P<phi>{MONTH}\b(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec))\.)?(?:\s*{DAY}\b'?)?(?:,?\s*(?:of\s+)?(?:{YEAR4}|'\d\d)(?!\d))?)", 0.85),
+        Pattern("month_day", rf"\b(?P<phi>{MONTH}\b(?:(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec))\.)?(?:\s*{DAY}\b'?)?(?:,?\s*(?:of\s+)?(?:{YEAR4}|'\d\d)(?!\d))?)", 0.85),
         # on the 3rd, the 21st
         Pattern("ordinal_day", rf"\b(?:on|the|by|until|since)\s+(?:the\s+)?(?P<phi>{ORDINAL})\b", 0.7),
         # '05, CA'88 (apostrophe before), 62' and 15' (apostrophe after)
@@ -120,7 +123,8 @@ class DateRecognizer(RegexRecognizer):
                 return False  # "IMV 12/5/40": rate / PEEP / FiO2
             month, day = (int(x) for x in regex.split(r"[/-]", match.group("phi"))[:2])
             line_before = text[max(0, start - 60):start].rsplit("\n", 1)[-1]
-            if not has_year and day == 10 and month <= 10 and _SCORE_CONTEXT.search(line_before):
+            if not has_year and day == 10 and month <= 10 and _SCORE_CONTEXT.search(line_before) \
+                    and not _SINCE.search(before):  # "tightness since 3/10" is a date
                 return False
             if not has_year and (day <= 4 and month < day or month == day and month <= 10) \
                     and not _DATE_CONTEXT.search(before):
@@ -143,7 +147,7 @@ class DateRecognizer(RegexRecognizer):
                 return False
             if _YEAR_BEFORE.search(before):
                 return 0.75
-            if _TIME_BEFORE.search(before):
+            if _TIME_BEFORE.search(before) and not (value % 100 >= 60 and _CLOCK_WORD_BEFORE.search(before)):
                 return False
             return True
         if name.startswith("event_two_digit_year"):
@@ -161,6 +165,8 @@ class DateRecognizer(RegexRecognizer):
         if rest:  # a day or year follows: a date
             if word.lower() in ("may", "march", "dec", "mar") and not regex.search(r"\d", rest):
                 return False
+            if word == "may" and phi[3:4] == ".":
+                return False  # "May. 17" is capitalised ("I may. 5 mg" is a sentence's end)
             return True
         lower = word.lower()
         month_context = regex.search(r"\b(?:in|since|of|early|late|mid|last|this|next|until|by|from|during|"

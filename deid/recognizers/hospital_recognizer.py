@@ -30,7 +30,7 @@ _NAME_HEADS = frozenset("university univ u saint st mount mt good holy sacred ou
 # "Lakeview General", "at riverside general": a town or name and "General", the short form of a general hospital
 _SHORT_GENERAL = regex.compile(
     r"(?<![\p{L}'’-])(?P<phi>(?:(?P<w1>\p{L}[\p{L}'’-]+)[ \t]+)?(?P<w2>\p{L}[\p{L}'’-]+)[ \t]+"
-    r"general)\b(?![ \t]*(?::|-\p{L})|[ \t]+(?:hospital|hosp|surgery|surgeon|surgical|medicine|medical|practitioners?|practice|"
+    r"general)\b(?![ \t]*-\p{L}|[ \t]+(?:hospital|hosp|surgery|surgeon|surgical|medicine|medical|practitioners?|practice|"
     r"anesthesia|anaesthesia|anesthetic|pediatrics|paediatrics|internal|ward|appearance|condition|health|population|public|"
     r"assembly|counsel|manager|dentistry|cardiology|surgeons|care|principles?|rule|terms?|sense|consensus|impression|"
     r"idea|well|malaise|weakness|fatigue|exam|physical|review|status|debility|deconditioning|anxiety|term)\b)",
@@ -333,6 +333,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             general = text[match.end("phi") - 7:match.end("phi")]
             if view.cased and not general[0].isupper():
                 continue  # "in general", "good general condition"
+            if not query and regex.match(r"[ \t]*:", text[match.end("phi"):]):
+                continue  # a note's exam label ("Vitals General: NAD"); a query's "Cobbport General: 39F" is a name
             w1, w2 = match.group("w1"), match.group("w2")
             # "at Cedar Ridge General", "at Southwest General": after a place cue in mixed case, any
             # capitalised words name it, common ones too
@@ -341,7 +343,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             if not (self._general_name(w2, view.cased) or cued_words and self._cued_general_name(w2)):
                 continue
             start = match.start("w2")
-            if w1 and (self._general_name(w1, view.cased) and (lex.zipf(w1) < 3.5 or w1.lower() in _NAME_HEADS)
+            head = w1 and w1.lower() in _NAME_HEADS and (w1[0].isupper() or not view.cased)  # "New Jason General"
+            if w1 and (head or self._general_name(w1, view.cased) and lex.zipf(w1) < 3.5
                        or cued_words and self._cued_general_name(w1)):
                 start = match.start("w1")
             cue = regex.search(r"(?:\b(?:to|at|from|in|into|via|by|of)|@)[ \t]*$", text[max(0, start - 12):start])

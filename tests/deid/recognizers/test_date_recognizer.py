@@ -59,6 +59,13 @@ def recognizer(lexicons):
         ("s/p CABG in 2011 (LIMA-LAD).", ["2011"]),
         # a fraction-like date is a date after "post", "s/p", "after"
         ("HCT 30 POST 4/4 TRANSFUSION.", ["4/4"]),
+        ("Can she be seen sooner than 8/8? Legs swollen.", ["8/8"]),
+        ("Chest tightness since 3/10, worse on exertion.", ["3/10"]),  # a pain word, but "since" says a date
+        # "May." abbreviated like the other months; a year after "around" when it cannot be a clock time
+        ("Holter May. 17 showed 3% PVCs.", ["May. 17"]),
+        ("I may. 5 mg then.", []),
+        ("Echo done at the county hospital around 1999.", ["1999"]),
+        ("Foley out, UO around 1999 ml, seen around 1830.", []),
         ("Blood cultures 3/3 positive.", []),
         # holidays name a date
         ("Symptoms started at Christmas.", ["Christmas"]),

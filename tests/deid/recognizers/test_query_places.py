@@ -150,6 +150,12 @@ def test_town_and_zip_ending_a_sentence(address, text, expected):
         ("cardiac rehab schedule today", []),
         ("metoprolol dose for afib", []),
         ("Thanks for the help, Rolf Pendrake, MD", []),
+        # a town's prefix before a given name or a town-shaped word; in capitals only after a place word
+        ("Pacemaker clinic East Jacob hours", ["East Jacob"]),
+        ("Book a stress echo at the Lake Sean site.", ["Lake Sean"]),
+        ("ETA 15 MIN FROM LAKE MICHAEL", ["LAKE MICHAEL"]),
+        ("NEW ONSET AF, EAST WING, WEST MICHAEL STAFF", []),
+        ("NYHA III per New York Heart Association, moved to West Virginia", []),
         ("Pt transitioned from Lasix to torsemide, in Afib.", []),
     ],
 )
@@ -172,6 +178,8 @@ def hospital(lexicons):
         ("cath tomorrow at riverside general, does he stop metformin?", ["riverside general"]),
         ("refer to Dr Vell at Cedar Ridge General?", ["Cedar Ridge General"]),  # common words after a cue
         ("had his pacemaker put in at Southwest General.", ["Southwest General"]),
+        ("Transfer request from New Brellmoor General today", ["New Brellmoor General"]),  # a town's prefix
+        ("To Dr Vell, Cardiology, Quorran General: 39F, 28 wks pregnant", ["Quorran General"]),  # a query's address line
         # a town after the facility word, particles and "and" inside the name, non-ASCII letters
         ("Is Mercy Hospital Brzelnowo in network?", ["Mercy Hospital Brzelnowo"]),
         ("Is van den Velmer Memorial Hospital in network?", ["van den Velmer Memorial Hospital"]),
@@ -192,6 +200,7 @@ def hospital(lexicons):
         ("The Surgeon General warned about smoking.", []),
         ("General Medicine consult placed.", []),
         ("Physical Exam General: NAD.", []),
+        ("Patient seen.\nVitals General: NAD, Quorran General: alert.", []),  # in a note "X General:" is an exam label
         ("Good General appearance.", []),
         ("pt in good general condition", []),
         ("Hospital Course: uneventful.", []),
