@@ -34,7 +34,7 @@ from deid.recognizers.base import TextView, is_query
 from deid.recognizers.hospital_recognizer import FACILITY_PATTERN, department_name
 from deid.recognizers.id_number_recognizer import numbers_after_names
 from deid.recognizers.known_identifier_recognizer import KnownIdentifierRecognizer
-from deid.recognizers.name_tokens import coordinated_names
+from deid.recognizers.name_tokens import adjoining_name_words, coordinated_names
 from deid.recognizers.spacy_ner_recognizer import SpacyNerRecognizer
 from deid.surrogates import PatientSurrogates, generalize_zip
 
@@ -166,6 +166,8 @@ class DeidEngine:
         deadline.check()
         kept = [r for r in results if r.score >= self.policy.min_score]
         kept.extend(r for r in coordinated_names(text, kept, self.ner.evidence, view.cased)
+                    if not self._protected(text[r.start:r.end], r, doc, text))
+        kept.extend(r for r in adjoining_name_words(text, kept, self.ner.evidence, view.cased)
                     if not self._protected(text[r.start:r.end], r, doc, text))
         kept.extend(numbers_after_names(text, kept))
         kept.extend(self._occurrences(text, self.distinctive_words(text, kept), deadline))

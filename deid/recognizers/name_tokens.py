@@ -293,6 +293,62 @@ def coordinated_names(text: str, found: Iterable[RecognizerResult], evidence: Na
     return out
 
 
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence: NameEvidence, cased: bool,
+                         min_score: float = 0.55) -> list[RecognizerResult]:
+    """The rest of a name beside a name part found: "this is [Jet] de Vroege", "[Allen] Payne for",
+    "my father Aurélie [Faure] is": in mixed case a capitalised word right next to it that is a
+    Census name English uses less than "will" (Zipf < 5) or a rare word (< 3.5), with surname
+    particles between. Beside a name, the terminology's everyday words ("Jet", "Evans") are names;
+    a curated term only as a given name before it ("[Glenn] Reeves", not "Jones [Holter]"), and a
+    rare medical word only when nothing marks it medical ("Faure", not "Amiodarone")."""
+    if not cased:
+        return []
+    out: list[RecognizerResult] = []
+    lex = evidence.lexicons
+
+    def adjoins(word: str, before: bool) -> bool:
+        lower = word.lower()
+        if not word[:1].isupper() or word.isupper() or lower in _CALENDAR_WORDS or evidence.is_excluded(word) \
+                or INNER_CAPITAL.search(word) or lower in lex.regions:
+            return False
+        if lex.is_curated_term(lower):
+            return before and lower in lex.first_names
+        zipf = lex.zipf(lower)
+        if lex.is_name(lower):
+            return zipf < 5.0
+        if lex.is_clinical(lower):
+            return zipf < 2.5 and not lower.endswith(MEDICAL_SHAPE + _DRUG_STEMS)
+        return zipf < 3.5
+
+    for result in found:
+        if result.entity_type != "PERSON" or result.score < min_score:
+            continue
+        start, end = result.start, result.end
+        for _ in range(2):  # words after: "Aurélie [Faure]", "Jet [de Vroege]" (a particle, then a name)
+            nxt = _ADJOINING_AFTER.match(text, end)
+            if not nxt or not adjoins(nxt.group("word"), before=False):
+                break
+            end = nxt.end()
+        for _ in range(2):  # words before: "[Allen] Payne", "[Melissa] van Susa"
+            prev = _ADJOINING_BEFORE.search(text, max(0, start - 60), start)
+            if not prev or not adjoins(prev.group("word"), before=True):
+                break
+            start = prev.start()
+        if (start, end) != (result.start, result.end):
+            out.append(RecognizerResult("PERSON", start, end, 0.55,
+                                        recognition_metadata={"recognizer_name": "AdjoiningName"}))
+    return out
+
+
+_PARTICLES_PATTERN = "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True))
+_ADJOINING_AFTER = regex.compile(rf" (?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’.-])")
+_ADJOINING_BEFORE = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}}) (?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?$")
+
+
 class NameRecognizer(ClinicalRecognizer):
     """Base of the person-name recognizers: they all weigh words with the same evidence."""
 

@@ -4,7 +4,7 @@ import pytest
 
 from presidio_analyzer import RecognizerResult
 
-from deid.recognizers.name_tokens import NameEvidence, coordinated_names, name_words_after
+from deid.recognizers.name_tokens import NameEvidence, adjoining_name_words, coordinated_names, name_words_after
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +76,27 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
     start = text.index(first)
     found = coordinated_names(text, [_person(start, start + len(first))], evidence, cased=not text.isupper()
                               and not text.islower())
+    assert [text[r.start:r.end] for r in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, part, expected",
+    [
+        # a given name or a surname beside the part found, with particles between
+        ("schedule Allen Payne for stress echo", "Payne", ["Allen Payne"]),     # a curated eponym as a given name
+        ("my mother Mufit Erdogan is 91", "Mufit", ["Mufit Erdogan"]),           # a rare word after it
+        ("Hi, Melissa van Susa here again.", "Susa", ["Melissa van Susa"]),
+        ("Ok to restart Plavix for Glenn Reeves 48h after the bleed?", "Reeves", ["Glenn Reeves"]),
+        # --- invalid: clinical words, months, abbreviations and curated terms after the name
+        ("Ask Okafor Holter results Tuesday", "Okafor", []),
+        ("Seen by Okafor Monday, EKG Amiodarone", "Okafor", []),
+        ("Okafor ECG today, Okafor Cardiology", "Okafor", []),
+        ("PT OKAFOR HOLTER", "OKAFOR", []),                                      # no case to go by
+    ],
+)
+def test_name_words_adjoining_a_name_part(evidence, text, part, expected):
+    start = text.index(part)
+    found = adjoining_name_words(text, [_person(start, start + len(part))], evidence, cased=not text.isupper())
     assert [text[r.start:r.end] for r in found] == expected
 
 
