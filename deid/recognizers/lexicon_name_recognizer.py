@@ -19,6 +19,7 @@ _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)[ \t]+$", regex.IGNORECASE)
 _SET_OFF_BEFORE = regex.compile(r"(?:^|[,:;(]|[ \t][-–])[ \t]*$")
 _SET_OFF_AFTER = regex.compile(r"[ \t]*(?:[,;:)]|[ \t][-–][ \t]|$)")
+_RECORD_NUMBER_AFTER = regex.compile(r"[ \t]+(?:[A-Za-z]?\d{6,}|\d{2,3}-\d{3}-\d{3,5})\b")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|at|to|near|of|via)[ \t]+$", regex.IGNORECASE)
 
 
@@ -89,12 +90,15 @@ class LexiconNameRecognizer(NameRecognizer):
 
     def _set_off_pair(self, text: str, start: int, end: int, first: str, last: str) -> bool:
         """In an ALL-CAPS query, a listed first name and surname, even common ones, set off as an item of
-        their own: "CODE BLUE 4 WEST, JOHN DAVIS, PEA ARREST", "TRIAGE: ALICE BROWN - SOB"."""
+        their own or followed by a record number: "CODE BLUE 4 WEST, JOHN DAVIS, PEA ARREST",
+        "TRIAGE: ALICE BROWN - SOB", "CHECK JOHN TOWNSEND 9076730"."""
         lex = self.lexicons
-        if not _SET_OFF_BEFORE.search(text, max(0, start - 3), start) or not _SET_OFF_AFTER.match(text, end):
+        numbered = _RECORD_NUMBER_AFTER.match(text, end)  # "CHECK JOHN TOWNSEND 9076730 POTASSIUM"
+        if not numbered and not (_SET_OFF_BEFORE.search(text, max(0, start - 3), start) and _SET_OFF_AFTER.match(text, end)):
             return False
+        # (the surname may be an everyday word of the terminology's list, "SCOTT BROWN", not a curated term)
         return lex.zipf(first) < 5.6 and lex.zipf(last) < 5.0 and lex.is_name(last) and not lex.is_clinical(first) \
-            and not lex.is_clinical(last) and not self.evidence.is_excluded(last)
+            and not lex.is_curated_term(last) and not self.evidence.is_excluded(last)
 
     def _unlisted_first_name(self, word: str, text: str, start: int) -> bool:
         """A capitalised, lower-case-after, rare word (Zipf < 3.2) that is not clinical: a given

@@ -53,9 +53,13 @@ class MessageNameRecognizer(NameRecognizer):
         for pattern, goes_on in places:
             for match in pattern.finditer(text, timeout=deadline.remaining()):
                 first = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
-                if not first or not self._looks_like_name(first.group(0), view.cased):
+                if not first or pattern is _NAME_HERE and regex.search(r"['’]s$", first.group(0)):
+                    continue  # "Pt's wife here": the owner of who is here
+                if not (self._looks_like_name(first.group(0), view.cased)
+                        or pattern is _NAME_HERE and self._census_surname(first.group(0), view.cased)):
                     continue
-                if pattern is _QUESTION_SUBJECT and not asks and not self._given_name(first.group(0)):
+                if pattern is _QUESTION_SUBJECT and not asks and not self._given_name(
+                        first.group(0), unknown=view.cased or view.mostly_lower):
                     continue
                 span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
                 if span and (goes_on is None or goes_on.match(text, span[1])):
@@ -70,9 +74,21 @@ class MessageNameRecognizer(NameRecognizer):
         if span and span[0] > 0 and _BEFORE_SIGN_OFF.search(text[max(0, span[0] - 30):span[0]]):
             yield self.result(span[0], span[1], 0.6)
 
-    def _given_name(self, word: str) -> bool:
-        lower = word.lower()
-        return lower in self.lexicons.first_names and self.lexicons.zipf(lower) < 4.5 and not self.lexicons.is_clinical(lower)
+    def _given_name(self, word: str, unknown: bool = False) -> bool:
+        """A given name, or a Census name rare in English ("can sebastiano still take ..."); with ``unknown``
+        (not in capitals, where charting clips and misspells: "WILL REWEAN LATER") a word no dictionary knows."""
+        lex, lower = self.lexicons, word.lower()
+        if lex.is_clinical(lower):
+            return False
+        return lower in lex.first_names and lex.zipf(lower) < 4.5 or lex.is_name(lower) and lex.zipf(lower) < 3.0 \
+            or unknown and self.evidence.unknown_word(word, max_zipf=2.0)
+
+    def _census_surname(self, word: str, cased: bool) -> bool:
+        """Where a writer says who is here ("uh, Cooper here,"), a Census surname English uses less than
+        "will", though the terminology's word list holds it; not one of our curated terms."""
+        lex = self.lexicons
+        return (not cased or word[0].isupper() and not word.isupper()) and lex.is_name(word) and lex.zipf(word) < 5.0 \
+            and not lex.is_curated_term(word) and not self.evidence.is_excluded(word)
 
     def _speaker(self, word: str) -> bool:
         """A speaker label: a listed first name rare enough not to head a section (Zipf < 4.5),

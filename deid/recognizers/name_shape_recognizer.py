@@ -83,6 +83,9 @@ class NameShapeRecognizer(NameRecognizer):
         lex, lower = self.lexicons, word.lower()
         if self.evidence.is_excluded(word) or lower in _PARTICLES:
             return False
+        parts = lower.split("-")
+        if len(parts) == 2 and all(parts) and lex.is_name(parts[0]) and lex.is_name(parts[1]):
+            return not cased or word[0].isupper()  # a double-barrelled surname: "King-Hill, Amanda"
         if lex.is_clinical(lower) and not lex.is_name(lower):
             return False
         if cased and (not word[0].isupper() or word.isupper() and len(word) <= 4):

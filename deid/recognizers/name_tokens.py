@@ -293,7 +293,7 @@ def coordinated_names(text: str, found: Iterable[RecognizerResult], evidence: Na
     return out
 
 
-_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
@@ -312,7 +312,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
 
     def adjoins(word: str, before: bool) -> bool:
         lower = word.lower()
-        if not word[:1].isupper() or word.isupper() or lower in _CALENDAR_WORDS or evidence.is_excluded(word) \
+        if not word[:1].isupper() or word.isupper() or lower in CALENDAR_WORDS or evidence.is_excluded(word) \
                 or INNER_CAPITAL.search(word) or lower in lex.regions:
             return False
         if lex.is_curated_term(lower):

@@ -1,11 +1,11 @@
 """Relatives and contacts: "husband Tom", "dtr rosalind", "daughter is mrs. carlson", "Tom (husband)",
-"Ilse is the family contact"."""
+"miller's daughter", "daughter of Santoso", "Ilse is the family contact"."""
 
 from __future__ import annotations
 
 import regex
 
-from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
+from deid.recognizers.name_tokens import CALENDAR_WORDS, NameRecognizer, name_words_after, name_words_before
 
 RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|"  # first: "father" must not win
              r"daughters?|dtrs?|sons?|husband|husbnd|husb|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
@@ -16,8 +16,10 @@ RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|" 
              r"significant\s+other|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter|"
              r"kids?|child|teenager|teen|toddler|baby|grandkids?")
 _AFTER_RELATION = regex.compile(
-    rf"\b(?:{RELATIONS})\b(?:\(\?\))?(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
+    rf"\b(?:{RELATIONS})\b(?:\(\?\))?(?:\s*[,:(\-]+\s*|\s+(?:is\s+|named\s+|name\s+is\s+|of\s+|,\s*)?)(?:(?:mrs?|ms|miss)\.?\s+)?",
     regex.IGNORECASE)
+# "this is amber, miller's daughter": a name owning the relation
+_OWNS_RELATION = regex.compile(rf"(?<=\p{{L}})['’]s[ \t]+(?:{RELATIONS})\b", regex.IGNORECASE)
 _JOINED = regex.compile(r"[ \t]*(?:,|and(?!\p{L})|&|/)[ \t]*(?:and[ \t]+)?", regex.IGNORECASE)
 _BEFORE_RELATION = regex.compile(
     rf"(?<=\p{{L}})[ \t]{{0,3}}\([ \t]{{0,3}}(?:pt'?s\s+|his\s+|her\s+)?(?:{RELATIONS}|resident|intern|attending|fellow|rn|np|md|pa)[ \t]{{0,3}}\)"
@@ -44,11 +46,24 @@ class RelativeNameRecognizer(NameRecognizer):
                     second = name_words_after(text, joined.end(), self.evidence, view.cased, limit=2)
                     if second and self._plausible(text[second[0]:second[1]], view.cased):
                         yield self.result(second[0], second[1], 0.7)
+        for match in _OWNS_RELATION.finditer(text, timeout=deadline.remaining()):
+            span = name_words_before(text, match.start(), lambda word: self._owner(word, view.cased), limit=2)
+            if span:
+                yield self.result(span[0], span[1], 0.7)
         # "Tom (husband)", "Frank Vrenchak (son)": name words right before the relation
         for match in _BEFORE_RELATION.finditer(text, timeout=deadline.remaining()):
             span = name_words_before(text, match.start(), lambda word: self._before_relation(word, view.cased))
             if span:
                 yield self.result(span[0], span[1], 0.7)
+
+    def _owner(self, word: str, cased: bool) -> bool:
+        """Who owns a relation ("miller's daughter"): a Census name English uses less than "will", even one
+        the terminology's word list holds, or a word no dictionary knows; not "patient's", "Monday's"."""
+        lex = self.lexicons
+        if self.evidence.is_excluded(word) or lex.is_curated_term(word) or cased and not word[0].isupper() \
+                or word.lower() in CALENDAR_WORDS:
+            return False
+        return lex.is_name(word) and lex.zipf(word) < 5.0 or self.evidence.unknown_word(word, max_zipf=2.5)
 
     def _before_relation(self, word: str, cased: bool) -> bool:
         return self.evidence.after_context(word, cased) and (

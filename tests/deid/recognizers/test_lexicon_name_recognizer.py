@@ -29,6 +29,8 @@ def recognizer(lexicons):
         # in an ALL-CAPS query, a listed pair set off by punctuation, even common names
         ("CODE BLUE 4 WEST, JOHN DAVIS, PEA ARREST, CPR IN PROGRESS", ["JOHN DAVIS"]),
         ("CODE BLUE 4 WEST, MAY CALL, PEA ARREST", []),
+        ("CHECK JOHN TOWNSEND 9076730 POTASSIUM AFTER IV LASIX", ["JOHN TOWNSEND"]),  # before a record number
+        ("GAVE HEPARIN BOLUS, WILL RECHECK 060000", []),
         # a lower-case text's one capitalised name mid-sentence
         ("wife says Howard looks grey and sweaty, bp 90/50", ["Howard"]),
         ("RESP TACHYPNEIC WITH EXERTION, NPO AFTR MIDNITE FOR TEE", []),

@@ -19,6 +19,9 @@ def recognizer(lexicons):
         ("hi its judy again, still getting the skipped beats", ["judy"]),
         ("This is Ifeoluwa from cardiac rehab, calling about the treadmill test.", ["Ifeoluwa"]),
         ("Cecilie here, I am 72 and my daughter says I need a pacemaker", ["Cecilie"]),
+        ("Yeah hi, uh, Cooper here, my defibrillator went off", ["Cooper"]),  # an eponymous Census surname
+        ("Pt's wife here. Nurse here, pt ok.", []),
+        ("can sebastiano still take his aspirin before the colonoscopy", ["sebastiano"]),  # no "?", a rare name
         # a name said to be one
         ("Sorry, wrong form. My name is Wenonah Treadgold, DOB on file.", ["Wenonah Treadgold"]),
         ("Watchman candidate? Pt name Okonjo.", ["Okonjo"]),

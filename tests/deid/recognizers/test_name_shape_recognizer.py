@@ -22,6 +22,8 @@ def recognizer(lexicons):
         ("In case of his account, please add Ryan P Costa as guardian", ["Ryan P Costa"]),  # no dot, mixed case
         # inverted, where charts put it
         ("Axelsson, Oscar, DOB 07/05/1944, MRN 5653240", ["Axelsson, Oscar"]),
+        ("King-Hill, Amanda: postop AF day 2", ["King-Hill, Amanda"]),  # a double-barrelled surname
+        ("Swan-Ganz, Foley: placed today", []),
         ("van Noort, Sabas - Echo: LVEF 25-30%", ["van Noort, Sabas"]),
         ("PLEASE CALL ME BACK. KARZ, DONALD (876) 555-0100", ["KARZ, DONALD"]),
         ("NO SHOW: VRABOSZ, SIEGLINDE 169154 - ECHO 5/20", ["VRABOSZ, SIEGLINDE"]),  # a number after a labelled pair

@@ -23,6 +23,10 @@ def recognizer(lexicons):
         ("HCP is nephew Bartholomew.", ["Bartholomew"]),
         ("Daughter is Mrs. Carlson.", ["Carlson"]),
         ("son named Cornelius visits daily.", ["Cornelius"]),
+        # "daughter of X", and a name owning the relation
+        ("Message from Wani (daughter of Santoso): dad is dizzy", ["Santoso"]),
+        ("voicemail: this is amber, miller's daughter, dad's legs are red", ["miller"]),
+        ("patient's daughter called; Monday's friend; the doctor's wife", []),
         ("Spoke with granddaughter Anneliese.", ["Anneliese"]),
         ("proxy is grandaughter: Theodora", ["Theodora"]),          # the common misspelling
         ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
