@@ -50,6 +50,7 @@ INNER_CAPITAL = regex.compile(r"(?<!^(?:Ma?c|D[eiau]|L[ae]|V[ao]n|O['’]))(?<=\
 
 #: Lower-case particles of surnames ("da Luz", "van Noort", "de la Torre")
 SURNAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ten ter ó ní".split())
+_DAY_NUMBER_NEXT = regex.compile(r"[ \t]+\d")
 _CAPITALISED_NEXT = regex.compile(r"[ \t](?:(?:de|la|der|den)[ \t])?\p{Lu}\p{Ll}")
 
 
@@ -226,6 +227,8 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             if not ok and word[0].isupper() and not word.isupper() and first[0].isupper() and not first.isupper() \
                     and evidence.lexicons.is_name(word):
                 ok = True  # "Henry Jones" capitalised in a lower-case note
+            if word.lower() in CALENDAR_WORDS and _DAY_NUMBER_NEXT.match(text, match.end()):
+                ok = False  # "prof. Celik March 28": a date begins
         if not ok:
             break
         # a word like "Smith." ending a sentence: stop after it

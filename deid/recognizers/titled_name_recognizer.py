@@ -5,20 +5,21 @@ from __future__ import annotations
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.recognizers.name_tokens import NameRecognizer, name_words_after
+from deid.recognizers.name_tokens import SURNAME_PARTICLES, NameRecognizer, name_words_after
 
 # Titles: a capitalised (or, in uncased notes, any) word after them is a name.
 _TITLE = regex.compile(
     r"\b(?:dr|drs|doctor|mr|mrs|ms|miss|mister|mrs|madam|np|pa|rn|nurse|prof|professor|"
     r"attending|fellow|resident|intern|cardiologist|surgeon|pcp|hcp|md|sister|father|rev|reverend|chaplain|"
-    r"rabbi|pastor|cnm|crnp|dds|ho)\b['’]?\.?[ \t]{0,3}(?=[A-Za-z])",
+    r"rabbi|pastor|cnm|crnp|dds|ho)\b['’]?\.?[ \t]{0,3}(?=\p{L})",
     regex.IGNORECASE)
 # the word right after a title, matched in place (slicing the rest of a long note per match is quadratic)
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 _ASCII_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
-_INITIAL_OR_WORD = regex.compile(r"[A-Z]\.|[A-Za-z][A-Za-z'-]*")
+_INITIAL_OR_WORD = regex.compile(r"\p{Lu}\.|\p{L}[\p{L}'-]*")
 # "Dr. o malley", "dr d angelo": a surname's particle written apart from it (lower case in notes)
 _PARTICLE = regex.compile(r"(?i:o|d)[ \t](?=\p{L}{3})")
+_PARTICLE_THEN_NAME = regex.compile(r" \p{Lu}\p{Ll}")
 _SPELT_TITLE = regex.compile(r"M(?:r|rs|s)")  # "Ms" spelt so; lower-case "ms." is also the valve
 _JOINED = regex.compile(r"[ \t]*(?:(?:and|or)(?!\p{L})|&|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
@@ -54,6 +55,8 @@ class TitledNameRecognizer(NameRecognizer):
                 continue  # "... the nurse. Vols stable": a sentence ended
             if title in ("mr", "mrs", "ms", "miss"):
                 nxt = _INITIAL_OR_WORD.match(text, match.end())
+                if nxt and nxt.group(0).lower() in SURNAME_PARTICLES and _PARTICLE_THEN_NAME.match(text, nxt.end()):
+                    nxt = _INITIAL_OR_WORD.match(text, nxt.end() + 1)  # "Mrs. Ó Rónáin", "Mr. van Dijk": judge the name
                 word = nxt.group(0) if nxt else ""
                 limit = 5.5 if dotted else 4.5
                 # "Mr. Sports": written as a title (capital M, small letters; or "mr." in a lower-case

@@ -16,6 +16,10 @@ def recognizer(lexicons):
     [
         # titles in mixed case: the title stays, the name words go
         ("BP soft. Dr. o malley and Dr. Vrenchak at bedside.", ["o malley", "Vrenchak"]),  # a particle written apart
+        # a surname that starts with a letter outside ASCII, or with its particle
+        ("Hi, this message is for Dr. Ó Comhrann about the echo.", ["Ó Comhrann"]),
+        ("My old cardiologist was Mrs. Ó Glenvarra at the clinic.", ["Ó Glenvarra"]),
+        ("Echo appt prof. Çelikbrand March 28.", ["Çelikbrand"]),
         ("seen by dr d angelo today", ["d angelo"]),
         ("Rate 130s. Dr. o umbel and Dr. Vantongeren in room.", ["o umbel", "Vantongeren"]),  # lower case after it
         ("Discussed with Dr. Marisol Quintero today.", ["Marisol Quintero"]),
