@@ -17,9 +17,10 @@ from deid.recognizers.name_tokens import MEDICAL_SHAPE, NameRecognizer
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)[ \t]+$", regex.IGNORECASE)
-_SET_OFF_BEFORE = regex.compile(r"(?:^|[,:;(]|[ \t][-–])[ \t]*$")
+_SET_OFF_BEFORE = regex.compile(r"(?:^|[,:;(.!?]|[ \t][-–])[ \t]*$")
 _SET_OFF_AFTER = regex.compile(r"[ \t]*(?:[,;:)]|[ \t][-–][ \t]|$)")
-_RECORD_NUMBER_AFTER = regex.compile(r"[ \t]+(?:[A-Za-z]?\d{6,}|\d{2,3}-\d{3}-\d{3,5})\b")
+# a record or phone number after a name: "9076730", "E87142402", "46-558-91833", "+1 555 279 2519", "(553) 273-4750"
+_RECORD_NUMBER_AFTER = regex.compile(r"[ \t]+(?:[A-Za-z]?\d{6,}|\d{2,3}-\d{3}-\d{3,5}|\+\d|\(\d{3}\)|\d{3}[ .-]\d{3}[ .-]\d{4})\b")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|at|to|near|of|via)[ \t]+$", regex.IGNORECASE)
 
 
@@ -97,7 +98,8 @@ class LexiconNameRecognizer(NameRecognizer):
         if not numbered and not (_SET_OFF_BEFORE.search(text, max(0, start - 3), start) and _SET_OFF_AFTER.match(text, end)):
             return False
         # (the surname may be an everyday word of the terminology's list, "SCOTT BROWN", not a curated term)
-        return lex.zipf(first) < 5.6 and lex.zipf(last) < 5.0 and lex.is_name(last) and not lex.is_clinical(first) \
+        surname = lex.is_name(last) and lex.zipf(last) < 5.0 or self.evidence.caseless_unknown(last, max_zipf=2.5)
+        return lex.zipf(first) < 5.6 and surname and not lex.is_clinical(first) \
             and not lex.is_curated_term(last) and not self.evidence.is_excluded(last)
 
     def _unlisted_first_name(self, word: str, text: str, start: int) -> bool:

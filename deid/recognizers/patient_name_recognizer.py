@@ -68,6 +68,13 @@ _QUERY_SUBJECT_BEFORE = regex.compile(
     regex.IGNORECASE)
 # "Rounding list: Bertrand (NSTEMI), Carlier (CHF)": a name glossed with its diagnosis
 _GLOSSED = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{L}'’-]*\p{L})[ \t]\((?P<gloss>[\p{L}/ -]{2,25})\)")
+_NAME = r"(?P<name>\p{L}[\p{L}'’-]*\p{L})"
+# who someone speaks or asks about: "wife says torres looks grey", "wants to know if Murphy can shower"
+_SPOKEN_OF = regex.compile(rf"\b(?:says|said|asks|asked|thinks|thought|worried|worries|if|whether)[ \t]+{_NAME}[ \t]+"
+                           r"(?:looks|is|was|has|had|can|could|should|seems|needs|feels|will|would|gets|got)\b", regex.IGNORECASE)
+_IN_ROOM = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+in[ \t]+(?:room|rm|bed|bay)[ \t]*\d", regex.IGNORECASE)
+_BED_THEN_NAME = regex.compile(rf"\b(?:bed|rm|room|bay)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]+{_NAME}(?=[ \t]*(?:,|\(|[ \t]\d{{1,3}}[ \t]?[MF]\b))",
+                               regex.IGNORECASE)
 _CALENDAR = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight""".split())
 
@@ -139,6 +146,11 @@ class PatientNameRecognizer(NameRecognizer):
             if all(self.lexicons.is_clinical(w) for w in match.group("gloss").split()) and self._slot_word(name, view.cased) \
                     and not self.lexicons.is_clinical(name) and not self._is_place(name):
                 yield self.result(match.start("name"), match.end("name"), 0.6)
+        # "wife says torres looks grey", "ECG tech: Heath in room 3", "bed 7 Musa, 74M": narrower slots
+        for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME):
+            for match in compiled.finditer(text, timeout=deadline.remaining()):
+                if self._narrow_slot_name(match.group("name"), view.cased):
+                    yield self.result(match.start("name"), match.end("name"), 0.6)
         for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()):
             name, thing = match.group("name"), match.group("thing")
             if (self.lexicons.is_clinical(thing) or self.evidence.misspelt(thing.lower())) and thing.lower() not in STOP_WORDS \
@@ -157,6 +169,18 @@ class PatientNameRecognizer(NameRecognizer):
                     w, view.cased) and not (bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names))
                 if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
                     yield self.result(span[0], span[1], 0.7)
+
+    def _narrow_slot_name(self, word: str, cased: bool) -> bool:
+        """A slot only a person fills (who "looks grey", who is "in room 3"): a Census name English uses less
+        than "will" (in mixed case capitalised, even one the terminology's word list holds), or a word no
+        dictionary knows; never a curated term, a calendar word or a pronoun."""
+        lex = self.lexicons
+        if self.evidence.is_excluded(word) or lex.is_curated_term(word) or word.lower() in _CALENDAR \
+                or cased and not (word[0].isupper() and not word.isupper()):
+            return False
+        if lex.is_clinical(word) and not (cased and lex.is_name(word)):
+            return False
+        return lex.is_name(word) and lex.zipf(word) < 5.0 or self.evidence.unknown_word(word, max_zipf=2.5)
 
     def _caseless_subject(self, word: str) -> bool:
         """Without case a query's subject slot also holds charting words ("for billing,", "FOR

@@ -31,6 +31,9 @@ def recognizer(lexicons):
         ("CODE BLUE 4 WEST, MAY CALL, PEA ARREST", []),
         ("CHECK JOHN TOWNSEND 9076730 POTASSIUM AFTER IV LASIX", ["JOHN TOWNSEND"]),  # before a record number
         ("GAVE HEPARIN BOLUS, WILL RECHECK 060000", []),
+        ("CALL ME BACK ABOUT MY MONITOR. TOMAS TORRENS +1 555 279 2519", ["TOMAS TORRENS"]),  # before a phone
+        ("SEND COPY OF ECG TO MY EMAIL. ROBERT BURNS", ["ROBERT BURNS"]),  # a sign-off after a sentence
+        ("PLEASE CALL ME BACK. WILL CALL AGAIN. HR 110. MAY WALK WITH PT.", []),
         # a lower-case text's one capitalised name mid-sentence
         ("wife says Howard looks grey and sweaty, bp 90/50", ["Howard"]),
         ("RESP TACHYPNEIC WITH EXERTION, NPO AFTR MIDNITE FOR TEE", []),

@@ -90,6 +90,11 @@ def recognizer(lexicons):
         ("SSN ON FILE. PT SMITH PREOP CLEARANCE FOR HIP", ["SMITH"]),
         ("PT DÁVILA REFUSING HEPARIN GTT, PLEASE ADVISE", ["DÁVILA"]),
         ("PT STILL REFUSING HEPARIN GTT, PT NOW ON HEPARIN", []),
+        # who is spoken or asked about, who is in a room
+        ("wife says torres looks grey and sweaty, bp 90/50", ["torres"]),
+        ("ECG tech: Heath in room 3 has a 12-lead with ST elevation", ["Heath"]),
+        ("wife says she looks grey, asks if pain is normal, if mom can come", []),
+        ("pt in room 3 is stable; Holter in room 4 is on", []),
         ("Pt Gallardo c/o 10/10 chest pain, ECG unchanged.", ["Gallardo"]),
         ("Please advise, pt Griffin INR 1.6 on warfarin.", ["Griffin"]),
         ("FYI - pt Harrington from the outside hospital, STEMI.", ["Harrington"]),
