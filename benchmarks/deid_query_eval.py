@@ -36,6 +36,7 @@ What:
   once, which found "Holter" redacted in "For Holter hookup:").
   ``benchmarks/data/clinical_query_templates_holdout3.txt`` (150 more, independent, never tuned on) checks that.
   ``benchmarks/data/clinical_query_templates_tuning2.txt`` (150 more, independent) is a further tuning set (its misses are studied).
+  ``benchmarks/data/clinical_query_templates_holdout4.txt`` (150 more, independent, never tuned on: aggregates only) checks again.
 
     .venv/bin/python benchmarks/deid_query_eval.py [--n 600] [--seed 13] [--missed FILE] [--no-baseline]
     .venv/bin/python benchmarks/deid_query_eval.py --templates benchmarks/data/clinical_query_templates_holdout2.txt

@@ -13,7 +13,7 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 # the tuning file, and the held-out ones (for checking only)
 TEMPLATE_FILES = ["clinical_query_templates.txt", "clinical_query_templates_holdout.txt",
                   "clinical_query_templates_holdout2.txt", "clinical_query_templates_holdout3.txt",
-                  "clinical_query_templates_tuning2.txt"]
+                  "clinical_query_templates_tuning2.txt", "clinical_query_templates_holdout4.txt"]
 
 
 @pytest.fixture(scope="module")
