@@ -39,6 +39,8 @@ _WORD_BEFORE = regex.compile(r"(?<![\p{L}'-])(\p{L}[\p{L}'-]*\p{L})[ \t]*$")
 # "health care proxys. ann and joe", "HCP: Ann Roe": the people named as proxy
 _PROXY = regex.compile(r"\b(?:health[ \t]*care[ \t]+)?(?:proxy|proxys|proxies|hcp|hcps)\b[ \t]*(?:is|are|[.:,-])?[ \t]*",
                        regex.IGNORECASE)
+_CALL_BACK = regex.compile(r"\bcall(?:ing)?[ \t]+(?P<words>\p{L}[\p{L}'-]*\p{L}(?:[ \t]+\p{L}[\p{L}'-]*\p{L})?)[ \t]+back\b",
+                        regex.IGNORECASE)
 _AND = regex.compile(r"[ \t]*(?:and|&|/)[ \t]*", regex.IGNORECASE)
 # "mary ann quolbeck": a run of Census first names, then a surname no word list knows
 _RUN_WORD = regex.compile(r"(?<![\p{L}'-])\p{L}[\p{L}'-]*\p{L}(?![\p{L}'-])")
@@ -80,9 +82,20 @@ class ContactNameRecognizer(NameRecognizer):
                 continue
             if VISITOR_VERB.match(text, match.end()):
                 yield self.result(match.start(), match.end(), 0.55)
+        for match in _CALL_BACK.finditer(text, timeout=deadline.remaining()):
+            words = [w for w in match.group("words").split()]
+            if all(self._called_back(w, view.cased) for w in words):
+                yield self.result(match.start("words"), match.end("words"), 0.7)
         yield from self._before_numbers(view, deadline)
         yield from self._proxies(view, deadline)
         yield from self._unknown_surnames(view, deadline)
+
+    def _called_back(self, word: str, cased: bool) -> bool:
+        """Who is to be called back ("PLEASE CALL THIJMEN ROBINSON BACK"): a Census name or a word no dictionary
+        knows, not a pronoun, a relative or a service ("call me back", "call mom back", "call pharmacy back")."""
+        if self.evidence.is_excluded(word) or self.evidence.vetoes_name(word) or cased and not word[0].isupper():
+            return False
+        return self.lexicons.is_name(word) and self.lexicons.zipf(word) < 5.5 or self.evidence.unknown_word(word, max_zipf=2.5)
 
     def _name_after(self, text: str, pos: int) -> bool:
         """A second name word right after: another unknown word or a Census surname ("nikach adib")."""

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.recognizers.base import is_query
 from deid.recognizers.name_tokens import MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer, name_words_after, name_words_before
 
-_AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient)(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
+_AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient)(?:[ \t]+in[ \t]+\d{1,3}[A-Za-z]?)?(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
                             regex.IGNORECASE)
 # "pls check Okafor's potassium", "wants Popa's Coumadin held": a name owning a drug, lab or test
 _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(?P<thing>\p{L}+)(?![ \t]+(?:disease|syndrome|sign))",
@@ -98,6 +98,8 @@ class PatientNameRecognizer(NameRecognizer):
                     or query and self._caseless_query_name(word.group(1))):
                 continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
             span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
+            if not span and not view.cased and query and self._caseless_query_name(word.group(1)):
+                span = word.span(1)  # "pt duffy asking": a surname the terminology also lists
             if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or _CASED_LINE_GOES_ON.match(text, span[1])
                          or "." not in match.group(0)[2:] and self._name_then_clinical(text, span, view.cased)):
                 yield self.result(span[0], span[1], 0.7)
@@ -240,7 +242,7 @@ class PatientNameRecognizer(NameRecognizer):
         "will" (Zipf < 5: "PT SMITH PREOP"), or (``unknown``, where a patient line's verb follows) a word
         no dictionary knows ("PT DÁVILA REFUSING", not "pt desats with")."""
         lex = self.lexicons
-        if _VERB_FORM.search(word) or lex.is_clinical(word):
+        if _VERB_FORM.search(word) or self.evidence.vetoes_name(word):  # "duffy" only the terminology lists
             return False
         return lex.is_name(word) and lex.zipf(word) < 5.0 or unknown and self.evidence.caseless_unknown(word, max_zipf=3.2)
 

@@ -16,6 +16,9 @@ def recognizer(lexicons):
     [
         # the name a contact number is written after
         ("Son is devoted. Lovie Marova cell# 410-555-0142 if needed.", ["Lovie Marova"]),
+        # who is to be called back
+        ("PLEASE CALL THIJMEN ROBINSON BACK AT 640-949-5287", ["THIJMEN ROBINSON"]),
+        ("please call me back, call mom back, call the pharmacy back, call pt back", []),
         ("Contacts: Torvik home# (603) 555-0188.", ["Torvik"]),
         ("son Lonnie cell 410-555-0142", ["Lonnie"]),
         # without a cue word, two capitalised name-like words in a cased note

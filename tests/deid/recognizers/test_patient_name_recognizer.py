@@ -95,6 +95,9 @@ def recognizer(lexicons):
         ("ECG tech: Heath in room 3 has a 12-lead with ST elevation", ["Heath"]),
         ("wife says she looks grey, asks if pain is normal, if mom can come", []),
         ("pt in room 3 is stable; Holter in room 4 is on", []),
+        ("mri safe with my pacer? pt duffy asking", ["duffy"]),  # a surname only the terminology lists
+        ("Secure chat: pt in 14 is Scott, bradycardic 38 on metoprolol", ["Scott"]),
+        ("pt still asking for food, pt calm, asking for wife", []),
         ("Pt Gallardo c/o 10/10 chest pain, ECG unchanged.", ["Gallardo"]),
         ("Please advise, pt Griffin INR 1.6 on warfarin.", ["Griffin"]),
         ("FYI - pt Harrington from the outside hospital, STEMI.", ["Harrington"]),
