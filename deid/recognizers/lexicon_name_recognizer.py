@@ -12,11 +12,13 @@ import regex
 
 from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
-from deid.recognizers.name_tokens import MEDICAL_SHAPE, NameRecognizer
+from deid.recognizers.name_tokens import MEDICAL_SHAPE, WORDLIKE_GIVEN_NAMES, NameRecognizer
 
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)[ \t]+$", regex.IGNORECASE)
+_WEARING_TIME = regex.compile(r"[ \t]+(?:x[ \t]*)?\d{1,3}[ \t-]*(?:h|hr|hrs|hours?|d|days?)\b|[ \t]+(?:monitor|patch)\b",
+                           regex.IGNORECASE)
 _SET_OFF_BEFORE = regex.compile(r"(?:^|[,:;(.!?]|[ \t][-–])[ \t]*$")
 _SET_OFF_AFTER = regex.compile(r"[ \t]*(?:[,;:)]|[ \t][-–][ \t]|$)")
 # a record or phone number after a name: "9076730", "E87142402", "46-558-91833", "+1 555 279 2519", "(553) 273-4750"
@@ -51,9 +53,11 @@ class LexiconNameRecognizer(NameRecognizer):
                 rare_then_verb = nxt and not view.cased and self.lexicons.zipf(nxt[2]) < 2.0 and len(nxt[2]) > 3 \
                     and not self.lexicons.is_clinical(nxt[2]) and VISITOR_VERB.match(text, nxt[1])
                 query = is_query(text)
-                if adjacent and (self._is_surname(nxt[2], view.cased, query, word) or rare_then_verb) \
+                # a curated term after a given name is the monitor it names when a wearing time follows ("Joyce Holter 24h")
+                test_named = bool(nxt) and lex.is_curated_term(nxt[2]) and bool(_WEARING_TIME.match(text, nxt[1]))
+                if adjacent and not test_named and (self._is_surname(nxt[2], view.cased, query, word) or rare_then_verb) \
                         and self._first_ok(word, view.cased) or adjacent and query and not view.cased \
-                        and self._set_off_pair(text, start, nxt[1], word, nxt[2]):
+                        and (self._set_off_pair(text, start, nxt[1], word, nxt[2]) or self._common_pair(word, nxt[2])):
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue
@@ -88,6 +92,15 @@ class LexiconNameRecognizer(NameRecognizer):
                 # a lower-case note's rare Capitalised word: "... consulted with Vrenchak today"
                 yield self.result(start, end, 0.5)
             i += 1
+
+
+    def _common_pair(self, first: str, last: str) -> bool:
+        """In a caseless query, a common given name that is no everyday word and a Census surname English uses
+        less than "brown" ("HOLTER REPORT FOR JAMES WILSON READY", "john townsend echo today")."""
+        lex = self.lexicons
+        return first.lower() not in WORDLIKE_GIVEN_NAMES and lex.zipf(first) < 5.6 and not lex.is_clinical(first) \
+            and last.lower() in lex.last_names and lex.zipf(last) < 5.0 and not self.evidence.vetoes_name(last) \
+            and not lex.is_curated_term(last) and not self.evidence.is_excluded(last)
 
     def _set_off_pair(self, text: str, start: int, end: int, first: str, last: str) -> bool:
         """In an ALL-CAPS query, a listed first name and surname, even common ones, set off as an item of

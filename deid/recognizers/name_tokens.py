@@ -44,6 +44,19 @@ vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic soma
 """.split()) | STOP_WORDS
 
 
+#: Census given names that are also everyday English words or places, so that without case they say
+#: little ("WILL", "GRANT", "MAX DOSE", "APRIL"); general English, not drawn from any corpus
+WORDLIKE_GIVEN_NAMES = frozenset("""
+buddy crystal dean marry diamond kit min walker na charity mac temple drew pa junior santa le roman jan marine
+princess irish joy grace lane ha bell hang desire tiny un bob ma era golden grant loan ray dick forest moon prince
+angeles frank israel van ed faith jack rose royal queen christian carry winter gay rich spring sunday brain france
+german lady sun numbers jesus miles mark january august china page ok bill september al king april star june
+america miss summer chance song son art major soon else guy young hope season georgia carolina virginia florida
+dallas houston paris india asia sydney chase angel max will may lee sage amber ruby pearl iris violet holly ivy
+hunter cash lucky sunny honey penny candy destiny harmony heaven trinity river rocky stone
+""".split())
+
+
 #: A capital after small letters, as terms and brands write them ("CrCl", "LifeVest"), not names
 #: ("McNeil", "MacLeod", "DeLuca", "LaToya" are let through)
 INNER_CAPITAL = regex.compile(r"(?<!^(?:Ma?c|D[eiau]|L[ae]|V[ao]n|O['’]))(?<=\p{Ll})\p{Lu}")

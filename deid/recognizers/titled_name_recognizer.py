@@ -61,7 +61,10 @@ class TitledNameRecognizer(NameRecognizer):
                 limit = 5.5 if dotted else 4.5
                 # "Mr. Sports": written as a title (capital M, small letters; or "mr." in a lower-case
                 # note), not as MR or "ms.", what follows is a capitalised surname even if it is English
-                spelt_as_title = (view.cased or view.mostly_lower) and word[:1].isupper() and not word.isupper() \
+                # ("Mrs" and "mister" are no valve: after them any name word counts, "MRS JONES HOLTER")
+                spelt_as_title = title in ("mrs", "mister") and not self.evidence.is_excluded(word) \
+                    and not self.lexicons.is_curated_term(word) or \
+                    (view.cased or view.mostly_lower) and word[:1].isupper() and not word.isupper() \
                     and not self.evidence.is_excluded(word) and (
                         _SPELT_TITLE.fullmatch(text, match.start(), match.start() + len(title))
                         or view.mostly_lower and dotted and title != "ms")

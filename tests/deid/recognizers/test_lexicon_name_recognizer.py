@@ -31,6 +31,12 @@ def recognizer(lexicons):
         ("CODE BLUE 4 WEST, MAY CALL, PEA ARREST", []),
         ("CHECK JOHN TOWNSEND 9076730 POTASSIUM AFTER IV LASIX", ["JOHN TOWNSEND"]),  # before a record number
         ("GAVE HEPARIN BOLUS, WILL RECHECK 060000", []),
+        # a caseless query's common given name (no everyday word) and surname
+        ("HOLTER REPORT FOR JAMES WILSON READY", ["JAMES WILSON"]),
+        ("WILL GRANT ACCESS, MAY BILL PT, MARK HALL PASS", []),
+        # a curated eponym after a given name names the monitor when a wearing time follows
+        ("Ordered: Joyce Holter 24h tomorrow.", []),
+        ("Joyce Holter called the office.", ["Joyce Holter"]),
         ("CALL ME BACK ABOUT MY MONITOR. TOMAS TORRENS +1 555 279 2519", ["TOMAS TORRENS"]),  # before a phone
         ("SEND COPY OF ECG TO MY EMAIL. ROBERT BURNS", ["ROBERT BURNS"]),  # a sign-off after a sentence
         ("PLEASE CALL ME BACK. WILL CALL AGAIN. HR 110. MAY WALK WITH PT.", []),

@@ -18,6 +18,7 @@ def recognizer(lexicons):
         ("BP soft. Dr. o malley and Dr. Vrenchak at bedside.", ["o malley", "Vrenchak"]),  # a particle written apart
         # a surname that starts with a letter outside ASCII, or with its particle
         ("Hi, this message is for Dr. Ó Comhrann about the echo.", ["Ó Comhrann"]),
+        ("MRS JONES HOLTER MONITOR CAME OFF", ["JONES"]),  # "Mrs" is no valve: a common surname after it
         ("My old cardiologist was Mrs. Ó Glenvarra at the clinic.", ["Ó Glenvarra"]),
         ("Echo appt prof. Çelikbrand March 28.", ["Çelikbrand"]),
         ("seen by dr d angelo today", ["d angelo"]),
