@@ -191,6 +191,11 @@ class NameEvidence:
         return census and zipf < 5.5 or zipf < 2.5
 
 
+def _given_first(word: str, lex) -> bool:
+    """A Census given name more than a surname ("John", "Mary"; not "Kim", "Lee", which rank higher as surnames)."""
+    return word in lex.first_names and (word not in lex.last_names or lex.first_names[word] < lex.last_names[word])
+
+
 def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, limit: int = 3,
                      strong: bool = False) -> tuple[int, int] | None:
     """The span of up to ``limit`` name words starting at ``pos`` (after spaces), or None.
@@ -240,6 +245,9 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             if not ok and word[0].isupper() and not word.isupper() and first[0].isupper() and not first.isupper() \
                     and evidence.lexicons.is_name(word):
                 ok = True  # "Henry Jones" capitalised in a lower-case note
+            if lex.is_curated_term(word) and not _given_first(previous, lex) and previous not in SURNAME_PARTICLES \
+                    and previous not in ("la", "der", "den"):
+                ok = False  # "Dr. Patel Holter results", "Dr Kim Echo": our terms go on a name only after a given name
             if word.lower() in CALENDAR_WORDS and _DAY_NUMBER_NEXT.match(text, match.end()):
                 ok = False  # "prof. Celik March 28": a date begins
         if not ok:

@@ -17,6 +17,8 @@ from deid.recognizers.name_tokens import NameRecognizer
 
 _PLACE_BEFORE = regex.compile(r"\b(?:presented|admitted|transferred|referred|sent|brought|went|taken|seen|treated)\s+"
                               r"(?:to|at|from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
+# a hospital's services, which the model's ORG spans run into ("Mercy Hospital Echo Lab")
+_SERVICE_WORDS = frozenset("lab labs laboratory unit department dept service services team program office desk".split())
 
 
 class SpacyNerRecognizer(NameRecognizer):
@@ -47,7 +49,15 @@ class SpacyNerRecognizer(NameRecognizer):
             elif ent.label_ in ("FAC", "ORG") and FACILITY_PATTERN.search(ent.text):
                 words = [w for w in regex.findall(r"[A-Za-z]+", ent.text) if not FACILITY_PATTERN.fullmatch(w)]
                 if words and not all(self.lexicons.is_clinical(w) for w in words):
-                    yield self.result(ent.start_char, ent.end_char, 0.6, "HOSPITAL")
+                    yield self.result(ent.start_char, self._without_service_tail(ent), 0.6, "HOSPITAL")
+
+    def _without_service_tail(self, ent) -> int:
+        """Where a hospital's name ends: "Mercy Hospital Echo Lab" is Mercy Hospital's echo lab."""
+        tokens = list(ent)
+        while len(tokens) > 1 and not FACILITY_PATTERN.fullmatch(tokens[-1].text) and (
+                self.lexicons.is_clinical(tokens[-1].text) or tokens[-1].text.lower() in _SERVICE_WORDS):
+            tokens.pop()
+        return tokens[-1].idx + len(tokens[-1].text)
 
     def _person_span(self, view, ent):
         tokens = [t for t in ent if t.is_alpha]

@@ -56,7 +56,7 @@ class UnknownWordRecognizer(NameRecognizer):
     def _with_name_neighbours(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Grow the span over the capitalised name words and particles right beside it."""
         while True:
-            before = regex.search(r"(\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.)[ \t]$", text[max(0, start - 40):start])
+            before = regex.search(r"(?<![\p{L}'’-])(\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.)[ \t]$", text[max(0, start - 40):start])
             if not before or not self._name_neighbour(before.group(1)):
                 break
             start -= len(before.group(0))

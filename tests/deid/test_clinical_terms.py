@@ -28,6 +28,9 @@ CLINICAL_SENTENCES = [
      ["FFR", "IVUS", "LMCA", "NSVT", "MCOT", "ILR", "CIED", "DAPT", "DES"]),
     # eponyms and devices that look like names
     ("Holter monitor placed for 48 hours.", ["Holter monitor"]),
+    ("Dr. Patel Holter results are back; Joyce Holter 24h started.", ["Holter results", "Holter 24h"]),
+    ("Mercy Hospital Echo Lab called about the TEE.", ["Echo Lab", "TEE"]),
+    ("Echo: LVEF 55%, grade 1 diastolic dysfunction, mild MR. Maurycy", ["MR"]),  # a sign-off after "MR."
     ("Bruce protocol stopped at stage 3 for fatigue.", ["Bruce protocol"]),
     ("Swan-Ganz catheter placed, PCWP 22.", ["Swan-Ganz", "PCWP"]),
     ("History of Wolff-Parkinson-White syndrome s/p ablation.", ["Wolff-Parkinson-White"]),

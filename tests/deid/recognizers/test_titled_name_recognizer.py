@@ -19,6 +19,9 @@ def recognizer(lexicons):
         # a surname that starts with a letter outside ASCII, or with its particle
         ("Hi, this message is for Dr. Ó Comhrann about the echo.", ["Ó Comhrann"]),
         ("MRS JONES HOLTER MONITOR CAME OFF", ["JONES"]),  # "Mrs" is no valve: a common surname after it
+        # one of our terms goes on a titled name only after a given name (not one that ranks higher as a surname)
+        ("Dr. Patel Holter results are back; Dr Kim Echo read pending.", ["Patel", "Kim"]),
+        ("Dr. John Foley called.", ["John Foley"]),
         ("My old cardiologist was Mrs. Ó Glenvarra at the clinic.", ["Ó Glenvarra"]),
         ("Echo appt prof. Çelikbrand March 28.", ["Çelikbrand"]),
         ("seen by dr d angelo today", ["d angelo"]),
