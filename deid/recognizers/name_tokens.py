@@ -191,7 +191,7 @@ class NameEvidence:
         return census and zipf < 5.5 or zipf < 2.5
 
 
-def _given_first(word: str, lex) -> bool:
+def given_first(word: str, lex) -> bool:
     """A Census given name more than a surname ("John", "Mary"; not "Kim", "Lee", which rank higher as surnames)."""
     return word in lex.first_names and (word not in lex.last_names or lex.first_names[word] < lex.last_names[word])
 
@@ -245,7 +245,7 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             if not ok and word[0].isupper() and not word.isupper() and first[0].isupper() and not first.isupper() \
                     and evidence.lexicons.is_name(word):
                 ok = True  # "Henry Jones" capitalised in a lower-case note
-            if lex.is_curated_term(word) and not _given_first(previous, lex) and previous not in SURNAME_PARTICLES \
+            if lex.is_curated_term(word) and not given_first(previous, lex) and previous not in SURNAME_PARTICLES \
                     and previous not in ("la", "der", "den"):
                 ok = False  # "Dr. Patel Holter results", "Dr Kim Echo": our terms go on a name only after a given name
             if word.lower() in CALENDAR_WORDS and _DAY_NUMBER_NEXT.match(text, match.end()):

@@ -18,7 +18,8 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer, name_words_after, name_words_before
+from deid.recognizers.name_tokens import (MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer, given_first, name_words_after,
+                                         name_words_before)
 
 _AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient)(?:[ \t]+in[ \t]+\d{1,3}[A-Za-z]?)?(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
                             regex.IGNORECASE)
@@ -75,6 +76,8 @@ _SPOKEN_OF = regex.compile(rf"\b(?:says|said|asks|asked|thinks|thought|worried|w
 _IN_ROOM = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+in[ \t]+(?:room|rm|bed|bay)[ \t]*\d", regex.IGNORECASE)
 _BED_THEN_NAME = regex.compile(rf"\b(?:bed|rm|room|bay)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]+{_NAME}(?=[ \t]*(?:,|\(|[ \t]\d{{1,3}}[ \t]?[MF]\b))",
                                regex.IGNORECASE)
+# studies a worklist writes before the patient ("ECHO SMITH, DOB ..."), some of them also Census surnames
+_STUDIES = frozenset("echo holter tte tee ecg ekg cath mri ct cxr stress nuclear zio monitor event loop".split())
 _CALENDAR = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight""".split())
 
@@ -168,7 +171,8 @@ class PatientNameRecognizer(NameRecognizer):
                 # a bare number ("Weight, 95,", "(96)") says less than "74M": no everyday word before it
                 bare = not regex.search(r"\p{L}", match.group(0))
                 span = name_words_before(text, match.start(), lambda w: w.lower() in SURNAME_PARTICLES or self._slot_word(
-                    w, view.cased) and not (bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names))
+                    w, view.cased) and not (bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names)
+                    and not self._names_a_test(w, view.cased))
                 if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
                     yield self.result(span[0], span[1], 0.7)
 
@@ -183,6 +187,12 @@ class PatientNameRecognizer(NameRecognizer):
         if lex.is_clinical(word) and not (cased and lex.is_name(word)):
             return False
         return lex.is_name(word) and lex.zipf(word) < 5.0 or self.evidence.unknown_word(word, max_zipf=2.5)
+
+    def _names_a_test(self, word: str, cased: bool) -> bool:
+        """A study before a patient's name and age ("ECHO SMITH, DOB", "Holter Garcia 74M") is the test a
+        worklist names, unless in mixed case it is a given name first ("Echo Smith, 74M"); eponymous
+        surnames stay names ("Hess 82F", "DAVID EDWARDS 97M")."""
+        return word.lower() in _STUDIES and not (cased and word[0].isupper() and given_first(word.lower(), self.lexicons))
 
     def _caseless_subject(self, word: str) -> bool:
         """Without case a query's subject slot also holds charting words ("for billing,", "FOR

@@ -98,6 +98,9 @@ def recognizer(lexicons):
         ("mri safe with my pacer? pt duffy asking", ["duffy"]),  # a surname only the terminology lists
         ("Secure chat: pt in 14 is Scott, bradycardic 38 on metoprolol", ["Scott"]),
         ("pt still asking for food, pt calm, asking for wife", []),
+        # a study before the name is the test ("ECHO SMITH, DOB"); eponymous surnames stay names
+        ("ECHO SMITH, DOB 3/4/1950. HOLTER GARCIA 74 M", ["SMITH", "GARCIA"]),
+        ("Bruce Smith, 74M, for stress test. Hess 82F on Eliquis", ["Bruce Smith", "Hess"]),
         ("Pt Gallardo c/o 10/10 chest pain, ECG unchanged.", ["Gallardo"]),
         ("Please advise, pt Griffin INR 1.6 on warfarin.", ["Griffin"]),
         ("FYI - pt Harrington from the outside hospital, STEMI.", ["Harrington"]),
