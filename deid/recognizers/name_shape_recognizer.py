@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.name_tokens import NameRecognizer
+from deid.recognizers.base import is_query
+from deid.recognizers.name_tokens import CALENDAR_WORDS, NameRecognizer
 
 _W = r"\p{L}[\p{L}'’-]*\p{L}"
 # "Ivo F. Bragadin", "Luiz Henrique R. Almeida", "melinda e. morales"
@@ -44,9 +45,14 @@ class NameShapeRecognizer(NameRecognizer):
                     and self._surname(match.group("surname"), view.cased) \
                     and (view.cased or given[0].lower() in self.lexicons.first_names):  # "replete k. begin"
                 yield self.result(match.start("given"), match.end("surname"), 0.75)
+        query = is_query(text)
         for match in _INVERTED.finditer(text, timeout=deadline.remaining()):
-            surname, given = match.group("surname"), match.group("given")
+            surname, given = match.group("surname"), regex.sub(r"['’]s$", "", match.group("given"))
             if not self._surname(surname.split()[-1], view.cased):
+                continue
+            if view.cased and query and self._rare_given(given) and surname.lower() not in self.lexicons.regions:
+                # a one-line query inverts a name anywhere: "can we move Ossola, Fabio to the NP?"
+                yield self.result(match.start(), match.start("given") + len(given), 0.7)
                 continue
             before = _CHART_PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start())
             after = _CHART_PLACE_AFTER.match(text, match.end())
@@ -57,6 +63,14 @@ class NameShapeRecognizer(NameRecognizer):
             if listed and (view.cased or before or after) or before and after and self._given(given, view.cased) \
                     and (given[1:].islower() if view.cased else self.lexicons.is_name(surname.split()[-1]) or numbered):
                 yield self.result(match.start(), match.end(), 0.7)
+
+    def _rare_given(self, word: str) -> bool:
+        """A capitalised given name: listed, or rare in English (Zipf < 3) and not clinical, a region or a calendar word."""
+        lex, lower = self.lexicons, word.lower()
+        if not (word[0].isupper() and word[1:].islower()) or self.evidence.is_excluded(word) or lower in lex.regions \
+                or lower in CALENDAR_WORDS or lex.is_clinical(lower):
+            return False
+        return lower in lex.first_names and lex.zipf(lower) < 5.5 or lex.zipf(lower) < 3.0
 
     def _initial_ok(self, initial: str, cased: bool) -> bool:
         return initial.isupper() if cased else True

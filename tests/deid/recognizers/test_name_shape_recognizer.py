@@ -23,6 +23,10 @@ def recognizer(lexicons):
         # inverted, where charts put it
         ("Axelsson, Oscar, DOB 07/05/1944, MRN 5653240", ["Axelsson, Oscar"]),
         ("King-Hill, Amanda: postop AF day 2", ["King-Hill, Amanda"]),  # a double-barrelled surname
+        # a one-line query inverts a name anywhere, possessive too
+        ("Who is Hunt, Alfred's cardiologist? She's at the clinic", ["Hunt, Alfred"]),
+        ("bed 7 Brunello, Gianfranco c/o crushing CP 9/10", ["Brunello, Gianfranco"]),
+        ("Moved from Dallas, Texas to Paris, France in June", []),
         ("Swan-Ganz, Foley: placed today", []),
         ("van Noort, Sabas - Echo: LVEF 25-30%", ["van Noort, Sabas"]),
         ("PLEASE CALL ME BACK. KARZ, DONALD (876) 555-0100", ["KARZ, DONALD"]),
