@@ -336,6 +336,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             if not query and regex.match(r"[ \t]*:", text[match.end("phi"):]):
                 continue  # a note's exam label ("Vitals General: NAD"); a query's "Cobbport General: 39F" is a name
             w1, w2 = match.group("w1"), match.group("w2")
+            if w1 and w1.lower() in STOP_WORDS:
+                w1 = None  # "at Southwest General": the first word is the cue, not the name
             # "at Cedar Ridge General", "at Southwest General": after a place cue in mixed case, any
             # capitalised words name it, common ones too
             cued_words = view.cased and regex.search(r"(?:\b(?:to|at|from|in|into|via|by)|@)[ \t]*$",

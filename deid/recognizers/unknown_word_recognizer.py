@@ -50,7 +50,10 @@ class UnknownWordRecognizer(NameRecognizer):
         text = view.text
         for match in _CASELESS_PLACE.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
-            if not self.lexicons.is_name(word) and self.evidence.caseless_unknown(word, min_length=5):
+            # (after "from" up to Zipf 2 for a long word: towns English has seen a little, "trelleborg")
+            travelled = match.group(0)[:4].lower() == "from"
+            if not self.lexicons.is_name(word) and (self.evidence.caseless_unknown(word, min_length=5) or travelled
+                                                    and self.evidence.caseless_unknown(word, max_zipf=2.0, min_length=8)):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "CITY")
 
     def _with_name_neighbours(self, text: str, start: int, end: int) -> tuple[int, int]:

@@ -178,6 +178,7 @@ def hospital(lexicons):
         ("cath tomorrow at riverside general, does he stop metformin?", ["riverside general"]),
         ("refer to Dr Vell at Cedar Ridge General?", ["Cedar Ridge General"]),  # common words after a cue
         ("had his pacemaker put in at Southwest General.", ["Southwest General"]),
+        ("Write a referral to Prof. Vell at Southwest General for ICD evaluation", ["Southwest General"]),
         ("Transfer request from New Brellmoor General today", ["New Brellmoor General"]),  # a town's prefix
         ("To Dr Vell, Cardiology, Quorran General: 39F, 28 wks pregnant", ["Quorran General"]),  # a query's address line
         # a town after the facility word, particles and "and" inside the name, non-ASCII letters

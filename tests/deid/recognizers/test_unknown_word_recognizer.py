@@ -32,6 +32,8 @@ def recognizer(lexicons):
         ("WAS THERE A HOLTER FOR VRABOSZ IN 1978?", []),  # no case to go by
         # without case, only a place slot tells
         ("ETA 15 MIN FROM QUELLHAUSEN, ANTERIOR STEMI", ["QUELLHAUSEN"]),
+        ("ETA 15 MIN FROM TRELLEBORG", ["TRELLEBORG"]),  # a long town name English has seen a little
+        ("TRANSFERRED FROM CATHETERIZATION LAB, WEANED FROM NITROPRUSSIDE", []),
         ("PT PLACED IN TRENDELENBERG, TO CSRU, LS COARSE TO RHONCHEROUS", []),
     ],
 )
