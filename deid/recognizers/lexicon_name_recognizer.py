@@ -76,6 +76,12 @@ class LexiconNameRecognizer(NameRecognizer):
                 yield self.result(start, words[i + 1][1], 0.6)
                 i += 2
                 continue
+            elif not view.cased and i + 1 < len(words) and text[end:words[i + 1][0]] == " " and is_query(text) \
+                    and self._inverted_before_number(text, word, words[i + 1]):
+                # "LOOKING FOR CATH REPORT SMITH MANUEL 3017883": a surname, a given name, a record number
+                yield self.result(start, words[i + 1][1], 0.7)
+                i += 2
+                continue
             elif not view.cased and i + 1 < len(words) and text[end:words[i + 1][0]] == " " \
                     and self._unknown_pair(word, words[i + 1][2], text):
                 # "CALLED FIORENZO PARPINEL AT", "thabani khoza 962-...": two words no dictionary knows
@@ -93,6 +99,12 @@ class LexiconNameRecognizer(NameRecognizer):
                 yield self.result(start, end, 0.5)
             i += 1
 
+
+    def _inverted_before_number(self, text: str, last: str, given) -> bool:
+        lex = self.lexicons
+        return bool(_RECORD_NUMBER_AFTER.match(text, given[1])) and last.lower() in lex.last_names and lex.zipf(last) < 5.0 \
+            and not self.evidence.vetoes_name(last) and given[2].lower() in lex.first_names \
+            and given[2].lower() not in WORDLIKE_GIVEN_NAMES and not lex.is_clinical(given[2])
 
     def _common_pair(self, first: str, last: str) -> bool:
         """In a caseless query, a common given name that is no everyday word and a Census surname English uses

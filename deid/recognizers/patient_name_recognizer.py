@@ -54,7 +54,8 @@ _VERB_FORM = regex.compile(r"(?:ed|ing|ly)$", regex.IGNORECASE)
 _NAME_START = regex.compile(rf"(?:(?:{'|'.join(sorted(SURNAME_PARTICLES))})[ \t]+(?:(?:la|der|den)[ \t]+)?(?=\p{{Lu}}))?"
                             r"(\p{L}[\p{L}'’-]*)")
 # "PT THOMPSON NEEDS STAT ECHO": verbs of a patient line that let a common surname fill the slot
-_LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|requesting|presents|c/o|complains|mrn|dob)\b",
+_LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|requesting|presents|c/o|complains|mrn|dob|"
+                           r"calling|called|asking|wants)\b",
                            regex.IGNORECASE)
 # in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
 _QUERY_SUBJECT_BEFORE = regex.compile(
@@ -101,8 +102,9 @@ class PatientNameRecognizer(NameRecognizer):
                     or query and self._caseless_query_name(word.group(1))):
                 continue  # caseless notes clip and misspell after "pt" ("PT CONTS ON"): only listed names
             span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
-            if not span and not view.cased and query and self._caseless_query_name(word.group(1)):
-                span = word.span(1)  # "pt duffy asking": a surname the terminology also lists
+            if not span and not view.cased and (query and self._caseless_query_name(word.group(1))
+                                                or self._common_surname_before_verb(text, word)):
+                span = word.span(1)  # "pt duffy asking", "PATIENT MILLER CALLING": a surname the terminology also lists
             if span and (_PATIENT_LINE_GOES_ON.match(text, span[1]) or _CASED_LINE_GOES_ON.match(text, span[1])
                          or "." not in match.group(0)[2:] and self._name_then_clinical(text, span, view.cased)):
                 yield self.result(span[0], span[1], 0.7)

@@ -33,6 +33,7 @@ def recognizer(lexicons):
         ("GAVE HEPARIN BOLUS, WILL RECHECK 060000", []),
         # a caseless query's common given name (no everyday word) and surname
         ("HOLTER REPORT FOR JAMES WILSON READY", ["JAMES WILSON"]),
+        ("LOOKING FOR CATH REPORT DIXON PATRICIA 171917062", ["DIXON PATRICIA"]),  # inverted, before a record number
         ("WILL GRANT ACCESS, MAY BILL PT, MARK HALL PASS", []),
         # a curated eponym after a given name names the monitor when a wearing time follows
         ("Ordered: Joyce Holter 24h tomorrow.", []),

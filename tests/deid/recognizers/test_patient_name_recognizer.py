@@ -98,6 +98,7 @@ def recognizer(lexicons):
         ("mri safe with my pacer? pt duffy asking", ["duffy"]),  # a surname only the terminology lists
         ("Secure chat: pt in 14 is Scott, bradycardic 38 on metoprolol", ["Scott"]),
         ("pt still asking for food, pt calm, asking for wife", []),
+        ("PATIENT MILLER CALLING AGAIN ABOUT CHEST PAIN", ["MILLER"]),
         # a study before the name is the test ("ECHO SMITH, DOB"); eponymous surnames stay names
         ("ECHO SMITH, DOB 3/4/1950. HOLTER GARCIA 74 M", ["SMITH", "GARCIA"]),
         ("Bruce Smith, 74M, for stress test. Hess 82F on Eliquis", ["Bruce Smith", "Hess"]),
