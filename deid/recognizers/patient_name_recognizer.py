@@ -151,7 +151,8 @@ class PatientNameRecognizer(NameRecognizer):
         for match in _GLOSSED.finditer(text, timeout=deadline.remaining()):
             name = match.group("name")
             if all(self.lexicons.is_clinical(w) for w in match.group("gloss").split()) and self._slot_word(name, view.cased) \
-                    and not self.lexicons.is_clinical(name) and not self._is_place(name):
+                    and not self._subject_clinical(name, view.cased) and not self._is_place(name):
+                # (a capitalised Census name only the terminology lists is a name here: "Stone (NSTEMI)")
                 yield self.result(match.start("name"), match.end("name"), 0.6)
         # "wife says torres looks grey", "ECG tech: Heath in room 3", "bed 7 Musa, 74M": narrower slots
         for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME):

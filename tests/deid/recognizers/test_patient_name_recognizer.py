@@ -72,6 +72,8 @@ def recognizer(lexicons):
         ("Can we refer Sanghvi to EP for PVI?", ["Sanghvi"]),
         ("cath lab tonight? have a 64F Petersen with ongoing pain", ["Petersen"]),
         ("Rounding list 6E: Bertrand (NSTEMI), Carlier (CHF)", ["Bertrand", "Carlier"]),
+        ("Rounding list 6E: Stone (NSTEMI), Evans (CHF)", ["Stone", "Evans"]),  # surnames the terminology lists
+        ("Meds: Lasix (furosemide), Heparin (DVT ppx), Holter (AF)", []),
         ("OK to discharge home today? refer to EP? Lasix (furosemide) given.", []),
         # surname particles, and a common surname before a patient line's verb
         ("Pt da Luz had a syncopal episode at home", ["da Luz"]),
