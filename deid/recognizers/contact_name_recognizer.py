@@ -93,9 +93,7 @@ class ContactNameRecognizer(NameRecognizer):
     def _called_back(self, word: str, cased: bool) -> bool:
         """Who is to be called back ("PLEASE CALL THIJMEN ROBINSON BACK"): a Census name or a word no dictionary
         knows, not a pronoun, a relative or a service ("call me back", "call mom back", "call pharmacy back")."""
-        if self.evidence.is_excluded(word) or self.evidence.vetoes_name(word) or cased and not word[0].isupper():
-            return False
-        return self.lexicons.is_name(word) and self.lexicons.zipf(word) < 5.5 or self.evidence.unknown_word(word, max_zipf=2.5)
+        return not self.evidence.vetoes_name(word) and self.evidence.person_word(word, cased, max_zipf=5.5)
 
     def _name_after(self, text: str, pos: int) -> bool:
         """A second name word right after: another unknown word or a Census surname ("nikach adib")."""

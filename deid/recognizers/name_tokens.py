@@ -145,6 +145,15 @@ class NameEvidence:
         return len(word) >= 7 and any(lex.is_clinical(word[:i] + c + word[i + 1:]) for i in range(len(word))
                                       for c in ascii_lowercase if c != word[i])
 
+    def person_word(self, word: str, cased: bool, max_zipf: float = 5.0) -> bool:
+        """Can this word fill a slot only a person fills ("miller's daughter", "call X back", "if X can")?
+        A Census name English uses less than ``max_zipf`` ("will" is above 5) or a word no dictionary knows,
+        capitalised in mixed case, never an excluded word; callers add their own vetoes."""
+        lex = self.lexicons
+        if self.is_excluded(word) or cased and not word[0].isupper():
+            return False
+        return lex.is_name(word) and lex.zipf(word) < max_zipf or self.unknown_word(word, max_zipf=2.5)
+
     def vetoes_name(self, word: str) -> bool:
         """Is this clinical word too clinical to be a name part? All are, except a Census name
         rare in English (Zipf < 3.5) that only the terminology's word list holds ("Weimer")."""

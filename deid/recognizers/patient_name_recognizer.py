@@ -184,12 +184,10 @@ class PatientNameRecognizer(NameRecognizer):
         than "will" (in mixed case capitalised, even one the terminology's word list holds), or a word no
         dictionary knows; never a curated term, a calendar word or a pronoun."""
         lex = self.lexicons
-        if self.evidence.is_excluded(word) or lex.is_curated_term(word) or word.lower() in _CALENDAR \
-                or cased and not (word[0].isupper() and not word.isupper()):
+        if lex.is_curated_term(word) or word.lower() in _CALENDAR or cased and word.isupper() \
+                or lex.is_clinical(word) and not (cased and lex.is_name(word)):
             return False
-        if lex.is_clinical(word) and not (cased and lex.is_name(word)):
-            return False
-        return lex.is_name(word) and lex.zipf(word) < 5.0 or self.evidence.unknown_word(word, max_zipf=2.5)
+        return self.evidence.person_word(word, cased)
 
     def _names_a_test(self, word: str, cased: bool) -> bool:
         """A study before a patient's name and age ("ECHO SMITH, DOB", "Holter Garcia 74M") is the test a

@@ -59,11 +59,8 @@ class RelativeNameRecognizer(NameRecognizer):
     def _owner(self, word: str, cased: bool) -> bool:
         """Who owns a relation ("miller's daughter"): a Census name English uses less than "will", even one
         the terminology's word list holds, or a word no dictionary knows; not "patient's", "Monday's"."""
-        lex = self.lexicons
-        if self.evidence.is_excluded(word) or lex.is_curated_term(word) or cased and not word[0].isupper() \
-                or word.lower() in CALENDAR_WORDS:
-            return False
-        return lex.is_name(word) and lex.zipf(word) < 5.0 or self.evidence.unknown_word(word, max_zipf=2.5)
+        return not self.lexicons.is_curated_term(word) and word.lower() not in CALENDAR_WORDS \
+            and self.evidence.person_word(word, cased)
 
     def _before_relation(self, word: str, cased: bool) -> bool:
         return self.evidence.after_context(word, cased) and (
