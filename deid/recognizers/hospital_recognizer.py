@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.lexicons import Lexicons
 from deid.recognizers.base import ClinicalRecognizer, is_query
+from deid.recognizers.name_tokens import CALENDAR_WORDS
 
 FACILITY = (r"hospitals?|hosp|medical\s+cent(?:er|re)|med\.?\s+ctr|medical\s+group|health\s+(?:center|system|centre)|"
             r"healthcare|clinic|rehab|rehabilitation(?:\s+(?:center|hospital|facility))?|nursing\s+(?:home|facility|center)|"
@@ -56,8 +57,7 @@ _LOWER_ACRONYM = regex.compile(r"\b(?:to|at|from|into)[ \t]+(?:the[ \t]+)?(?P<ph
 _FOLLOWING_PLACE = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
 _NAME_CONNECTORS = frozenset({"of", "&", "and"})
 _TITLE_BEFORE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof|doctor)\.?[ \t]+$", regex.IGNORECASE)
-_MONTHS_DAYS = frozenset("""january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today tomorrow""".split())
+_MONTHS_DAYS = CALENDAR_WORDS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow".split())
 # Words that describe a kind of care, not a place's name.
 GENERIC = frozenset("""
 cardiac pulmonary inpatient outpatient acute subacute sub-acute chronic local outside other same another

@@ -99,20 +99,25 @@ class LexiconNameRecognizer(NameRecognizer):
                 yield self.result(start, end, 0.5)
             i += 1
 
-
     def _inverted_before_number(self, text: str, last: str, given) -> bool:
-        lex = self.lexicons
-        return bool(_RECORD_NUMBER_AFTER.match(text, given[1])) and last.lower() in lex.last_names and lex.zipf(last) < 5.0 \
-            and not self.evidence.vetoes_name(last) and given[2].lower() in lex.first_names \
-            and given[2].lower() not in WORDLIKE_GIVEN_NAMES and not lex.is_clinical(given[2])
+        return bool(_RECORD_NUMBER_AFTER.match(text, given[1])) and self._common_surname(last) \
+            and given[2].lower() in self.lexicons.first_names and self._plain_given(given[2])
 
     def _common_pair(self, first: str, last: str) -> bool:
         """In a caseless query, a common given name that is no everyday word and a Census surname English uses
         less than "brown" ("HOLTER REPORT FOR JAMES WILSON READY", "john townsend echo today")."""
         lex = self.lexicons
-        return first.lower() not in WORDLIKE_GIVEN_NAMES and lex.zipf(first) < 5.6 and not lex.is_clinical(first) \
-            and last.lower() in lex.last_names and lex.zipf(last) < 5.0 and not self.evidence.vetoes_name(last) \
+        return self._plain_given(first) and lex.zipf(first) < 5.6 and self._common_surname(last) \
             and not lex.is_curated_term(last) and not self.evidence.is_excluded(last)
+
+    def _plain_given(self, word: str) -> bool:
+        """A given name that is no everyday word ("JAMES", not "WILL") and not clinical."""
+        return word.lower() not in WORDLIKE_GIVEN_NAMES and not self.lexicons.is_clinical(word)
+
+    def _common_surname(self, word: str) -> bool:
+        """A Census surname English uses less than "brown", not too clinical to be a name."""
+        lex = self.lexicons
+        return word.lower() in lex.last_names and lex.zipf(word) < 5.0 and not self.evidence.vetoes_name(word)
 
     def _set_off_pair(self, text: str, start: int, end: int, first: str, last: str) -> bool:
         """In an ALL-CAPS query, a listed first name and surname, even common ones, set off as an item of

@@ -44,6 +44,10 @@ vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic soma
 """.split()) | STOP_WORDS
 
 
+#: Months and weekdays: they follow names ("Smith Monday") and are listed as names ("April", "May")
+CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
 #: Census given names that are also everyday English words or places, so that without case they say
 #: little ("WILL", "GRANT", "MAX DOSE", "APRIL"); general English, not drawn from any corpus
 WORDLIKE_GIVEN_NAMES = frozenset("""
@@ -324,10 +328,6 @@ def coordinated_names(text: str, found: Iterable[RecognizerResult], evidence: Na
                                         recognition_metadata={"recognizer_name": "CoordinatedName"}))
             cursor = span[1]
     return out
-
-
-CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
 def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence: NameEvidence, cased: bool,

@@ -18,7 +18,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import (MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer, given_first, name_words_after,
+from deid.recognizers.name_tokens import (CALENDAR_WORDS, MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer, given_first, name_words_after,
                                          name_words_before)
 
 _AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient)(?:[ \t]+in[ \t]+\d{1,3}[A-Za-z]?)?(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
@@ -79,8 +79,7 @@ _BED_THEN_NAME = regex.compile(rf"\b(?:bed|rm|room|bay)[ \t]*\d{{1,3}}[A-Za-z]?[
                                regex.IGNORECASE)
 # studies a worklist writes before the patient ("ECHO SMITH, DOB ..."), some of them also Census surnames
 _STUDIES = frozenset("echo holter tte tee ecg ekg cath mri ct cxr stress nuclear zio monitor event loop".split())
-_CALENDAR = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight""".split())
+_CALENDAR = CALENDAR_WORDS | {"today", "tomorrow", "tonight"}
 
 
 class PatientNameRecognizer(NameRecognizer):
