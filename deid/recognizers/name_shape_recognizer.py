@@ -30,6 +30,14 @@ _CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,;(–-]|$|\d|(?:dob|mrn|d\.o\.b|
 # a number right after the pair: "NO SHOW: BOHNBACH, SIEGRUN 169154", "CALLED GUERRA, LORENZO AT 555-..."
 _NUMBER_AFTER = regex.compile(r"[ \t]*(?:at[ \t]+)?[(+]?\d", regex.IGNORECASE)
 _PARTICLES = frozenset("van von de da del della di le la du mac mc".split())
+# "Imke de Leeuw", "Michelle van der Kint", "Jet de Vroege": a surname particle written small
+# between two capitalised words (not "ten", "der", "den" alone: English words before a name)
+_PARTICLE_NAME = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<given>\p{{Lu}}\p{{Ll}}[\p{{L}}'’-]*) (?:van|von|de|da|das|dos|del|della|di|du|le|la)"
+                               rf"(?: (?:la|der|den|los))? (?P<surname>\p{{Lu}}\p{{Ll}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’-])")
+
+
+# "Ó Frainclín", "NÍ BHRIAIN": the Irish particles are no English word, in any case
+_IRISH_PARTICLE_NAME = regex.compile(r"(?<![\p{L}'’.-])(?:Ó|Ní|NÍ) (?P<surname>\p{L}[\p{L}'’-]*\p{L})")
 
 
 class NameShapeRecognizer(NameRecognizer):
@@ -45,6 +53,13 @@ class NameShapeRecognizer(NameRecognizer):
                     and self._surname(match.group("surname"), view.cased) \
                     and (view.cased or given[0].lower() in self.lexicons.first_names):  # "replete k. begin"
                 yield self.result(match.start("given"), match.end("surname"), 0.75)
+        if view.cased:
+            for match in _PARTICLE_NAME.finditer(text, timeout=deadline.remaining()):
+                if self._before_particle(match.group("given")) and self._surname(match.group("surname"), True):
+                    yield self.result(match.start(), match.end(), 0.7)
+        for match in _IRISH_PARTICLE_NAME.finditer(text, timeout=deadline.remaining()):
+            if not self.evidence.is_excluded(match.group("surname")):
+                yield self.result(match.start(), match.end(), 0.7)
         query = is_query(text)
         for match in _INVERTED.finditer(text, timeout=deadline.remaining()):
             surname, given = match.group("surname"), regex.sub(r"['’]s$", "", match.group("given"))
@@ -71,6 +86,15 @@ class NameShapeRecognizer(NameRecognizer):
                 or lower in CALENDAR_WORDS or lex.is_clinical(lower):
             return False
         return lower in lex.first_names and lex.zipf(lower) < 5.5 or lex.zipf(lower) < 3.0
+
+    def _before_particle(self, word: str) -> bool:
+        """A given name before a particle surname: the particle carries the evidence, so an
+        everyday word will do ("Jet de Vroege"), but not a rare clinical one ("Torsades de Pointes")."""
+        lex, lower = self.lexicons, word.lower()
+        if self.evidence.is_excluded(word) or lower in CALENDAR_WORDS or lower in lex.regions \
+                or lex.is_curated_term(lower) and lower not in lex.first_names:
+            return False
+        return not lex.is_clinical(lower) or lower in lex.first_names or lex.zipf(lower) >= 3.0
 
     def _initial_ok(self, initial: str, cased: bool) -> bool:
         return initial.isupper() if cased else True

@@ -337,10 +337,11 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
     Census name English uses less than "will" (Zipf < 5) or a rare word (< 3.5), with surname
     particles between. Beside a name, the terminology's everyday words ("Jet", "Evans") are names;
     a curated term only as a given name before it ("[Glenn] Reeves", not "Jones [Holter]"), and a
-    rare medical word only when nothing marks it medical ("Faure", not "Amiodarone")."""
-    if not cased:
-        return []
-    out: list[RecognizerResult] = []
+    rare medical word only when nothing marks it medical ("Faure", not "Amiodarone").
+
+    A surname particle is evidence in any case: the particles before a name part and the word
+    after a particle join it ("de [Reede]", "O [Laoidhe]", "[mick] van der strigt", "[JASON] DA LUZ").
+    """
     lex = evidence.lexicons
 
     def adjoins(word: str, before: bool) -> bool:
@@ -357,27 +358,66 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
             return zipf < 2.5 and not lower.endswith(MEDICAL_SHAPE + _DRUG_STEMS)
         return zipf < 3.5
 
+    out: list[RecognizerResult] = []
     for result in found:
-        if result.entity_type != "PERSON" or result.score < min_score:
+        if result.entity_type != "PERSON":
             continue
-        start, end = result.start, result.end
-        for _ in range(2):  # words after: "Aurélie [Faure]", "Jet [de Vroege]" (a particle, then a name)
-            nxt = _ADJOINING_AFTER.match(text, end)
-            if not nxt or not adjoins(nxt.group("word"), before=False):
-                break
-            end = nxt.end()
-        for _ in range(2):  # words before: "[Allen] Payne", "[Melissa] van Susa"
-            prev = _ADJOINING_BEFORE.search(text, max(0, start - 60), start)
-            if not prev or not adjoins(prev.group("word"), before=True):
-                break
-            start = prev.start()
+        start, end = _particle_span(text, result.start, result.end, evidence, cased)
+        if cased and result.score >= min_score:
+            for _ in range(2):  # words after: "Aurélie [Faure]", "Jet [de Vroege]" (a particle, then a name)
+                nxt = _ADJOINING_AFTER.match(text, end)
+                if not nxt or not adjoins(nxt.group("word"), before=False):
+                    break
+                end = nxt.end()
+            for _ in range(2):  # words before: "[Allen] Payne", "[Melissa] van Susa"
+                prev = _ADJOINING_BEFORE.search(text, max(0, start - 60), start)
+                if not prev or not adjoins(prev.group("word"), before=True):
+                    break
+                start = prev.start()
         if (start, end) != (result.start, result.end):
             out.append(RecognizerResult("PERSON", start, end, 0.55,
                                         recognition_metadata={"recognizer_name": "AdjoiningName"}))
     return out
 
 
+def _particle_span(text: str, start: int, end: int, evidence: NameEvidence, cased: bool) -> tuple[int, int]:
+    """A name part grown over the surname particles beside it and the word a particle leads to;
+    the particle is evidence enough for a part found weakly ("Gael da [Cunha]")."""
+    lex = evidence.lexicons
+
+    def surname_word(word: str) -> bool:
+        lower = word.lower()
+        if evidence.is_excluded(word) or lower in CALENDAR_WORDS or lower in SURNAME_PARTICLES \
+                or cased and not word[0].isupper() or lex.is_clinical(lower) and not lex.is_name(lower):
+            return False
+        return lex.is_name(lower) and lex.zipf(lower) < 5.5 or lex.zipf(lower) < 3.5
+
+    before = _PARTICLES_BEFORE.search(text, max(0, start - 20), start)
+    if before:
+        start = before.start()
+    after = _PARTICLE_THEN_WORD.match(text, end)
+    if not after and _ENDS_WITH_PARTICLE.search(text, start, end):
+        after = _WORD_AFTER_PARTICLE.match(text, end)  # the name part found ends in its particle: "pt [van] den pol"
+    if after and surname_word(after.group("word")):
+        end = after.end()
+    if _STARTS_WITH_PARTICLE.match(text, start):  # "[DON] Ó HICÍN", "[Gael] da Cunha": a listed given name before it
+        given = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+        word = given.group("word").lower() if given else ""
+        if word in lex.first_names and not evidence.is_excluded(word) and not lex.is_clinical(word) \
+                and (not cased or given.group("word")[0].isupper()):
+            start = given.start()
+    return start, end
+
+
 _PARTICLES_PATTERN = "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True))
+_LINKED_PARTICLES = rf"(?i:{_PARTICLES_PATTERN})(?:[ \t]+(?i:la|der|den|los))?"
+# "de [Reede]", "O [Laoidhe]", "van der [Kint]": the Irish "O" only as a capital written apart
+_PARTICLES_BEFORE = regex.compile(rf"(?<![\p{{L}}'’.-])(?:{_LINKED_PARTICLES}|O)[ \t]+$")
+_PARTICLE_THEN_WORD = regex.compile(rf"[ \t]+{_LINKED_PARTICLES}[ \t]+(?P<word>\p{{L}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’-])")
+_STARTS_WITH_PARTICLE = regex.compile(rf"(?:(?i:{_PARTICLES_PATTERN})|O)[ \t]")
+_GIVEN_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L})[ \t]+$")
+_ENDS_WITH_PARTICLE = regex.compile(rf"(?<![\p{{L}}'’-])(?i:{_PARTICLES_PATTERN})$")
+_WORD_AFTER_PARTICLE = regex.compile(rf"(?:[ \t]+(?i:la|der|den|los))?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’-])")
 _ADJOINING_AFTER = regex.compile(rf" (?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’.-])")
 _ADJOINING_BEFORE = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}}) (?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?$")
 

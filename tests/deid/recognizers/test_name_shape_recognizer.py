@@ -36,6 +36,14 @@ def recognizer(lexicons):
         ("my name marsh, thomas phone 702 555 0100", ["marsh, thomas"]),
         ("Does Brown, Carlos qualify for cardiac rehab?", ["Brown, Carlos"]),  # mixed case: anywhere
         ("TRIAGE NOTE - HERRERA, AGNIESZKA - 61 M - PALPITATIONS", ["HERRERA, AGNIESZKA"]),
+        # a surname particle written small between capitalised words; the Irish particles in any case
+        ("Hi team - handing over Wiebke de Graaff (AF, on apixaban)", ["Wiebke de Graaff"]),
+        ("Troponin trend Anouk van der Steeg please", ["Anouk van der Steeg"]),
+        ("Reminder: Star de Wolff, 64, cardiology follow-up", ["Star de Wolff"]),  # an everyday word as the given name
+        ("have a 64F Ó Dubhshláine with ongoing pain", ["Ó Dubhshláine"]),
+        ("NEED CARDS TO SEE NÍ BHRAONÁIN IN BAY 3", ["NÍ BHRAONÁIN"]),
+        ("Torsades de Pointes on the monitor, Tetralogy of Fallot repaired", []),
+        ("Seen in March de Novo lesion", []),
         # --- invalid: initials in clinical text, lists of drugs, nursing abbreviations after a comma
         ("Vitamin D. Patient stable. Hepatitis B. Flu shot given. Type A. Dissection repaired.", []),
         ("s/p CABG x3. Swan D. Foley in place.", []),

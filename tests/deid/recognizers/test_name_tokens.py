@@ -4,6 +4,7 @@ import pytest
 
 from presidio_analyzer import RecognizerResult
 
+from deid.recognizers.base import TextView
 from deid.recognizers.name_tokens import NameEvidence, adjoining_name_words, coordinated_names, name_words_after
 
 
@@ -87,6 +88,13 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
         ("my mother Mufit Erdogan is 91", "Mufit", ["Mufit Erdogan"]),           # a rare word after it
         ("Hi, Melissa van Susa here again.", "Susa", ["Melissa van Susa"]),
         ("Ok to restart Plavix for Glenn Reeves 48h after the bleed?", "Reeves", ["Glenn Reeves"]),
+        # surname particles join in any case: those before the part, and the word after a particle
+        ("Peds cardiology q: Joost van Hemert, 6 mo, VSD", "Hemert", ["Joost van Hemert"]),
+        ("have a 64F O Lonargain with ongoing pain", "Lonargain", ["O Lonargain"]),
+        ("my brother nico van der hulsbeek had an mi", "nico", ["nico van der hulsbeek"]),
+        ("PLEASE CALL MARCO DA SILVEIRA BACK AT 555-0100", "MARCO", ["MARCO DA SILVEIRA"]),
+        ("NEED CARDS TO SEE PETER Ó LORCÁIN IN BAY 3", "Ó LORCÁIN", ["PETER Ó LORCÁIN"]),
+        ("pt da Smith de novo lesion", "Smith", ["da Smith"]),               # not "de novo": a clinical word
         # --- invalid: clinical words, months, abbreviations and curated terms after the name
         ("Ask Okafor Holter results Tuesday", "Okafor", []),
         ("Seen by Okafor Monday, EKG Amiodarone", "Okafor", []),
@@ -96,7 +104,7 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
 )
 def test_name_words_adjoining_a_name_part(evidence, text, part, expected):
     start = text.index(part)
-    found = adjoining_name_words(text, [_person(start, start + len(part))], evidence, cased=not text.isupper())
+    found = adjoining_name_words(text, [_person(start, start + len(part))], evidence, cased=TextView.of(text).cased)
     assert [text[r.start:r.end] for r in found] == expected
 
 
