@@ -73,6 +73,14 @@ def recognizer(lexicons):
         ("pt lives at 40 elm grove street, hadley, ma 01035 with son", ["40 elm grove street, hadley, ma 01035"]),
         ("mail to rr 2, box 15, harlan, ky 40831", ["rr 2, box 15, harlan, ky 40831"]),
         ("FIND CARDIOLOGISTS NEAR 20814?", ["20814"]),
+        # any case: a town of up to four words when its ZIP follows; no town in ", please call 55501"
+        ("new address is 812 quarry lane, dunmoreton 59853, please mail it", ["812 quarry lane, dunmoreton 59853"]),
+        ("we live at 44 ritter squares, san ysidro del monte 22159-8732. can the nurse come",
+         ["44 ritter squares, san ysidro del monte 22159-8732"]),
+        ("lives at 12 tarrant road, please call 55501 first", ["12 tarrant road"]),
+        # in capitals a street of names one is at: "AT 4690 KELLY HILLS" (not "AT 2 LASIX GREEN")
+        ("PATIENT AT 4690 KELLY HILLS REQUESTS HOME INR MONITOR.", ["4690 KELLY HILLS"]),
+        ("PATIENT AT 20 MORNING HILLS REQUESTS HOME INR MONITOR.", []),
         # street corners
         ("Meet at the corner of Pellam Street and Quorry Pass.", ["the corner of Pellam Street and Quorry Pass"]),
         # postal codes after a label
