@@ -68,8 +68,8 @@ neuro stroke oncology cancer transplant primary care urgent walk-in free veteran
 long term long-term skilled intensive icu ccu er ed home day night weekend new old previous prior current
 nearby closest nearest affiliated teaching main satellite osh micu sicu floor unit bed
 """.split())
-# Two- to five-letter capitals ending in H: GH, MGH, JHH. Only as places ("to GH", "at OSH").
-_ABBREVIATION = regex.compile(r"(?:\b(?:to|from|at|in|into|via|by|leave|left)|@|->|>)\s*(?:the\s+)?(?P<phi>(?-i:[A-Z]{1,3}H)|gh)\b",
+# Two- to five-letter capitals ending in H: GH, MGH, JHH, SHMMH. Only as places ("to GH", "at OSH").
+_ABBREVIATION = regex.compile(r"(?:\b(?:to|from|at|in|into|via|by|leave|left)|@|->|>)\s*(?:the\s+)?(?P<phi>(?-i:[A-Z]{1,4}H)|gh)\b",
                               regex.IGNORECASE)
 # Facility words that are also everyday care words ("awaiting rehab", "in memorial").
 _WEAK_FACILITY = regex.compile(r"rehab|rehabilitation|memorial|institute|manor|hospice|snf|ltac|ltach|clinic|"
@@ -164,6 +164,9 @@ _PLACE_CUE = r"(?:\b(?:to|at|from|in|into|@)\b|@)[ \t]*(?:the[ \t]+)?"
 _WARD = regex.compile(r"\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?=\s+(?:micu|sicu|ccu|cvicu|icu|ward|unit|building|pavilion|tower|wing)\b)"
                    r"|\b(?:to|on|from|at|in)\s+(?P<phi>[A-Za-z]{4,20})(?:[ .]|(?<=[a-z])|(?<=[A-Z]{4}))\d{1,2}\b(?![.:]?\d|\s*(?:%|mg|mcg|cc|ml|units?|l\b|lpm|hrs?|h\b|am|pm|x\b|times|days?|mins?|minutes|liters?|/))",
                    regex.IGNORECASE)
+# an acronym's letters may also spell a word: above this Zipf the word is meant. Capitals in a
+# mixed-case text are an acronym unless the word is common ("SMH" is chat slang, "MUCH" is not)
+_ACRONYM_MAX_ZIPF = {True: 4.0, False: 3.0}
 _NOT_HOSPITAL_ABBREVIATION = frozenset({"OSH", "LVH", "RVH", "BPH", "SAH", "ICH", "IPH", "PPH", "DOH", "NAH", "ACH",
                                         "HH", "TAH", "PDH", "LDH", "ADH", "TSH", "GH", "FSH", "PTH", "ACTH", "CH",
                                         "EH", "AH", "OH", "UH", "DH", "BH", "SH", "RH", "MH", "IH", "NH", "PMH", "PSH", "FH", "FHX"})
@@ -292,8 +295,8 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue
             if self.lexicons.is_clinical(abbreviation) and abbreviation != "GH":
                 continue
-            if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= 3.0:
-                continue  # an English word in an ALL-CAPS note ("TO WASH")
+            if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= _ACRONYM_MAX_ZIPF[view.cased]:
+                continue  # an English word in an ALL-CAPS note ("TO WASH"); in mixed case only a shouted common one ("at MUCH")
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
     def _department(self, name: str) -> bool:
@@ -362,14 +365,14 @@ class HospitalRecognizer(ClinicalRecognizer):
                 for match in compiled.finditer(text, timeout=deadline.remaining()):
                     acronym = match.group("phi")
                     if acronym in _NOT_HOSPITAL_ABBREVIATION or acronym in _UNITS or lex.is_clinical(acronym) \
-                            or lex.zipf(acronym) >= 3.0 or acronym.lower() in STOP_WORDS:
+                            or lex.zipf(acronym) >= _ACRONYM_MAX_ZIPF[True] or acronym.lower() in STOP_WORDS:
                         continue
                     yield self.result(match.start("phi"), match.end("phi"), 0.65, "HOSPITAL")
         if query and not view.cased:  # where case means nothing: "should we go to esmh?"
             for match in _LOWER_ACRONYM.finditer(text, timeout=deadline.remaining()):
                 acronym = match.group("phi")
                 if acronym.upper() in _NOT_HOSPITAL_ABBREVIATION or acronym.upper() in _UNITS or lex.is_clinical(acronym) \
-                        or lex.zipf(acronym) >= 1.0:
+                        or lex.zipf(acronym) >= 2.5:  # "rgh", "lmh": acronyms only chat uses (not "huh")
                     continue
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 

@@ -34,6 +34,12 @@ def recognizer(lexicons):
         ("Referred to GH for ablation.", ["GH"]),
         ("Transferred to MGH for LVAD.", ["MGH"]),
         ("Transfer from JHH.", ["JHH"]),
+        ("I had my TAVR at QRMMH on 5/5 and my ankles swell", ["QRMMH"]),      # five letters
+        ("He had his pacemaker put in at SMH. Where's his card?", ["SMH"]),    # mixed case: chat slang is no word here
+        ("SMH transfer request: Bradley Marsh", ["SMH"]),
+        ("shold we go to rgh? he is on plavix", ["rgh"]),                      # lower case: an acronym only chat uses
+        ("your MRI is booked at HUH. Reply to this message", []),             # a common word in capitals
+        ("HE WENT TO WASH UP AT 0800.", []),
         # wards named after people: the floor glued to the name belongs to it
         ("Plan to transfer to wellbridge2 today.", ["wellbridge2"]),
         ("ADMITTED TO WELLBRIDGE7 W/ CHF.", ["WELLBRIDGE7"]),
