@@ -12,7 +12,7 @@ import regex
 
 from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
-from deid.recognizers.name_tokens import MEDICAL_SHAPE, WORDLIKE_GIVEN_NAMES, NameRecognizer
+from deid.recognizers.name_tokens import CALENDAR_WORDS, DRUG_STEMS, MEDICAL_SHAPE, WORDLIKE_GIVEN_NAMES, NameRecognizer
 
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
@@ -23,6 +23,9 @@ _SET_OFF_BEFORE = regex.compile(r"(?:^|[,:;(.!?]|[ \t][-–])[ \t]*$")
 _SET_OFF_AFTER = regex.compile(r"[ \t]*(?:[,;:)]|[ \t][-–][ \t]|$)")
 # a record or phone number after a name: "9076730", "E87142402", "46-558-91833", "+1 555 279 2519", "(553) 273-4750"
 _RECORD_NUMBER_AFTER = regex.compile(r"[ \t]+(?:[A-Za-z]?\d{6,}|\d{2,3}-\d{3}-\d{3,5}|\+\d|\(\d{3}\)|\d{3}[ .-]\d{3}[ .-]\d{4})\b")
+# where a chart puts a patient's name: before a record or phone number, a label, or an age and sex
+_ANCHOR_AFTER = regex.compile(rf"{_RECORD_NUMBER_AFTER.pattern}|,?[ \t]+(?:(?:mrn|dob|d\.o\.b\.?|ssn)\b|\d{{1,3}}[ \t]?(?:m|f|yo|y/o)\b)",
+                              regex.IGNORECASE)
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|at|to|near|of|via)[ \t]+$", regex.IGNORECASE)
 
 
@@ -57,7 +60,8 @@ class LexiconNameRecognizer(NameRecognizer):
                 test_named = bool(nxt) and lex.is_curated_term(nxt[2]) and bool(_WEARING_TIME.match(text, nxt[1]))
                 if adjacent and not test_named and (self._is_surname(nxt[2], view.cased, query, word) or rare_then_verb) \
                         and self._first_ok(word, view.cased) or adjacent and query and not view.cased \
-                        and (self._set_off_pair(text, start, nxt[1], word, nxt[2]) or self._common_pair(word, nxt[2])):
+                        and (self._set_off_pair(text, start, nxt[1], word, nxt[2]) or self._common_pair(word, nxt[2])
+                             or self._anchored_pair(text, start, nxt[1], word, nxt[2])):
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue
@@ -83,7 +87,8 @@ class LexiconNameRecognizer(NameRecognizer):
                 i += 2
                 continue
             elif not view.cased and i + 1 < len(words) and text[end:words[i + 1][0]] == " " \
-                    and self._unknown_pair(word, words[i + 1][2], text):
+                    and (self._unknown_pair(word, words[i + 1][2], text)
+                         or self._anchored_pair(text, start, words[i + 1][1], word, words[i + 1][2])):
                 # "CALLED FIORENZO PARPINEL AT", "thabani khoza 962-...": two words no dictionary knows
                 yield self.result(start, words[i + 1][1], 0.6)
                 i += 2
@@ -168,16 +173,36 @@ class LexiconNameRecognizer(NameRecognizer):
         lex = self.lexicons
         if not is_query(text) or len(first) < 3:
             return False
-        first_ok = first.lower() in lex.first_names and not lex.is_clinical(first) and lex.zipf(first) < 4.5 \
+        first_ok = lex.is_name(first) and not lex.is_clinical(first) and lex.zipf(first) < 4.5 \
             or self._rare_unknown(first)
         return first_ok and self._rare_unknown(second)
 
-    def _rare_unknown(self, word: str) -> bool:
+    def _anchored_pair(self, text: str, start: int, end: int, first: str, second: str) -> bool:
+        """In a caseless query, two name-like words where charts put a patient: before a record
+        or phone number, "MRN", "DOB" or an age and sex, or set off as an item of their own
+        ("FRÉDÉRIC CAMUS 653.364.8009", "SITI ALEMDAR 91M", "4 WEST, BARKHA SANI, PEA ARREST").
+        The place is the evidence, so foreign names as common as "camus" (Zipf < 3) will do."""
+        if not is_query(text) or not (_ANCHOR_AFTER.match(text, end) or _SET_OFF_BEFORE.search(text, max(0, start - 3), start)
+                                      and _SET_OFF_AFTER.match(text, end)):
+            return False
+        lex = self.lexicons
+
+        def name_like(word: str) -> bool:
+            if lex.is_curated_term(word) or self.evidence.is_excluded(word) or word.lower() in CALENDAR_WORDS:
+                return False
+            lower = word.lower()
+            if lex.is_name(lower):
+                return lex.zipf(lower) < 5.0 and not self.evidence.vetoes_name(word)
+            return len(word) >= 3 and lex.zipf(lower) < 3.0 and not lex.is_clinical(lower) and lower not in lex.regions \
+                and regex.search(r"[aeiouy]", lower) is not None and not lower.endswith(DRUG_STEMS)
+        return name_like(first) and name_like(second)
+
+    def _rare_unknown(self, word: str, max_zipf: float = 2.5) -> bool:
         """Rare in English (Zipf < 2.5, where wordfreq knows many foreign names), not clinical,
         not misspelt, and not shaped like a medical adjective or noun ("BIBASILAR", "TACHYPNEIC")."""
         lower = word.lower()
-        return len(word) >= 4 and regex.search(r"[aeiouy]", lower) is not None and self.lexicons.zipf(lower) < 2.5 \
-            and not lower.endswith(MEDICAL_SHAPE) and self.evidence.unknown_word(regex.sub(r"\d", "", lower), max_zipf=2.5)
+        return len(word) >= 4 and regex.search(r"[aeiouy]", lower) is not None and self.lexicons.zipf(lower) < max_zipf \
+            and not lower.endswith(MEDICAL_SHAPE) and self.evidence.unknown_word(regex.sub(r"\d", "", lower), max_zipf=max_zipf)
 
     def _is_place(self, *words: str) -> bool:
         """"Glen Burnie", "Ellicott City": a gazetteer place is the city recognizer's, not a name."""

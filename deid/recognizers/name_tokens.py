@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.lexicons import Lexicons
-from deid.recognizers.base import ClinicalRecognizer
+from deid.recognizers.base import ClinicalRecognizer, is_query
 
 _GAP = regex.compile(r"[ \t]{0,3}")
 #: A name word: O'Brien, Swan-Ganz, Van, J. (an initial with a dot)
@@ -83,7 +83,7 @@ CLINICAL_ENDINGS = ("ation", "ations", "ated", "ating", "ectomy", "otomy", "osto
 MEDICAL_SHAPE = ("ic", "ar", "al", "ous", "ary", "ive", "oid", "pnea", "pneic", "osis", "itis", "emia", "ent", "ant",
                   "ness", "ment", "ate", "ize", "ion", "ions", "ure", "ures")
 # generic-drug stems, so a capitalised misspelt drug is not a name ("Metoprolal", "Apixiban")
-_DRUG_STEMS = ("olol", "olal", "pril", "sartan", "statin", "parin", "xaban", "xiban", "gatran", "dipine", "azole",
+DRUG_STEMS = ("olol", "olal", "pril", "sartan", "statin", "parin", "xaban", "xiban", "gatran", "dipine", "azole",
                "mycin", "cillin", "floxacin", "mab", "nib", "prazole", "tidine", "afil", "semide", "thiazide",
                "arone", "amil", "osin", "terol", "glifl", "gliflozin", "glutide", "tide", "vir", "profen")
 _CHARTING_VERB = regex.compile(r"(?:ed|ing|ly)$")  # "Trached", "Ambued"
@@ -114,7 +114,7 @@ class NameEvidence:
             return False
         if lex.is_name(stem):
             return True
-        return not stem.endswith(_DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self.misspelt(stem) \
+        return not stem.endswith(DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self.misspelt(stem) \
             and (compounds or not self._compound(stem))
 
     def caseless_unknown(self, word: str, max_zipf: float = 1.0, min_length: int = 4, compounds: bool = False) -> bool:
@@ -341,8 +341,29 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
 
     A surname particle is evidence in any case: the particles before a name part and the word
     after a particle join it ("de [Reede]", "O [Laoidhe]", "[mick] van der strigt", "[JASON] DA LUZ").
+    In a caseless query a Census name or a word rare in English joins without capitals to go by
+    ("TEODORO MEDINA [RUIZ]", "[HANS-GUNTHER] HECKER"; a curated term only after a given name,
+    "DONALD [WILLIAMS]").
     """
     lex = evidence.lexicons
+    caseless_query = not cased and is_query(text)
+
+    def caseless_adjoins(word: str, neighbour: str) -> bool:
+        lower = word.lower()
+        if evidence.is_excluded(word) or lower in CALENDAR_WORDS or lower in lex.regions or lower in SURNAME_PARTICLES:
+            return False
+        parts = lower.split("-")
+        if len(parts) == 2 and all(lex.is_name(part) and not lex.is_clinical(part) for part in parts):
+            return True  # "HANS-GUNTHER"
+        if lex.is_curated_term(lower):
+            return given_first(neighbour.lower(), lex) and lower in lex.last_names
+        if lex.is_clinical(lower) and not lex.is_name(lower):
+            return False
+        zipf = lex.zipf(lower)
+        if lex.is_name(lower):
+            return zipf < 4.5
+        return zipf < 3.0 and len(lower) >= 3 and regex.search(r"[aeiouy]", lower) is not None \
+            and not lower.endswith(DRUG_STEMS) and not evidence.misspelt(lower)  # "my husbnd [jon]"
 
     def adjoins(word: str, before: bool) -> bool:
         lower = word.lower()
@@ -355,7 +376,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         if lex.is_name(lower):
             return zipf < 5.0
         if lex.is_clinical(lower):
-            return zipf < 2.5 and not lower.endswith(MEDICAL_SHAPE + _DRUG_STEMS)
+            return zipf < 2.5 and not lower.endswith(MEDICAL_SHAPE + DRUG_STEMS)
         return zipf < 3.5
 
     out: list[RecognizerResult] = []
@@ -363,6 +384,13 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         if result.entity_type != "PERSON":
             continue
         start, end = _particle_span(text, result.start, result.end, evidence, cased)
+        if caseless_query and result.score >= min_score:
+            nxt = _CASELESS_AFTER.match(text, end)
+            if nxt and caseless_adjoins(nxt.group("word"), text[start:end].split()[-1]):
+                end = nxt.end()
+            prev = _CASELESS_BEFORE.search(text, max(0, start - 40), start)
+            if prev and caseless_adjoins(prev.group("word"), text[start:end].split()[0]):
+                start = prev.start()
         if cased and result.score >= min_score:
             for _ in range(2):  # words after: "Aurélie [Faure]", "Jet [de Vroege]" (a particle, then a name)
                 nxt = _ADJOINING_AFTER.match(text, end)
@@ -414,6 +442,8 @@ _LINKED_PARTICLES = rf"(?i:{_PARTICLES_PATTERN})(?:[ \t]+(?i:la|der|den|los))?"
 # "de [Reede]", "O [Laoidhe]", "van der [Kint]": the Irish "O" only as a capital written apart
 _PARTICLES_BEFORE = regex.compile(rf"(?<![\p{{L}}'’.-])(?:{_LINKED_PARTICLES}|O)[ \t]+$")
 _PARTICLE_THEN_WORD = regex.compile(rf"[ \t]+{_LINKED_PARTICLES}[ \t]+(?P<word>\p{{L}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’-])")
+_CASELESS_AFTER = regex.compile(r" (?P<word>\p{L}[\p{L}'’-]*\p{L})(?![\p{L}'’.-])")
+_CASELESS_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L}) $")
 _STARTS_WITH_PARTICLE = regex.compile(rf"(?:(?i:{_PARTICLES_PATTERN})|O)[ \t]")
 _GIVEN_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L})[ \t]+$")
 _ENDS_WITH_PARTICLE = regex.compile(rf"(?<![\p{{L}}'’-])(?i:{_PARTICLES_PATTERN})$")

@@ -31,6 +31,14 @@ def recognizer(lexicons):
         ("CODE BLUE 4 WEST, MAY CALL, PEA ARREST", []),
         ("CHECK JOHN TOWNSEND 9076730 POTASSIUM AFTER IV LASIX", ["JOHN TOWNSEND"]),  # before a record number
         ("GAVE HEPARIN BOLUS, WILL RECHECK 060000", []),
+        # where charts put a patient (before a number, "MRN", an age and sex, or set off) foreign names as common as "camus"
+        ("PLEASE CALL ME BACK ABOUT MY MONITOR. HONORÉ CAMUS 653.364.8009", ["HONORÉ CAMUS"]),
+        ("CARDIOLOGY CONSULT: SITI ALEMDAR 91M, TROP 0.9, NO CP", ["SITI ALEMDAR"]),
+        ("WHAT IS THE AMIODARONE LOAD FOR IWO GRESZTA MRN 194766", ["IWO GRESZTA"]),
+        ("CODE BLUE 4 WEST, BARKHA SANI, PEA ARREST", ["BARKHA SANI"]),
+        ("URGENT BERNHARD STRIEBITZ CATH LAB ACTIVATION", ["BERNHARD STRIEBITZ"]),  # a Census name, then an unknown word
+        ("GIVE LASIX TWICE 40 MG, BMP DAILY 91M", []),
+        ("CODE BLUE 4 WEST, SINUS TACH, PEA ARREST", []),
         # a caseless query's common given name (no everyday word) and surname
         ("HOLTER REPORT FOR JAMES WILSON READY", ["JAMES WILSON"]),
         ("LOOKING FOR CATH REPORT DIXON PATRICIA 171917062", ["DIXON PATRICIA"]),  # inverted, before a record number

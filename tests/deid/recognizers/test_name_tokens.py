@@ -95,6 +95,11 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
         ("PLEASE CALL MARCO DA SILVEIRA BACK AT 555-0100", "MARCO", ["MARCO DA SILVEIRA"]),
         ("NEED CARDS TO SEE PETER Ó LORCÁIN IN BAY 3", "Ó LORCÁIN", ["PETER Ó LORCÁIN"]),
         ("pt da Smith de novo lesion", "Smith", ["da Smith"]),               # not "de novo": a clinical word
+        # a caseless query: Census names and words rare in English join, a curated term only after a given name
+        ("CHECK TEODORO MEDINA RUIZ 63-459-03138 POTASSIUM", "TEODORO MEDINA", ["TEODORO MEDINA RUIZ"]),
+        ("CALL ME BACK. HANS-GUNTHER HECKER (553) 273-4750", "HECKER", ["HANS-GUNTHER HECKER"]),
+        ("NEED CARDS TO SEE DONALD WILLIAMS IN ED BAY 3", "DONALD", ["DONALD WILLIAMS"]),
+        ("hi my husbnd jon is having chest pain", "jon", []),                   # a misspelt word
         # --- invalid: clinical words, months, abbreviations and curated terms after the name
         ("Ask Okafor Holter results Tuesday", "Okafor", []),
         ("Seen by Okafor Monday, EKG Amiodarone", "Okafor", []),
