@@ -77,6 +77,19 @@ _SPOKEN_OF = regex.compile(rf"\b(?:says|said|asks|asked|thinks|thought|worried|w
 _IN_ROOM = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+in[ \t]+(?:room|rm|bed|bay)[ \t]*\d", regex.IGNORECASE)
 _BED_THEN_NAME = regex.compile(rf"\b(?:bed|rm|room|bay)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]+{_NAME}(?=[ \t]*(?:,|\(|[ \t]\d{{1,3}}[ \t]?[MF]\b))",
                                regex.IGNORECASE)
+# the person a question asks about, at its start: "does Ravi need to stop", "can istvan still take"
+_ASKED_ABOUT = regex.compile(rf"(?:^|[.!?][ \t]+)(?:does|did|can|could|should|will|would|is|has)[ \t]+{_NAME}[ \t]+"
+                             r"(?:need|needs|still|take|have|go|get|move|stop|keep|start|come|be|continue|use|fly|drive|"
+                             r"shower|exercise|return|resume|restart|skip|wear|see)\b", regex.IGNORECASE)
+# a query opened by what a person does: "Kelechi keeps asking me", "Sarthak wrote:"
+_OPENS_WITH_DOER = regex.compile(rf"^[ \t]*{_NAME}[ \t]+(?:keeps|wrote|writes|wants|asked|asks|says|said|called)\b",
+                                 regex.IGNORECASE)
+# "Alighieri family meeting", "met the Gopal family": a family named by its surname
+_FAMILY_OF = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+family\b(?![ \t]+(?:history|hx|medicine|practice|physician|"
+                           r"doctor|planning|members?[ \t]+with))", regex.IGNORECASE)
+# a caller naming themselves: "hi its nuria again", "it's Kabir here"
+_SELF_NAMED = regex.compile(rf"\b(?:it['’]?s|this[ \t]+is)[ \t]+{_NAME}[ \t]+(?:again|here|calling)\b", regex.IGNORECASE)
+_PERSON_ONLY = (_ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF)
 # studies a worklist writes before the patient ("ECHO SMITH, DOB ..."), some of them also Census surnames
 _STUDIES = frozenset("echo holter tte tee ecg ekg cath mri ct cxr stress nuclear zio monitor event loop".split())
 _CALENDAR = CALENDAR_WORDS | {"today", "tomorrow", "tonight"}
@@ -153,10 +166,12 @@ class PatientNameRecognizer(NameRecognizer):
                     and not self._subject_clinical(name, view.cased) and not self._is_place(name):
                 # (a capitalised Census name only the terminology lists is a name here: "Stone (NSTEMI)")
                 yield self.result(match.start("name"), match.end("name"), 0.6)
-        # "wife says torres looks grey", "ECG tech: Heath in room 3", "bed 7 Musa, 74M": narrower slots
-        for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME):
+        # "wife says torres looks grey", "ECG tech: Heath in room 3", "bed 7 Musa, 74M", "does Ravi need",
+        # "Kelechi keeps asking", "Gopal family meeting", "its nuria again": narrower slots
+        for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME, _ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _SELF_NAMED):
             for match in compiled.finditer(text, timeout=deadline.remaining()):
-                if self._narrow_slot_name(match.group("name"), view.cased):
+                if self._narrow_slot_name(match.group("name"), view.cased, rare_capitalised=compiled in _PERSON_ONLY
+                                           and (view.cased or view.mostly_lower)):
                     yield self.result(match.start("name"), match.end("name"), 0.6)
         for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()):
             name, thing = match.group("name"), match.group("thing")
@@ -178,14 +193,19 @@ class PatientNameRecognizer(NameRecognizer):
                 if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
                     yield self.result(span[0], span[1], 0.7)
 
-    def _narrow_slot_name(self, word: str, cased: bool) -> bool:
+    def _narrow_slot_name(self, word: str, cased: bool, rare_capitalised: bool = False) -> bool:
         """A slot only a person fills (who "looks grey", who is "in room 3"): a Census name English uses less
         than "will" (in mixed case capitalised, even one the terminology's word list holds), or a word no
-        dictionary knows; never a curated term, a calendar word or a pronoun."""
+        dictionary knows; never a curated term, a calendar word or a pronoun. ``rare_capitalised``: where
+        only a person can be meant and capitals count, also a capitalised word English uses rarely (Zipf < 3.5:
+        "Ravi", "Gopal")."""
         lex = self.lexicons
         if lex.is_curated_term(word) or word.lower() in _CALENDAR or cased and word.isupper() \
                 or lex.is_clinical(word) and not (cased and lex.is_name(word)):
             return False
+        if rare_capitalised and word[0].isupper() and word[1:].islower() and lex.zipf(word) < 3.5 \
+                and not self.evidence.is_excluded(word) and word.lower() not in lex.regions:
+            return True
         return self.evidence.person_word(word, cased)
 
     def _names_a_test(self, word: str, cased: bool) -> bool:

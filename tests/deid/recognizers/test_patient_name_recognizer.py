@@ -101,6 +101,14 @@ def recognizer(lexicons):
         ("Secure chat: pt in 14 is Scott, bradycardic 38 on metoprolol", ["Scott"]),
         ("pt still asking for food, pt calm, asking for wife", []),
         ("PATIENT MILLER CALLING AGAIN ABOUT CHEST PAIN", ["MILLER"]),
+        # whom a question asks about, who opens a query doing what people do, a family, a caller's own name
+        ("does Rajiv need to stop aspirin before his surgery?", ["Rajiv"]),
+        ("does zoltan need to stop aspirin before his surgery?", ["zoltan"]),
+        ("Chinonso keeps asking me if her metoprolol can be split.", ["Chinonso"]),
+        ("Ferrante family meeting re: hospice at 9", ["Ferrante"]),
+        ("hi its lucija again, still getting the skipped beats", ["lucija"]),
+        ("does Metoprolol need a taper? can Heparin still run? Positive family history.", []),
+        ("Everyone keeps asking. Cardiac family history of SCD.", []),
         # a study before the name is the test ("ECHO SMITH, DOB"); eponymous surnames stay names
         ("ECHO SMITH, DOB 3/4/1950. HOLTER GARCIA 74 M", ["SMITH", "GARCIA"]),
         ("Bruce Smith, 74M, for stress test. Hess 82F on Eliquis", ["Bruce Smith", "Hess"]),
