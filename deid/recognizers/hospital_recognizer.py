@@ -295,8 +295,9 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue
             if self.lexicons.is_clinical(abbreviation) and abbreviation != "GH":
                 continue
-            if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= _ACRONYM_MAX_ZIPF[view.cased]:
-                continue  # an English word in an ALL-CAPS note ("TO WASH"); in mixed case only a shouted common one ("at MUCH")
+            if len(abbreviation) > 2 and self.lexicons.zipf(abbreviation) >= _ACRONYM_MAX_ZIPF[view.cased] \
+                    or len(abbreviation) == 5 and self.lexicons.zipf(abbreviation) >= 1.0:
+                continue  # an English word in an ALL-CAPS note ("TO WASH", "IN SYNCH"); in mixed case only a shouted common one
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
 
     def _department(self, name: str) -> bool:

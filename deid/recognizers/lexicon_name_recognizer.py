@@ -179,22 +179,25 @@ class LexiconNameRecognizer(NameRecognizer):
 
     def _anchored_pair(self, text: str, start: int, end: int, first: str, second: str) -> bool:
         """In a caseless query, two name-like words where charts put a patient: before a record
-        or phone number, "MRN", "DOB" or an age and sex, or set off as an item of their own
-        ("FRÉDÉRIC CAMUS 653.364.8009", "SITI ALEMDAR 91M", "4 WEST, BARKHA SANI, PEA ARREST").
-        The place is the evidence, so foreign names as common as "camus" (Zipf < 3) will do."""
-        if not is_query(text) or not (_ANCHOR_AFTER.match(text, end) or _SET_OFF_BEFORE.search(text, max(0, start - 3), start)
-                                      and _SET_OFF_AFTER.match(text, end)):
+        or phone number, "MRN", "DOB" or an age and sex ("FRÉDÉRIC CAMUS 653.364.8009", "SITI ALEMDAR
+        91M"), where foreign names as common as "camus" (Zipf < 3) will do; or set off as an item of
+        their own ("4 WEST, BARKHA SANI, PEA ARREST"), where they must be no misspelt English."""
+        if not is_query(text):
+            return False
+        numbered = bool(_ANCHOR_AFTER.match(text, end))
+        if not numbered and not (_SET_OFF_BEFORE.search(text, max(0, start - 3), start) and _SET_OFF_AFTER.match(text, end)):
             return False
         lex = self.lexicons
 
         def name_like(word: str) -> bool:
-            if lex.is_curated_term(word) or self.evidence.is_excluded(word) or word.lower() in CALENDAR_WORDS:
-                return False
             lower = word.lower()
+            if lex.is_curated_term(lower) or self.evidence.is_excluded(word) or lower in CALENDAR_WORDS:
+                return False
             if lex.is_name(lower):
                 return lex.zipf(lower) < 5.0 and not self.evidence.vetoes_name(word)
             return len(word) >= 3 and lex.zipf(lower) < 3.0 and not lex.is_clinical(lower) and lower not in lex.regions \
-                and regex.search(r"[aeiouy]", lower) is not None and not lower.endswith(DRUG_STEMS)
+                and regex.search(r"[aeiouy]", lower) is not None and not lower.endswith(DRUG_STEMS) \
+                and not regex.search(r"(?:ed|ing)$", lower) and (numbered or not self.evidence.misspelt(lower))
         return name_like(first) and name_like(second)
 
     def _rare_unknown(self, word: str, max_zipf: float = 2.5) -> bool:

@@ -39,7 +39,7 @@ def recognizer(lexicons):
         ("SMH transfer request: Bradley Marsh", ["SMH"]),
         ("shold we go to rgh? he is on plavix", ["rgh"]),                      # lower case: an acronym only chat uses
         ("your MRI is booked at HUH. Reply to this message", []),             # a common word in capitals
-        ("HE WENT TO WASH UP AT 0800.", []),
+        ("HE WENT TO WASH UP AT 0800. BREATHING IN SYNCH WITH VENT.", []),
         # wards named after people: the floor glued to the name belongs to it
         ("Plan to transfer to wellbridge2 today.", ["wellbridge2"]),
         ("ADMITTED TO WELLBRIDGE7 W/ CHF.", ["WELLBRIDGE7"]),

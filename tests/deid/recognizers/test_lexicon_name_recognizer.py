@@ -39,6 +39,7 @@ def recognizer(lexicons):
         ("URGENT BERNHARD STRIEBITZ CATH LAB ACTIVATION", ["BERNHARD STRIEBITZ"]),  # a Census name, then an unknown word
         ("GIVE LASIX TWICE 40 MG, BMP DAILY 91M", []),
         ("CODE BLUE 4 WEST, SINUS TACH, PEA ARREST", []),
+        ("resp note - pt. remaines trached, and mech. ventelated", []),  # set off, but misspelt English
         # a caseless query's common given name (no everyday word) and surname
         ("HOLTER REPORT FOR JAMES WILSON READY", ["JAMES WILSON"]),
         ("LOOKING FOR CATH REPORT DIXON PATRICIA 171917062", ["DIXON PATRICIA"]),  # inverted, before a record number
