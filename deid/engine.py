@@ -391,7 +391,9 @@ def _without_possessive(text: str, span: Span) -> Span:
 
 
 def merge_spans(results: list[RecognizerResult]) -> list[Span]:
-    """Union overlapping spans; the merged span keeps the most specific label and top score."""
+    """Union overlapping spans; the merged span keeps the label of its longest member (the most
+    specific label among equally long ones: "Via de Nogueira, 93, Rubino" is a street with an age
+    inside it, not an age) and the top score."""
     ordered = sorted(results, key=lambda r: (r.start, -r.end))
     merged: list[list] = []
     for r in ordered:
@@ -403,8 +405,8 @@ def merge_spans(results: list[RecognizerResult]) -> list[Span]:
             merged.append([r.start, r.end, [r]])
     spans = []
     for start, end, members in merged:
-        label = min((m.entity_type for m in members),
-                    key=lambda e: LABEL_PRIORITY.index(e) if e in LABEL_PRIORITY else len(LABEL_PRIORITY))
+        label = min(members, key=lambda m: (-(m.end - m.start), LABEL_PRIORITY.index(m.entity_type)
+                                            if m.entity_type in LABEL_PRIORITY else len(LABEL_PRIORITY))).entity_type
         spans.append(Span(start, end, label, max(m.score for m in members)))
     return spans
 

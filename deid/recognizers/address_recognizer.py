@@ -69,14 +69,17 @@ _BOXES = [regex.compile(rf"(?P<phi>{p})", _FLAGS) for p in (  # separate regexes
 # Streets named before their number: Koskikatu 25, Rue de la Gare 12, ul. Słowicza 10, Erzsébet tér 19.
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|dei|degli|di|du|des|la|le|les|z|u\.|van|von|der|den|al|el|y|e|i|the|of)"
 _CAP = r"(?:[dl]['’])?(?-i:\p{Lu})[\p{L}'’.-]{1,30}"
-_PREFIX = (r"(?:rue|rua|via|viale|vicolo|avenida|avda\.|av\.|avenue|calle|carrer|ul\.|al\.|plac|piazza|largo|strada|"
+_PREFIX = (r"(?:rue|rua|via|viale|vicolo|avenida|avda\.|av\.|avenue|calle|carrer|ul\.|al\.|pl\.|plac|piazza|largo|strada|"
            r"chemin|travessa|praça|rambla|paseo|camino|λ\.|οδός|boulevard|bd\.|place|allée|cesta|ulica|trg|náměstí|"
-           r"rruga|aleja|utca)")
+           r"rruga|aleja|utca|aleea|strada|ladeira|viela|esplanada|alameda|estrada|rodovia|vila|lago|lagoa|"
+           r"privada|cerrada|pasaje|callejón|andador|circuito|calzada|prolongación|continuación|carrera)")
 _FOREIGN_END = (r"(?:stra(?:ss|ß)e|str\.|straat|gasse|gatan|gata|gate|vägen|väg|vej|vejen|gade|katu|kuja|tie|tori|polku|"
                 r"laan|gracht|plein|steeg|veien|vegen|stræde|stræti|braut|allee|platz|weg|gränd|torget|hove|lia|"
                 r"vænget|tún|vegur|stígur|ulica|utca|út|tér|kapu|sor)")
 _TYPE_WORD = r"(?-i:tee|gate|gata|gade|vej|vei|veien|vegur|tie|katu|kuja|út|útja|utca|kapu|tér|sor|ulica|u\.|ul\.|str\.|al\.)"
-_NUMBER_AFTER = (r"[ \t]+\d{1,5}[A-Za-z]?\b(?![\d/:.,]\d)"
+# the house number after the street: "Kösterweg 5790", "Via de Nogueira, 93" (after a comma no ZIP: "Brindlemoor,
+# 73351"), a flat after a slash "ul. Paderewskiego 95/42"
+_NUMBER_AFTER = (r"(?:[ \t]+\d{1,5}|,[ \t]*\d{1,4})[A-Za-z]?(?:/\d{1,4})?\b(?![\d/:.,]\d)"
                  r"(?![ \t]*(?:mg|mcg|ml|g|kg|l|cc|units?|u|%|mmhg|meq|mmol|mm|cm|hrs?|hours?|days?|weeks?|wks?|months?|mos?|"
                  r"years?|yrs?|min|minutes?|secs?|seconds?|am|pm|x|times|beats|bpm|laps|ft|feet|steps)\b)"
                  r"(?:\.(?=[ \t]*(?:\n|,)|[ \t]+(?:apt|suite|unit|ste|and)\b))?"

@@ -249,3 +249,14 @@ def test_a_name_with_accents_is_weighed_whole(engine):
     # read as ASCII pieces, "Matías" was "Mat" + "as", both terminology words, and vetoed
     text = "Hi Dr. Wilson, this is Matías from the lab: INR 4.6."
     assert ("Matías", "PERSON") in [(text[s.start:s.end], s.label) for s in engine.analyze(text)]
+
+
+def test_a_merged_span_takes_the_label_of_its_longest_member():
+    from presidio_analyzer import RecognizerResult
+
+    from deid.engine import merge_spans
+    street = RecognizerResult("LOCATION", 10, 37, 0.9)  # "Via de Nogueira, 93, Rubino", an age inside it
+    age = RecognizerResult("AGE", 27, 29, 0.9)
+    phone, number = RecognizerResult("PHONE", 50, 62, 0.8), RecognizerResult("MRN", 50, 62, 0.7)
+    assert [(s.start, s.end, s.label) for s in merge_spans([age, street, number, phone])] == [
+        (10, 37, "LOCATION"), (50, 62, "MRN")]  # equally long: the label ranked first

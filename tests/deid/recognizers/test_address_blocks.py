@@ -51,6 +51,11 @@ def recognizer(lexicons):
         ("Billing: 0417 P.O. Box 662 Apt. 15, Kelmsby, Latvia", ["0417 P.O. Box 662 Apt. 15, Kelmsby, Latvia"]),
         # more cues for a street named before its number
         ("The station is on Hallenbergstrasse 74", ["Hallenbergstrasse 74"]),
+        # a house number after a comma (not a ZIP), a flat after a slash, street words of more languages
+        ("She lives alone at Rua de Quental, 93, Bragança, needs home health.", ["Rua de Quental, 93, Bragança"]),
+        ("Send the records to ul. Kwiatkowskiego 95/42, Lubartów, 33936?", ["ul. Kwiatkowskiego 95/42, Lubartów, 33936"]),
+        ("Patient lives at Viela Serrano, 47, Pindamonhangaba.", ["Viela Serrano, 47, Pindamonhangaba"]),
+        ("Please send it to Brindlemoor, 73351?", ["73351"]),  # a ZIP, no house number
         ("She lives on the south side of Corvina Delmar 1180.", ["Corvina Delmar 1180"]),
         # US and UK forms: post-direction, ordinal, numbered roads, rural routes, postcodes
         ("Stayed at 900 Carlow Avenue NW, Dellwood, DC 20001 in May.", ["900 Carlow Avenue NW, Dellwood, DC 20001"]),
