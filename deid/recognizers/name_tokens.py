@@ -348,7 +348,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
     lex = evidence.lexicons
     caseless_query = not cased and is_query(text)
 
-    def caseless_adjoins(word: str, neighbour: str) -> bool:
+    def caseless_adjoins(word: str, neighbour: str, before: bool) -> bool:
         lower = word.lower()
         if evidence.is_excluded(word) or lower in CALENDAR_WORDS or lower in lex.regions or lower in SURNAME_PARTICLES:
             return False
@@ -356,12 +356,13 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         if len(parts) == 2 and all(lex.is_name(part) and not lex.is_clinical(part) for part in parts):
             return True  # "HANS-GUNTHER"
         if lex.is_curated_term(lower):
-            return given_first(neighbour.lower(), lex) and lower in lex.last_names
+            return not before and given_first(neighbour.lower(), lex) and lower in lex.last_names
         if lex.is_clinical(lower) and not lex.is_name(lower):
             return False
         zipf = lex.zipf(lower)
-        if lex.is_name(lower):
-            return zipf < 4.5
+        if lex.is_name(lower):  # after a given name even a surname as common as "brown" ("my name richard brown")
+            return zipf < 4.5 or not before and zipf < 5.5 and lower in lex.last_names and given_first(neighbour.lower(), lex) \
+                and lower not in _VERBS_LISTED_AS_SURNAMES
         return zipf < 3.0 and len(lower) >= 3 and regex.search(r"[aeiouy]", lower) is not None \
             and not lower.endswith(DRUG_STEMS) and not evidence.misspelt(lower)  # "my husbnd [jon]"
 
@@ -386,22 +387,25 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         start, end = _particle_span(text, result.start, result.end, evidence, cased)
         if caseless_query and result.score >= min_score:
             nxt = _CASELESS_AFTER.match(text, end)
-            if nxt and caseless_adjoins(nxt.group("word"), text[start:end].split()[-1]):
+            if nxt and caseless_adjoins(nxt.group("word"), text[start:end].split()[-1], before=False):
                 end = nxt.end()
             prev = _CASELESS_BEFORE.search(text, max(0, start - 40), start)
-            if prev and caseless_adjoins(prev.group("word"), text[start:end].split()[0]):
+            if prev and caseless_adjoins(prev.group("word"), text[start:end].split()[0], before=True):
                 start = prev.start()
-        if cased and result.score >= min_score:
-            for _ in range(2):  # words after: "Aurélie [Faure]", "Jet [de Vroege]" (a particle, then a name)
+        if cased and result.score >= min_score - 0.05:  # a weak part too, but only with a given name before it
+            weak = result.score < min_score
+            for _ in range(0 if weak else 2):  # words after: "Aurélie [Faure]", "Jet [de Vroege]" (a particle, then a name)
                 nxt = _ADJOINING_AFTER.match(text, end)
                 if not nxt or not adjoins(nxt.group("word"), before=False):
                     break
                 end = nxt.end()
-            for _ in range(2):  # words before: "[Allen] Payne", "[Melissa] van Susa"
+            for _ in range(2):  # words before: "[Allen] Payne", "[Melissa] van Susa"; "[Glenn] Reeves" for a weak part
                 prev = _ADJOINING_BEFORE.search(text, max(0, start - 60), start)
-                if not prev or not adjoins(prev.group("word"), before=True):
+                if not prev or not adjoins(prev.group("word"), before=True) \
+                        or weak and not given_first(prev.group("word").lower(), lex):
                     break
                 start = prev.start()
+                weak = False
         if (start, end) != (result.start, result.end):
             out.append(RecognizerResult("PERSON", start, end, 0.55,
                                         recognition_metadata={"recognizer_name": "AdjoiningName"}))
@@ -442,6 +446,9 @@ _LINKED_PARTICLES = rf"(?i:{_PARTICLES_PATTERN})(?:[ \t]+(?i:la|der|den|los))?"
 # "de [Reede]", "O [Laoidhe]", "van der [Kint]": the Irish "O" only as a capital written apart
 _PARTICLES_BEFORE = regex.compile(rf"(?<![\p{{L}}'’.-])(?:{_LINKED_PARTICLES}|O)[ \t]+$")
 _PARTICLE_THEN_WORD = regex.compile(rf"[ \t]+{_LINKED_PARTICLES}[ \t]+(?P<word>\p{{L}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’-])")
+# everyday verbs the Census lists as surnames: after a given name they say what the person does ("PT RAY NEEDS")
+_VERBS_LISTED_AS_SURNAMES = frozenset("needs wants says gets goes takes keeps calls looks feels seems comes makes works "
+                                      "lives walks".split())
 _CASELESS_AFTER = regex.compile(r" (?P<word>\p{L}[\p{L}'’-]*\p{L})(?![\p{L}'’.-])")
 _CASELESS_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L}) $")
 _STARTS_WITH_PARTICLE = regex.compile(rf"(?:(?i:{_PARTICLES_PATTERN})|O)[ \t]")

@@ -100,6 +100,9 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
         ("CALL ME BACK. HANS-GUNTHER HECKER (553) 273-4750", "HECKER", ["HANS-GUNTHER HECKER"]),
         ("NEED CARDS TO SEE DONALD WILLIAMS IN ED BAY 3", "DONALD", ["DONALD WILLIAMS"]),
         ("hi my husbnd jon is having chest pain", "jon", []),                   # a misspelt word
+        ("my name richard brown phone 555 0100", "richard", ["richard brown"]),  # after a given name, a common surname
+        ("PT RAY NEEDS STAT ECHO", "RAY", []),                                    # a verb the Census lists
+        ("CHECK JOHN TOWNSEND 9076730", "JOHN TOWNSEND", []),                      # nor the word before
         # --- invalid: clinical words, months, abbreviations and curated terms after the name
         ("Ask Okafor Holter results Tuesday", "Okafor", []),
         ("Seen by Okafor Monday, EKG Amiodarone", "Okafor", []),
@@ -127,3 +130,18 @@ def test_name_words_adjoining_a_name_part(evidence, text, part, expected):
 )
 def test_unknown_word(evidence, word, unknown):
     assert evidence.unknown_word(word) is unknown
+
+
+@pytest.mark.parametrize(
+    "text, part, expected",
+    [
+        ("Ok to restart Plavix for Glenn Reeves 48h after the bleed?", "Reeves", ["Glenn Reeves"]),  # a given name
+        ("Per Cardiology Payne called back", "Payne", []),        # a capitalised word, but no given name
+        ("Ask Mufit Erdogan today", "Mufit", []),                 # nothing after a weak part
+    ],
+)
+def test_a_weak_name_part_takes_only_a_given_name_before_it(evidence, text, part, expected):
+    start = text.index(part)
+    weak = RecognizerResult("PERSON", start, start + len(part), 0.5)
+    found = adjoining_name_words(text, [weak], evidence, cased=TextView.of(text).cased)
+    assert [text[r.start:r.end] for r in found] == expected
