@@ -34,6 +34,11 @@ _PLACE_START = frozenset("new north south east west lake port fort mount mt sain
 # "East Jacob", "Lake Sean", "Port Leslieton": a town's prefix before a given name or a town-shaped word
 _PREFIXED_TOWN = regex.compile(r"(?<![\p{L}'’-])(?P<head>(?i:north|south|east|west|lake|port|new|fort|mount))[ \t]+"
                                r"(?P<name>\p{L}[\p{Ll}\p{Lu}]+)(?![\p{L}'’-])")
+# a word for "city" that other languages write before its name: "Thành phố Hải Phòng", "TP. Cần Thơ",
+# "Kota Bandung", "Ciudad de Guatemala" (never English, so in any case)
+_CITY_WORD_BEFORE = regex.compile(
+    r"(?<![\p{L}'’-])(?:(?i:thành[ \t]+phố|thanh[ \t]+pho)|TP\.|Tp\.|Kota(?:[ \t]+Administrasi)?|KOTA|Ciudad(?:[ \t]+de)?|CIUDAD)"
+    r"(?P<name>(?:[ \t]+\p{L}[\p{L}'’-]*){1,3})")
 _TOWN_ENDING = regex.compile(r"(?:ton|town|ville|mouth|bury|burgh|borough|land|side|haven|port|field|chester|berg|furt|"
                              r"stad|view|fort|shire|ford|wood|dale|stead|ham|caster)$")
 # "South America", "West Coast", "North Carolina" (a state) are larger than any town
@@ -174,8 +179,19 @@ class CityRecognizer(ClinicalRecognizer):
     def _prefixed_towns(self, view, deadline):
         """A direction, "Lake", "Port", "New", "Fort" or "Mount" before a given name or a town-shaped
         word is a town's name wherever it stands in mixed case ("Pacemaker clinic East Jacob hours",
-        "at the Lake Sean site"); without case only after a place preposition ("ETA 15 MIN FROM LAKE MICHAEL")."""
+        "at the Lake Sean site"); without case only after a place preposition ("ETA 15 MIN FROM LAKE MICHAEL").
+        Another language's word for "city" starts one anywhere, up to the first common or clinical word."""
         text, lex = view.text, self.lexicons
+        for match in _CITY_WORD_BEFORE.finditer(text, timeout=deadline.remaining()):
+            end = match.start("name")
+            for word in regex.finditer(r"\p{L}[\p{L}'’-]*", match.group("name")):
+                lower = word.group(0).lower()
+                if lower in STOP_WORDS or lex.is_clinical(lower) or lex.zipf(lower) >= 4.5 \
+                        or view.cased and not word.group(0)[0].isupper():
+                    break
+                end = match.start("name") + word.end()
+            if end > match.start("name"):
+                yield self.result(match.start(), end, 0.6, "CITY")
         for match in _PREFIXED_TOWN.finditer(text, timeout=deadline.remaining()):
             head, name = match.group("head"), match.group("name")
             if view.cased and not (head[0].isupper() and name[0].isupper() and not name.isupper()) \

@@ -155,6 +155,11 @@ def test_town_and_zip_ending_a_sentence(address, text, expected):
         ("Book a stress echo at the Lake Sean site.", ["Lake Sean"]),
         ("ETA 15 MIN FROM LAKE MICHAEL", ["LAKE MICHAEL"]),
         ("NEW ONSET AF, EAST WING, WEST MICHAEL STAFF", []),
+        # another language's word for "city" before its name, in any case, up to a common or clinical word
+        ("family en route from Thành phố Quảng Ngãi.", ["Thành phố Quảng Ngãi"]),
+        ("hey it's me from thanh pho hai duong, calling about mom", ["thanh pho hai duong"]),
+        ("had my echo in Ciudad de Tlaxcala clinic last year", ["Ciudad de Tlaxcala"]),
+        ("TP. Biên Hòa echo lab", ["TP. Biên Hòa"]),
         ("NYHA III per New York Heart Association, moved to West Virginia", []),
         ("Pt transitioned from Lasix to torsemide, in Afib.", []),
     ],
