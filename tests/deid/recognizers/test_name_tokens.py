@@ -102,6 +102,7 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
         ("hi my husbnd jon is having chest pain", "jon", []),                   # a misspelt word
         ("my name richard brown phone 555 0100", "richard", ["richard brown"]),  # after a given name, a common surname
         ("PT RAY NEEDS STAT ECHO", "RAY", []),                                    # a verb the Census lists
+        ("pls confirm mary jones appt tmrw", "mary jones", []),                    # chat's abbreviations
         ("CHECK JOHN TOWNSEND 9076730", "JOHN TOWNSEND", []),                      # nor the word before
         # --- invalid: clinical words, months, abbreviations and curated terms after the name
         ("Ask Okafor Holter results Tuesday", "Okafor", []),
