@@ -49,7 +49,8 @@ class LexiconNameRecognizer(NameRecognizer):
                     yield self.result(start, nxt[1], 0.7)
                     i += 2
                     continue
-            if lower in lex.first_names and not lex.is_clinical(lower) and not self.evidence.is_excluded(word):
+            if (lower in lex.first_names or self._hyphenated_given(lower)) and not lex.is_clinical(lower) \
+                    and not self.evidence.is_excluded(word):
                 nxt = words[i + 1] if i + 1 < len(words) else None
                 adjacent = nxt and regex.fullmatch(r"[ \t]{1,2}|[ \t]?[A-Z]\.[ \t]", text[end:nxt[0]] or "x") \
                     and not regex.search(r"['’]s$", word)  # "Alejandro's Holter": a possessive ends the name
@@ -103,6 +104,13 @@ class LexiconNameRecognizer(NameRecognizer):
                 # a lower-case note's rare Capitalised word: "... consulted with Vrenchak today"
                 yield self.result(start, end, 0.5)
             i += 1
+
+    def _hyphenated_given(self, lower: str) -> bool:
+        """ "Rolf-Dieter", "Anne-Sophie": a listed given name joined to another Census name."""
+        parts = lower.split("-")
+        lex = self.lexicons
+        return len(parts) == 2 and parts[0] in lex.first_names and all(
+            lex.is_name(part) and not lex.is_clinical(part) for part in parts)
 
     def _inverted_before_number(self, text: str, last: str, given) -> bool:
         return bool(_RECORD_NUMBER_AFTER.match(text, given[1])) and self._common_surname(last) \

@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from deid.recognizers.base import is_query
+from deid.recognizers.contact_name_recognizer import VISITOR_VERB
 from deid.recognizers.name_tokens import CALENDAR_WORDS, NameRecognizer
 
 _W = r"\p{L}[\p{L}'’-]*\p{L}"
@@ -28,7 +29,7 @@ _CHART_PLACE_BEFORE = regex.compile(r"(?:^|\n|[:;]|[ \t][-–]|\bname(?:[ \t]+is
 _CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,;(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b|at[ \t]+[\d(+])",
                                    regex.IGNORECASE | regex.MULTILINE)
 # a number right after the pair: "NO SHOW: BOHNBACH, SIEGRUN 169154", "CALLED GUERRA, LORENZO AT 555-..."
-_NUMBER_AFTER = regex.compile(r"[ \t]*(?:at[ \t]+)?[(+]?\d", regex.IGNORECASE)
+_NUMBER_AFTER = regex.compile(r"[ \t]*(?:at[ \t]+)?[(+]?[A-Za-z]?\d", regex.IGNORECASE)
 _PARTICLES = frozenset("van von de da del della di le la du mac mc".split())
 # "Imke de Leeuw", "Michelle van der Kint", "Jet de Vroege": a surname particle written small
 # between two capitalised words (not "ten", "der", "den" alone: English words before a name)
@@ -63,18 +64,21 @@ class NameShapeRecognizer(NameRecognizer):
         query = is_query(text)
         for match in _INVERTED.finditer(text, timeout=deadline.remaining()):
             surname, given = match.group("surname"), regex.sub(r"['’]s$", "", match.group("given"))
-            if not self._surname(surname.split()[-1], view.cased):
+            before = _CHART_PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            # without case, a chart place before and a record number after ("NO SHOW: WHITE, DALE T9267232"),
+            # or in a query what a person does ("pt makinde, motunrayo wants to know")
+            numbered = not view.cased and before and (_NUMBER_AFTER.match(text, match.end())
+                                                      or query and VISITOR_VERB.match(text, match.end()))
+            if not self._surname(surname.split()[-1], view.cased, relaxed=bool(numbered)):
                 continue
             if view.cased and query and self._rare_given(given) and surname.lower() not in self.lexicons.regions:
                 # a one-line query inverts a name anywhere: "can we move Ossola, Fabio to the NP?"
                 yield self.result(match.start(), match.start("given") + len(given), 0.7)
                 continue
-            before = _CHART_PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start())
-            after = _CHART_PLACE_AFTER.match(text, match.end())
+            after = _CHART_PLACE_AFTER.match(text, match.end()) or numbered
             # a listed given name: anywhere in mixed case ("Does Brown, Carlos qualify"), in a chart
             # place otherwise; any given name that looks like one where both sides are chart places
             listed = self._listed_given(given, view.cased)
-            numbered = not view.cased and before and _NUMBER_AFTER.match(text, match.end())
             if listed and (view.cased or before or after) or before and after and self._given(given, view.cased) \
                     and (given[1:].islower() if view.cased else self.lexicons.is_name(surname.split()[-1]) or numbered):
                 yield self.result(match.start(), match.end(), 0.7)
@@ -115,9 +119,10 @@ class NameShapeRecognizer(NameRecognizer):
         return lower in lex.first_names and lex.zipf(lower) < 5.5 and not self.evidence.is_excluded(word) \
             and not lex.is_clinical(lower)  # "SHORT PERIOD, MAE": moves all extremities
 
-    def _surname(self, word: str, cased: bool) -> bool:
+    def _surname(self, word: str, cased: bool, relaxed: bool = False) -> bool:
         """A surname: capitalised where case counts, and listed or rare; the shape lets an
-        eponymous surname count too ("Matthew E. Evans", "Marsh, Thomas")."""
+        eponymous surname count too ("Matthew E. Evans", "Marsh, Thomas"). ``relaxed``: a chart
+        place on both sides admits commoner words ("WHITE", "ARSLAN": Zipf < 6 listed, < 3 not)."""
         lex, lower = self.lexicons, word.lower()
         if self.evidence.is_excluded(word) or lower in _PARTICLES:
             return False
@@ -128,4 +133,8 @@ class NameShapeRecognizer(NameRecognizer):
             return False
         if cased and (not word[0].isupper() or word.isupper() and len(word) <= 4):
             return False
-        return lex.is_name(lower) and lex.zipf(lower) < 5.5 or lex.zipf(lower) < (3.0 if cased else 2.0)
+        if lex.is_name(lower):
+            return lex.zipf(lower) < (6.0 if relaxed else 5.5)
+        if relaxed and not cased and (len(lower) < 4 or not regex.search(r"[aeiouy]", lower)):
+            return lex.zipf(lower) < 2.0  # "VSS, PA'S 30": an abbreviation, not a surname
+        return lex.zipf(lower) < (3.0 if cased or relaxed else 2.0)

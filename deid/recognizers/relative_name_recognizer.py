@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.name_tokens import CALENDAR_WORDS, NameRecognizer, name_words_after, name_words_before
+from deid.recognizers.base import is_query
+from deid.recognizers.name_tokens import CALENDAR_WORDS, NAME_WORD, NameRecognizer, name_words_after, name_words_before
 
 RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|"  # first: "father" must not win
              r"daughters?|dtrs?|sons?|husband|husbnd|husb|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
@@ -37,7 +38,7 @@ class RelativeNameRecognizer(NameRecognizer):
         text = view.text
         for match in _AFTER_RELATION.finditer(text, timeout=deadline.remaining()):
             start = match.end() + (1 if text[match.end():match.end() + 1] in "\"'" else 0)
-            span = name_words_after(text, start, self.evidence, view.cased, limit=3)
+            span = name_words_after(text, start, self.evidence, view.cased, limit=3) or self._caseless_query_name(view, start)
             if span and self._plausible(text[span[0]:span[1]], view.cased):
                 yield self.result(span[0], span[1], 0.8)
                 # "daughters sarah and tamsin"
@@ -55,6 +56,21 @@ class RelativeNameRecognizer(NameRecognizer):
             span = name_words_before(text, match.start(), lambda word: self._before_relation(word, view.cased))
             if span:
                 yield self.result(span[0], span[1], 0.7)
+
+    def _caseless_query_name(self, view, start: int) -> tuple[int, int] | None:
+        """In a caseless one-line query, a relation names its person with a word as common as
+        "marika" (Zipf < 3) when it reads as no verb or typo ("my dad marika simpson has", not "my
+        mom fainted"), and the name words after it."""
+        text = view.text
+        word = NAME_WORD.match(text, start)
+        if view.cased or not word or not is_query(text):
+            return None
+        lower = word.group(0).lower()
+        if self.lexicons.zipf(lower) >= 3.0 or self.lexicons.is_clinical(lower) or self.evidence.is_excluded(lower) \
+                or regex.search(r"(?:ed|ing|ly)$", lower) or self.evidence.misspelt(lower) or lower in CALENDAR_WORDS:
+            return None
+        rest = name_words_after(text, word.end(), self.evidence, view.cased, limit=2)
+        return word.start(), rest[1] if rest and text[word.end():rest[0]] == " " else word.end()
 
     def _owner(self, word: str, cased: bool) -> bool:
         """Who owns a relation ("miller's daughter"): a Census name English uses less than "will", even one

@@ -22,6 +22,7 @@ def recognizer(lexicons):
         # a rare given name no list holds, then a census surname
         ("The patient, Ottavio Brennan, has AF.", ["Ottavio Brennan"]),
         ("Faustyn Gallagher called about the INR.", ["Faustyn Gallagher"]),
+        ("thank you for seeing Hans-Peter Mills today", ["Hans-Peter Mills"]),  # a hyphenated given name
         # one-line caseless queries: a given name English hardly uses before a common surname,
         # and two words no dictionary knows
         ("priscilla white aug 10th echo report pls", ["priscilla white"]),

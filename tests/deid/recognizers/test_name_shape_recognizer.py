@@ -33,6 +33,11 @@ def recognizer(lexicons):
         ("NO SHOW: VRABOSZ, SIEGLINDE 169154 - ECHO 5/20", ["VRABOSZ, SIEGLINDE"]),  # a number after a labelled pair
         ("CALLED GUERRA, LORENZO AT 1-477-609-6333, NO ANSWER.", ["GUERRA, LORENZO"]),
         ("CALLED PHARMACY, DOSE 40 MG. BP: STABLE, HR 80.", []),
+        # a chart place on both sides admits commoner surnames; in a query a person's verb is one
+        ("NO SHOW: WHITE, DALE T9267232 - ECHO 4/8", ["WHITE, DALE"]),
+        ("NO SHOW: OZTURAN, NAZIMET 05704541 - ECHO 4/25", ["OZTURAN, NAZIMET"]),
+        ("pt adeyemi, motunrayo wants to know if the watchman is safe", ["adeyemi, motunrayo"]),
+        ("CV: VSS, PA'S 30'S-50'S/20'S-30'S. CVP 12", []),
         ("my name marsh, thomas phone 702 555 0100", ["marsh, thomas"]),
         ("Does Brown, Carlos qualify for cardiac rehab?", ["Brown, Carlos"]),  # mixed case: anywhere
         ("TRIAGE NOTE - HERRERA, AGNIESZKA - 61 M - PALPITATIONS", ["HERRERA, AGNIESZKA"]),

@@ -37,6 +37,9 @@ def recognizer(lexicons):
         ("wife henrietta at bedside.", ["henrietta"]),
         ("WIFE HENRIETTA AT BEDSIDE.", ["HENRIETTA"]),
         ("DAUGHTER IS MRS. HOLLOWAY.", ["HOLLOWAY"]),
+        # a caseless query's relation names a person with a word as common as "marika", not a verb or a typo
+        ("my dad marika simpson has a heart cath tomorow", ["marika"]),  # (the engine adds the surname)
+        ("my mom fainted today, bp 80/50", []),
         # relation after the name
         ("Tobias (husband) at bedside.", ["Tobias"]),
         ("Desmond Wojcik (son) is HCP.", ["Desmond Wojcik"]),
