@@ -190,7 +190,8 @@ class AddressRecognizer(RegexRecognizer):
         # "Russellport, 73351?", "Lima, 45801-1234.": a ZIP ending a sentence after a place word and a comma
         Pattern("zip_after_place", r"(?-i:(?<![\p{L}'’-])(?P<place>\p{Lu}\p{Ll}[\p{Ll}'’-]+)),[ \t]*(?P<phi>\d{5}(?:-\d{4})?)"
                                    r"(?=[ \t]*(?:$|\n|[;?!)]|[.,](?!\d)))", 0.8),
-        Pattern("zip_label", rf"\b(?:zip|zip[ \t]*code|postal[ \t]+code|post[ \t]*code)(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+        Pattern("zip_label", rf"\b(?:zip|zip[ \t]*code|postal[ \t]+code|post[ \t]*code)"
+                             rf"(?:[ \t]+(?:is|was|is[ \t]+now|changed[ \t]+to|now))?[ \t]*[:#]?[ \t]*"
                              rf"(?P<phi>{_POSTAL})(?![\w-])", 0.9),
     ]
 

@@ -40,7 +40,8 @@ _QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p
 # "Jones Holter 24h", "Outpatient note 4/1: Jones seen for HTN": a name opening a query or a labelled
 # line, then the test it is about or a patient line's verb
 _OPENS_BEFORE_TEST = regex.compile(r"(?:^|:)[ \t]*(?=(?P<word>\p{L}[\p{L}'’-]*)[ \t]+(?P<next>\p{L}[\p{L}/'’-]*))")
-_LINE_VERB_AFTER = regex.compile(r"seen|presents|presented|admitted|needs|c/o|complains|reports|had|has|is|was|s/p", regex.IGNORECASE)
+_LINE_VERB_AFTER = regex.compile(r"seen|presents|presented|admitted|needs|c/o|complains|reports|had|has|is|was|s/p|"
+                                 r"takes|refuses|refused|declines|declined|wants", regex.IGNORECASE)
 # "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ", 91," and "(96)"
 # (each starts right after a letter, so a long run of spaces is scanned once, not once per space)
 _AGE_AND_SEX = regex.compile(
@@ -59,7 +60,7 @@ _LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|r
                            regex.IGNORECASE)
 # in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
 _QUERY_SUBJECT_BEFORE = regex.compile(
-    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,]|[.!]?[ \t]*$|[ \t](?:after|before)\b|"
+    r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,—–]|[.!]?[ \t]*$|[ \t](?:after|before)\b|[ \t]-[ \t]|"
     r"[ \t](?:in|on)[ \t]+\d))"
     r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
     # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
@@ -74,22 +75,31 @@ _NAME = r"(?P<name>\p{L}[\p{L}'’-]*\p{L})"
 # who someone speaks or asks about: "wife says torres looks grey", "wants to know if Murphy can shower"
 _SPOKEN_OF = regex.compile(rf"\b(?:says|said|asks|asked|thinks|thought|worried|worries|if|whether)[ \t]+{_NAME}[ \t]+"
                            r"(?:looks|is|was|has|had|can|could|should|seems|needs|feels|will|would|gets|got)\b", regex.IGNORECASE)
-_IN_ROOM = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+in[ \t]+(?:room|rm|bed|bay)[ \t]*\d", regex.IGNORECASE)
-_BED_THEN_NAME = regex.compile(rf"\b(?:bed|rm|room|bay)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]+{_NAME}(?=[ \t]*(?:,|\(|[ \t]\d{{1,3}}[ \t]?[MF]\b))",
-                               regex.IGNORECASE)
+# "Heath in room 3", "Bhardwaj in 12B", "Sandro in CCU": who is in a room or a unit
+_IN_ROOM = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+in[ \t]+(?:(?:room|rm|bed|bay)[ \t]*\d|\d{{1,3}}[A-Z]\b|"
+                         r"(?-i:CCU|ICU|MICU|SICU|CVICU|CTICU|PACU)\b)", regex.IGNORECASE)
+_BED_THEN_NAME = regex.compile(rf"\b(?:bed|rm|room|bay)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]+{_NAME}"
+                               r"(?=[ \t]*(?:,|\(|[—–]|[ \t]-[ \t]|[ \t]\d{1,3}[ \t]?[MF]\b))", regex.IGNORECASE)
+# a sign-out list's numbered item: "1) Palmer — HFrEF on milrinone"
+_LIST_ITEM = regex.compile(rf"(?:^|[:;,.][ \t]*|[ \t])\d{{1,2}}\)[ \t]+{_NAME}(?=[ \t]*(?:[—–,(]|[ \t]-[ \t]))")
 # the person a question asks about, at its start: "does Ravi need to stop", "can istvan still take"
 _ASKED_ABOUT = regex.compile(rf"(?:^|[.!?][ \t]+)(?:does|did|can|could|should|will|would|is|has)[ \t]+{_NAME}[ \t]+"
                              r"(?:need|needs|still|take|have|go|get|move|stop|keep|start|come|be|continue|use|fly|drive|"
                              r"shower|exercise|return|resume|restart|skip|wear|see)\b", regex.IGNORECASE)
-# a query opened by what a person does: "Kelechi keeps asking me", "Sarthak wrote:"
-_OPENS_WITH_DOER = regex.compile(rf"^[ \t]*{_NAME}[ \t]+(?:keeps|wrote|writes|wants|asked|asks|says|said|called)\b",
-                                 regex.IGNORECASE)
+# a query or a sentence opened by what a person does: "Kelechi keeps asking me", "Sarthak wrote:", "...? GISBERT
+# BERGER WANTS TO KNOW"
+_OPENS_WITH_DOER = regex.compile(rf"(?:^|[.!?][ \t]+)[ \t]*{_NAME}(?:[ \t]+(?P<surname>\p{{L}}[\p{{L}}'’-]*\p{{L}}))?[ \t]+"
+                                 r"(?:keeps|wrote|writes|wants|asked|asks|says|said|called)\b", regex.IGNORECASE)
 # "Alighieri family meeting", "met the Gopal family": a family named by its surname
 _FAMILY_OF = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+family\b(?![ \t]+(?:history|hx|medicine|practice|physician|"
                            r"doctor|planning|members?[ \t]+with))", regex.IGNORECASE)
-# a caller naming themselves: "hi its nuria again", "it's Kabir here"
-_SELF_NAMED = regex.compile(rf"\b(?:it['’]?s|this[ \t]+is)[ \t]+{_NAME}[ \t]+(?:again|here|calling)\b", regex.IGNORECASE)
-_PERSON_ONLY = (_ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF)
+# a caller naming themselves: "hi its nuria again", "this is henrik ojala calling", "it's Johan on nights", or
+# opening the message: "THIS IS CHEPNGENO WHY HAS NOBODY CALLED"
+_SELF_NAMED = regex.compile(
+    rf"(?:\b(?:it['’]?s|this[ \t]+is|i['’]m)[ \t]+{_NAME}(?:[ \t]+(?P<surname>\p{{L}}[\p{{L}}'’-]*\p{{L}}))?"
+    r"(?=[ \t]+(?:again|here|calling|on[ \t]+(?:nights|days|call))\b|[ \t]*[—–])"
+    rf"|^[ \t]*(?:(?:hi|hello|hey)[ \t,!]+(?:(?:doc|doctor|there)[ \t,!]+)?)?this[ \t]+is[ \t]+{_NAME}\b)", regex.IGNORECASE)
+_PERSON_ONLY = (_ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _LIST_ITEM, _SELF_NAMED, _IN_ROOM)
 # studies a worklist writes before the patient ("ECHO SMITH, DOB ..."), some of them also Census surnames
 _STUDIES = frozenset("echo holter tte tee ecg ekg cath mri ct cxr stress nuclear zio monitor event loop".split())
 _CALENDAR = CALENDAR_WORDS | {"today", "tomorrow", "tonight"}
@@ -168,11 +178,16 @@ class PatientNameRecognizer(NameRecognizer):
                 yield self.result(match.start("name"), match.end("name"), 0.6)
         # "wife says torres looks grey", "ECG tech: Heath in room 3", "bed 7 Musa, 74M", "does Ravi need",
         # "Kelechi keeps asking", "Gopal family meeting", "its nuria again": narrower slots
-        for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME, _ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _SELF_NAMED):
+        for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME, _ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _SELF_NAMED,
+                         _LIST_ITEM):
             for match in compiled.finditer(text, timeout=deadline.remaining()):
-                if self._narrow_slot_name(match.group("name"), view.cased, rare_capitalised=compiled in _PERSON_ONLY
-                                           and (view.cased or view.mostly_lower)):
-                    yield self.result(match.start("name"), match.end("name"), 0.6)
+                rare = compiled in _PERSON_ONLY
+                if self._narrow_slot_name(match.group("name"), view.cased, rare, view.mostly_lower):
+                    surname = match.groupdict().get("surname")  # "henrik [ojala]": the surname beside it, as narrow
+                    end = match.end("surname") if surname and self._narrow_slot_name(surname, view.cased, rare,
+                                                                                      view.mostly_lower) \
+                        else match.end("name")
+                    yield self.result(match.start("name"), end, 0.6)
         for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()):
             name, thing = match.group("name"), match.group("thing")
             if (self.lexicons.is_clinical(thing) or self.evidence.misspelt(thing.lower())) and thing.lower() not in STOP_WORDS \
@@ -193,19 +208,21 @@ class PatientNameRecognizer(NameRecognizer):
                 if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
                     yield self.result(span[0], span[1], 0.7)
 
-    def _narrow_slot_name(self, word: str, cased: bool, rare_capitalised: bool = False) -> bool:
+    def _narrow_slot_name(self, word: str, cased: bool, person_only: bool = False, mostly_lower: bool = False) -> bool:
         """A slot only a person fills (who "looks grey", who is "in room 3"): a Census name English uses less
         than "will" (in mixed case capitalised, even one the terminology's word list holds), or a word no
-        dictionary knows; never a curated term, a calendar word or a pronoun. ``rare_capitalised``: where
-        only a person can be meant and capitals count, also a capitalised word English uses rarely (Zipf < 3.5:
-        "Ravi", "Gopal")."""
-        lex = self.lexicons
-        if lex.is_curated_term(word) or word.lower() in _CALENDAR or cased and word.isupper() \
+        dictionary knows; never a curated term, a calendar word or a pronoun. ``person_only``: where nothing
+        but a person can be meant, also a word English uses rarely: capitalised where capitals count (Zipf <
+        3.5: "Ravi", "Gopal"), otherwise one that reads as no verb or typo (Zipf < 3.5: "henrik")."""
+        lex, lower = self.lexicons, word.lower()
+        if lex.is_curated_term(word) or lower in _CALENDAR or cased and word.isupper() \
                 or lex.is_clinical(word) and not (cased and lex.is_name(word)):
             return False
-        if rare_capitalised and word[0].isupper() and word[1:].islower() and lex.zipf(word) < 3.5 \
-                and not self.evidence.is_excluded(word) and word.lower() not in lex.regions:
-            return True
+        if person_only and not self.evidence.is_excluded(word) and lower not in lex.regions:
+            if (cased or mostly_lower) and word[0].isupper() and word[1:].islower() and lex.zipf(lower) < 3.5:
+                return True
+            if not cased and lex.zipf(lower) < 3.5 and not _VERB_FORM.search(lower) and not self.evidence.misspelt(lower):
+                return True
         return self.evidence.person_word(word, cased)
 
     def _names_a_test(self, word: str, cased: bool) -> bool:

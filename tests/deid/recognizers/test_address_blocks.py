@@ -91,6 +91,7 @@ def recognizer(lexicons):
         # postal codes after a label
         ("ZIP: 4418", ["4418"]),
         ("my zip code is 60221", ["60221"]),
+        ("my zip changed to 60782-3150, the mail order", ["60782-3150"]),
         ("postal code 44-312 on the form", ["44-312"]),
         # --- invalid: clinical text with numbers, units and street-like words
         ("Transfused 2 units PRBC.", []),

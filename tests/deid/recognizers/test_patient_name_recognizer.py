@@ -109,6 +109,17 @@ def recognizer(lexicons):
         ("hi its lucija again, still getting the skipped beats", ["lucija"]),
         ("does Metoprolol need a taper? can Heparin still run? Positive family history.", []),
         ("Everyone keeps asking. Cardiac family history of SCD.", []),
+        # a caller's own name with its surname, a message opened by "this is", a doer after a question,
+        # a name before a dash, a numbered sign-out item, who is in a unit
+        ("this is henrik ojala calling back, missed a call", ["henrik ojala"]),
+        ("THIS IS OKORAFOR WHY HAS NOBODY CALLED ME", ["OKORAFOR"]),
+        ("Hey, it's Johan on nights — any objection to K-Dur?", ["Johan"]),
+        ("NPO AFTER MIDNIGHT FOR TEE? GISBERT BERGER WANTS TO KNOW IF SHE CAN TAKE IT", ["GISBERT BERGER"]),
+        ("Handoff: bed 4 Perry — s/p Impella. Pls review Holter for Rice — 18% PVC", ["Perry", "Rice"]),
+        ("Sign-out: 1) Palmer — HFrEF on milrinone; 2) Lasix — hold", ["Palmer"]),
+        ("Page to cards fellow: Bhardwaj in 12B. Dosing question: Sandro in CCU", ["Bhardwaj", "Sandro"]),
+        ("Med rec: Clarke takes Eliquis 5 BID", ["Clarke"]),
+        ("this is urgent, it's fine — thanks. Holter in CCU, Lasix in 12B", []),
         # a study before the name is the test ("ECHO SMITH, DOB"); eponymous surnames stay names
         ("ECHO SMITH, DOB 3/4/1950. HOLTER GARCIA 74 M", ["SMITH", "GARCIA"]),
         ("Bruce Smith, 74M, for stress test. Hess 82F on Eliquis", ["Bruce Smith", "Hess"]),
