@@ -134,8 +134,9 @@ _SAME_LINE_CITY = regex.compile(
     rf"(?=[ \t]*(?:,|$|\n|[A-Z]{{2}}\b|\d{{5}}|[A-Z]{{1,2}}\d|\.))){{0,2}})"
     rf"(?:,[ \t]*(?-i:[A-Z]{{2}})\b)?(?:,?[ \t]+(?:\d{{5}}(?:-\d{{4}})?|(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
     rf"[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}))\b)?")
-# any case: ", kimville 59853", ", san alvaro los bajos 22159-8732": a town of up to four words, then its ZIP
-_SAME_LINE_TOWN_ZIP = regex.compile(rf",[ \t]*(?P<town>\p{{L}}[\p{{L}}'’-]*(?:[ \t]+\p{{L}}[\p{{L}}'’-]*){{0,3}}),?[ \t]+"
+# any case: ", kimville 59853", ", san alvaro los bajos 22159-8732", " NEW VANESSA 35809": a town of up to four
+# words, then its ZIP
+_SAME_LINE_TOWN_ZIP = regex.compile(rf"(?:,[ \t]*|[ \t]+)(?P<town>\p{{L}}[\p{{L}}'’-]*(?:[ \t]+\p{{L}}[\p{{L}}'’-]*){{0,3}}),?[ \t]+"
                                     rf"\d{{5}}(?:-\d{{4}})?(?![\w-])", _FLAGS)
 # after "Apt. 615" the town, region, country and postal code up to the end of the line or sentence
 _TAIL_TOKEN = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?P<postal>{_POSTAL})(?![\w-])|(?P<word>{_CITY_WORD}|\(\p{{L}}+\)))", _FLAGS)
@@ -253,11 +254,12 @@ class AddressRecognizer(RegexRecognizer):
                 name_words = regex.findall(r"\p{L}+", match.group("name")) if kind == "us" else []
                 if kind == "us" and weak_only and not (cue or block) and not (
                         near.search(text, max(0, start - 12), start) and regex.match(r"\d{2}", text[start:])
-                        and all(w[0].isupper() and not (self.lexicons.is_curated_term(w) and not self.lexicons.is_name(w))
-                                and (view.cased or not self._plain_word(w, self.lexicons)
+                        and all(not (self.lexicons.is_curated_term(w) and not self.lexicons.is_name(w))
+                                and (w[0].isupper() if view.cased else not self._plain_word(w, self.lexicons)
                                      or self.lexicons.is_name(w) and not self.lexicons.is_clinical(w))
                                 for w in name_words)):
-                    continue  # "near 1453 Terry Creek", "AT 4690 KELLY HILLS": a street of names one is near (not "on 2 Lasix Green")
+                    continue  # "near 1453 Terry Creek", "AT 4690 KELLY HILLS", "on 783 steven crossing": a street of
+                    # names one is near (not "on 2 Lasix Green", "at 20 morning hills")
                 if kind == "foreign" and not self._valid_foreign(view, name, match.groupdict().get("house"), cue, block):
                     continue
                 if kind == "prefixed" and not (cue or block or view.cased and match.group("prefix").lower() not in (

@@ -46,6 +46,9 @@ class AgeRecognizer(RegexRecognizer):
         Pattern("age_is", rf"(?:\b{_PERSON}(?:[ \t]+{_NAME_WORD}){{0,3}}|\bI)(?:[ \t]+(?:is|was|am|'s|turned|turns|turning|will[ \t]+be))"
                           rf"(?:[ \t]+(?:now|only|already|almost|nearly|just|about))?[ \t]+(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}",
                           0.75),
+        # lower case: "my dad amber jones is 90" (the words between must be names, not "heart rate")
+        Pattern("age_is_lower_name", rf"\b{_PERSON}(?P<names>(?:[ \t]+\p{{Ll}}[\p{{Ll}}'’-]+){{1,3}})[ \t]+(?:is|was|turned|turns)"
+                                     rf"[ \t]+(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}", 0.75),
         # "my mom is ninety-two"
         Pattern("age_is_words", rf"\b{_PERSON}(?:[ \t]+{_NAME_WORD}){{0,3}}[ \t]+(?:is|was|turned|turns|will[ \t]+be)"
                                 rf"(?:[ \t]+(?:now|only|already|almost|nearly|just))?[ \t]+(?P<phi>{_AGE_WORDS})\b(?![ \t-]*(?:percent|%|beats|bpm|over))", 0.75),
@@ -60,6 +63,10 @@ class AgeRecognizer(RegexRecognizer):
     ]
 
     def validate_match(self, view, match, start, end, pattern):
+        if pattern.name == "age_is_lower_name":
+            lex = self.lexicons
+            return all(lex.is_name(w) and lex.zipf(w) < 5.0 and not lex.is_curated_term(w)
+                       or not lex.is_clinical(w) and lex.zipf(w) < 3.0 for w in match.group("names").split())
         if pattern.name == "age_after_name":
             name = match.group("name")
             lex = self.lexicons

@@ -86,6 +86,9 @@ def recognizer(lexicons):
         # in capitals a street of names one is at: "AT 4690 KELLY HILLS" (not "AT 2 LASIX GREEN")
         ("PATIENT AT 4690 KELLY HILLS REQUESTS HOME INR MONITOR.", ["4690 KELLY HILLS"]),
         ("PATIENT AT 20 MORNING HILLS REQUESTS HOME INR MONITOR.", []),
+        ("i go to the lab on 783 steven crossing", ["783 steven crossing"]),      # lower case too
+        ("I LIVE AT 20299 ELIZA MISSION NEW VANESSA 35809 AND THE MONITOR NEVER CAME",
+         ["20299 ELIZA MISSION NEW VANESSA 35809"]),                                # the town and ZIP without a comma
         # street corners
         ("Meet at the corner of Pellam Street and Quorry Pass.", ["the corner of Pellam Street and Quorry Pass"]),
         # postal codes after a label

@@ -32,6 +32,9 @@ def recognizer(lexicons):
         ("Ninety-three year old female with AS.", ["Ninety-three"]),
         # an age set off by commas after a person
         ("my mom, 93, has CHF", ["93"]),
+        # a lower-case name between the person word and "is"; vitals there stay vitals
+        ("my dad amber jones is 90 and had his pacemaker checked", ["90"]),
+        ("my dad heart rate is 95, my mom blood sugar is 102, my dad pulse ox is 96", []),
         # decades and words
         ("A woman in her late 90s.", ["late 90s"]),
         ("In his 90s with CAD.", ["90s"]),
