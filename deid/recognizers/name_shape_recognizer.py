@@ -16,7 +16,7 @@ import regex
 
 from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
-from deid.recognizers.name_tokens import CALENDAR_WORDS, NameRecognizer
+from deid.recognizers.name_tokens import CALENDAR_WORDS, WORDLIKE_GIVEN_NAMES, NameRecognizer
 
 _W = r"\p{L}[\p{L}'’-]*\p{L}"
 # "Ivo F. Bragadin", "Luiz Henrique R. Almeida", "melinda e. morales"
@@ -50,9 +50,11 @@ class NameShapeRecognizer(NameRecognizer):
             given = match.group("given").split()
             if not match.group("dot") and not (view.cased and text[match.end("initial"):match.end("initial") + 1] == " "):
                 continue  # "Shane M Culp" needs case to tell the initial from a word ("pt a ox3")
+            surname = match.group("surname")
             if self._initial_ok(match.group("initial"), view.cased) and all(self._given(w, view.cased) for w in given) \
-                    and self._surname(match.group("surname"), view.cased) \
-                    and (view.cased or given[0].lower() in self.lexicons.first_names):  # "replete k. begin"
+                    and self._surname(surname, view.cased, after_initial=True) \
+                    and (view.cased or given[0].lower() in self.lexicons.first_names  # "replete k. begin"
+                         or max(self.lexicons.zipf(given[0]), self.lexicons.zipf(surname)) < 2.5):  # "kerstin l. heß"
                 yield self.result(match.start("given"), match.end("surname"), 0.75)
         if view.cased:
             for match in _PARTICLE_NAME.finditer(text, timeout=deadline.remaining()):
@@ -110,7 +112,8 @@ class NameShapeRecognizer(NameRecognizer):
             return False
         if cased:
             return word[0].isupper() and not word.isupper() and (lower in lex.first_names or lex.zipf(lower) < 3.5)
-        return lower in lex.first_names and lex.zipf(lower) < 5.0 or lex.zipf(lower) < 3.0
+        zipf = lex.zipf(lower)
+        return lower in lex.first_names and (zipf < 5.0 or zipf < 5.5 and lower not in WORDLIKE_GIVEN_NAMES) or zipf < 3.0
 
     def _listed_given(self, word: str, cased: bool) -> bool:
         lex, lower = self.lexicons, word.lower()
@@ -119,10 +122,11 @@ class NameShapeRecognizer(NameRecognizer):
         return lower in lex.first_names and lex.zipf(lower) < 5.5 and not self.evidence.is_excluded(word) \
             and not lex.is_clinical(lower)  # "SHORT PERIOD, MAE": moves all extremities
 
-    def _surname(self, word: str, cased: bool, relaxed: bool = False) -> bool:
+    def _surname(self, word: str, cased: bool, relaxed: bool = False, after_initial: bool = False) -> bool:
         """A surname: capitalised where case counts, and listed or rare; the shape lets an
         eponymous surname count too ("Matthew E. Evans", "Marsh, Thomas"). ``relaxed``: a chart
-        place on both sides admits commoner words ("WHITE", "ARSLAN": Zipf < 6 listed, < 3 not)."""
+        place on both sides admits commoner words ("WHITE", "ARSLAN": Zipf < 6 listed, < 3 not);
+        ``after_initial``: so does a middle initial, a little ("Fedele J. Forza": Zipf < 3.5 capitalised)."""
         lex, lower = self.lexicons, word.lower()
         if self.evidence.is_excluded(word) or lower in _PARTICLES:
             return False
@@ -137,4 +141,4 @@ class NameShapeRecognizer(NameRecognizer):
             return lex.zipf(lower) < (6.0 if relaxed else 5.5)
         if relaxed and not cased and (len(lower) < 4 or not regex.search(r"[aeiouy]", lower)):
             return lex.zipf(lower) < 2.0  # "VSS, PA'S 30": an abbreviation, not a surname
-        return lex.zipf(lower) < (3.0 if cased or relaxed else 2.0)
+        return lex.zipf(lower) < (3.5 if cased and after_initial else 3.0 if cased or relaxed else 2.5 if after_initial else 2.0)

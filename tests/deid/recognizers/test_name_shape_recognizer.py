@@ -20,6 +20,9 @@ def recognizer(lexicons):
         ("Referral: Luiz Henrique R. Almeida, 80F, NSTEMI", ["Luiz Henrique R. Almeida"]),
         ("holter results for melinda e. morales please", ["melinda e. morales"]),
         ("In case of his account, please add Ryan P Costa as guardian", ["Ryan P Costa"]),  # no dot, mixed case
+        ("took my amlodipine already, john j. wright", ["john j. wright"]),     # a common given name, no case
+        ("Coverage letter: CT angiogram for Fedele J. Forza denied", ["Fedele J. Forza"]),
+        ("pawel b. ortmann here, ran out of eliquis", ["pawel b. ortmann"]),    # both rare in English
         # inverted, where charts put it
         ("Axelsson, Oscar, DOB 07/05/1944, MRN 5653240", ["Axelsson, Oscar"]),
         ("King-Hill, Amanda: postop AF day 2", ["King-Hill, Amanda"]),  # a double-barrelled surname
