@@ -71,18 +71,21 @@ class NameShapeRecognizer(NameRecognizer):
             # or in a query what a person does ("pt makinde, motunrayo wants to know")
             numbered = not view.cased and before and (_NUMBER_AFTER.match(text, match.end())
                                                       or query and VISITOR_VERB.match(text, match.end()))
-            if not self._surname(surname.split()[-1], view.cased, relaxed=bool(numbered)):
+            after = _CHART_PLACE_AFTER.match(text, match.end()) or numbered
+            # or, in a query, both sides chart places and a given name English hardly knows: "RE: BHARDWAJ, UPASNA - CRT-D"
+            foreign = not view.cased and query and before and after and self.lexicons.zipf(given) < 2.5 \
+                and not self.evidence.misspelt(given.lower()) and "-" not in surname  # (not charting: "gi-ogt, hypobsds")
+            if not self._surname(surname.split()[-1], view.cased, relaxed=bool(numbered or foreign)):
                 continue
             if view.cased and query and self._rare_given(given) and surname.lower() not in self.lexicons.regions:
                 # a one-line query inverts a name anywhere: "can we move Ossola, Fabio to the NP?"
                 yield self.result(match.start(), match.start("given") + len(given), 0.7)
                 continue
-            after = _CHART_PLACE_AFTER.match(text, match.end()) or numbered
             # a listed given name: anywhere in mixed case ("Does Brown, Carlos qualify"), in a chart
             # place otherwise; any given name that looks like one where both sides are chart places
             listed = self._listed_given(given, view.cased)
             if listed and (view.cased or before or after) or before and after and self._given(given, view.cased) \
-                    and (given[1:].islower() if view.cased else self.lexicons.is_name(surname.split()[-1]) or numbered):
+                    and (given[1:].islower() if view.cased else self.lexicons.is_name(surname.split()[-1]) or numbered or foreign):
                 yield self.result(match.start(), match.end(), 0.7)
 
     def _rare_given(self, word: str) -> bool:

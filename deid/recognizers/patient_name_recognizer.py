@@ -99,7 +99,11 @@ _SELF_NAMED = regex.compile(
     rf"(?:\b(?:it['’]?s|this[ \t]+is|i['’]m)[ \t]+{_NAME}(?:[ \t]+(?P<surname>\p{{L}}[\p{{L}}'’-]*\p{{L}}))?"
     r"(?=[ \t]+(?:again|here|calling|on[ \t]+(?:nights|days|call))\b|[ \t]*[—–])"
     rf"|^[ \t]*(?:(?:hi|hello|hey)[ \t,!]+(?:(?:doc|doctor|there)[ \t,!]+)?)?this[ \t]+is[ \t]+{_NAME}\b)", regex.IGNORECASE)
-_PERSON_ONLY = (_ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _LIST_ITEM, _SELF_NAMED, _IN_ROOM)
+# whom a message thanks, set off: "Thanks so much, Dominika!", "thx, amy at 564 moore trail"
+_THANKED = regex.compile(rf"\b(?:thanks|thank[ \t]+you|thx|ty)(?:[ \t]+(?:so[ \t]+much|again|a[ \t]+lot))?,[ \t]*{_NAME}"
+                         r"(?=[ \t]*(?:[!.,]|$)|[ \t]+at[ \t]+\d)", regex.IGNORECASE)
+# slots where nothing but a person can be meant, so a rarer word fills them
+_PERSON_ONLY = (_ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _LIST_ITEM, _SELF_NAMED, _IN_ROOM, _THANKED)
 # studies a worklist writes before the patient ("ECHO SMITH, DOB ..."), some of them also Census surnames
 _STUDIES = frozenset("echo holter tte tee ecg ekg cath mri ct cxr stress nuclear zio monitor event loop".split())
 _CALENDAR = CALENDAR_WORDS | {"today", "tomorrow", "tonight"}
@@ -179,7 +183,7 @@ class PatientNameRecognizer(NameRecognizer):
         # "wife says torres looks grey", "ECG tech: Heath in room 3", "bed 7 Musa, 74M", "does Ravi need",
         # "Kelechi keeps asking", "Gopal family meeting", "its nuria again": narrower slots
         for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME, _ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _SELF_NAMED,
-                         _LIST_ITEM):
+                         _LIST_ITEM, _THANKED):
             for match in compiled.finditer(text, timeout=deadline.remaining()):
                 rare = compiled in _PERSON_ONLY
                 if self._narrow_slot_name(match.group("name"), view.cased, rare, view.mostly_lower):

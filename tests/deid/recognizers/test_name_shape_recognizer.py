@@ -41,6 +41,7 @@ def recognizer(lexicons):
         ("NO SHOW: OZTURAN, NAZIMET 05704541 - ECHO 4/25", ["OZTURAN, NAZIMET"]),
         ("pt adeyemi, motunrayo wants to know if the watchman is safe", ["adeyemi, motunrayo"]),
         ("CV: VSS, PA'S 30'S-50'S/20'S-30'S. CVP 12", []),
+        ("RE: DWARKADAS, UPASNA - CRT-D GENERATOR CHANGE", ["DWARKADAS, UPASNA"]),  # a query's foreign pair
         ("my name marsh, thomas phone 702 555 0100", ["marsh, thomas"]),
         ("Does Brown, Carlos qualify for cardiac rehab?", ["Brown, Carlos"]),  # mixed case: anywhere
         ("TRIAGE NOTE - HERRERA, AGNIESZKA - 61 M - PALPITATIONS", ["HERRERA, AGNIESZKA"]),

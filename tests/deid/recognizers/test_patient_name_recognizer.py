@@ -120,6 +120,9 @@ def recognizer(lexicons):
         ("Page to cards fellow: Bhardwaj in 12B. Dosing question: Sandro in CCU", ["Bhardwaj", "Sandro"]),
         ("Med rec: Clarke takes Eliquis 5 BID", ["Clarke"]),
         ("this is urgent, it's fine — thanks. Holter in CCU, Lasix in 12B", []),
+        ("Thanks so much, Dominika! The stress echo went fine.", ["Dominika"]),      # whom a message thanks
+        ("wasnt clear. thx, amy at 564 moore trail", ["amy"]),
+        ("Thanks, Lasix helped. Thank you, doctor! thx, everyone.", []),
         # a study before the name is the test ("ECHO SMITH, DOB"); eponymous surnames stay names
         ("ECHO SMITH, DOB 3/4/1950. HOLTER GARCIA 74 M", ["SMITH", "GARCIA"]),
         ("Bruce Smith, 74M, for stress test. Hess 82F on Eliquis", ["Bruce Smith", "Hess"]),
