@@ -39,6 +39,11 @@ _PREFIXED_TOWN = regex.compile(r"(?<![\p{L}'’-])(?P<head>(?i:north|south|east|
 _CITY_WORD_BEFORE = regex.compile(
     r"(?<![\p{L}'’-])(?:(?i:thành[ \t]+phố|thanh[ \t]+pho)|TP\.|Tp\.|Kota(?:[ \t]+Administrasi)?|KOTA|Ciudad(?:[ \t]+de)?|CIUDAD)"
     r"(?P<name>(?:[ \t]+\p{L}[\p{L}'’-]*){1,3})")
+# a saint's name as a town after a place word: "from San Graciela los bajos", "in Santa Rita", "to são bento"
+_SAINT_TOWN = regex.compile(
+    r"(?<=\b(?i:in|from|at|to|near)[ \t]+)(?i:san|santa|santo|são|sao)[ \t]+"
+    r"(?P<name>\p{L}[\p{L}'’-]+(?:[ \t]+(?!(?i:los|las|la|el|de|del)\b)\p{L}[\p{L}'’-]+)?)"
+    r"(?:[ \t]+(?i:de[ \t]+)?(?i:los|las|la|el|del)[ \t]+\p{L}[\p{L}'’-]+)?")
 _TOWN_ENDING = regex.compile(r"(?:ton|town|ville|mouth|bury|burgh|borough|land|side|haven|port|field|chester|berg|furt|"
                              r"stad|view|fort|shire|ford|wood|dale|stead|ham|caster)$")
 # "South America", "West Coast", "North Carolina" (a state) are larger than any town
@@ -191,6 +196,14 @@ class CityRecognizer(ClinicalRecognizer):
                     break
                 end = match.start("name") + word.end()
             if end > match.start("name"):
+                yield self.result(match.start(), end, 0.6, "CITY")
+        for match in _SAINT_TOWN.finditer(text, timeout=deadline.remaining()):
+            words = match.group("name").split()
+            if all(w.lower() not in STOP_WORDS and not lex.is_clinical(w.lower()) and (not view.cased or w[0].isupper())
+                   for w in words[:1]):
+                second_ok = len(words) < 2 or words[1].lower() not in STOP_WORDS and not lex.is_clinical(words[1].lower()) \
+                    and (not view.cased or words[1][0].isupper())
+                end = match.end() if second_ok else match.start("name") + len(words[0])
                 yield self.result(match.start(), end, 0.6, "CITY")
         for match in _PREFIXED_TOWN.finditer(text, timeout=deadline.remaining()):
             head, name = match.group("head"), match.group("name")

@@ -160,6 +160,10 @@ def test_town_and_zip_ending_a_sentence(address, text, expected):
         ("hey it's me from thanh pho hai duong, calling about mom", ["thanh pho hai duong"]),
         ("had my echo in Ciudad de Tlaxcala clinic last year", ["Ciudad de Tlaxcala"]),
         ("TP. Biên Hòa echo lab", ["TP. Biên Hòa"]),
+        # a saint's name as a town after a place word, with a Spanish tail
+        ("got the refill but the pharmacy in San Eusebio los bajos says no", ["San Eusebio los bajos"]),
+        ("pharmacy in santa clarisa says need ekg", ["santa clarisa"]),
+        ("Spoke with San and Santa about it; Santa Claus in December", []),
         ("NYHA III per New York Heart Association, moved to West Virginia", []),
         ("Pt transitioned from Lasix to torsemide, in Afib.", []),
     ],
