@@ -123,6 +123,8 @@ def recognizer(lexicons):
         ("Thanks so much, Dominika! The stress echo went fine.", ["Dominika"]),      # whom a message thanks
         ("wasnt clear. thx, amy at 564 moore trail", ["amy"]),
         ("Thanks, Lasix helped. Thank you, doctor! thx, everyone.", []),
+        ("FAX RESULTS OF THE NUCLEAR STRESS TEST FOR CALHOUN TO THE CLINIC", ["CALHOUN"]),  # "for X to"
+        ("waiting for Lasix to work, for him to call, hard for patients to afford", []),
         # a study before the name is the test ("ECHO SMITH, DOB"); eponymous surnames stay names
         ("ECHO SMITH, DOB 3/4/1950. HOLTER GARCIA 74 M", ["SMITH", "GARCIA"]),
         ("Bruce Smith, 74M, for stress test. Hess 82F on Eliquis", ["Bruce Smith", "Hess"]),
