@@ -390,7 +390,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
             nxt = _CASELESS_AFTER.match(text, end)
             if nxt and caseless_adjoins(nxt.group("word"), text[start:end].split()[-1], before=False):
                 end = nxt.end()
-            prev = _CASELESS_BEFORE.search(text, max(0, start - 40), start)
+            prev = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if prev and caseless_adjoins(prev.group("word"), text[start:end].split()[0], before=True):
                 start = prev.start()
         if cased and result.score >= min_score - 0.05:  # a weak part too, but only with a given name before it
@@ -434,7 +434,7 @@ def _particle_span(text: str, start: int, end: int, evidence: NameEvidence, case
     if after and surname_word(after.group("word")):
         end = after.end()
     if _STARTS_WITH_PARTICLE.match(text, start):  # "[DON] Ó HICÍN", "[Gael] da Cunha": a listed given name before it
-        given = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+        given = _WORD_BEFORE.search(text, max(0, start - 40), start)
         word = given.group("word").lower() if given else ""
         if word in lex.first_names and not evidence.is_excluded(word) and not lex.is_clinical(word) \
                 and (not cased or given.group("word")[0].isupper()):
@@ -451,9 +451,9 @@ _PARTICLE_THEN_WORD = regex.compile(rf"[ \t]+{_LINKED_PARTICLES}[ \t]+(?P<word>\
 _VERBS_LISTED_AS_SURNAMES = frozenset("needs wants says gets goes takes keeps calls looks feels seems comes makes works "
                                       "lives walks".split())
 _CASELESS_AFTER = regex.compile(r" (?P<word>\p{L}[\p{L}'’-]*\p{L})(?![\p{L}'’.-])")
-_CASELESS_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L}) $")
 _STARTS_WITH_PARTICLE = regex.compile(rf"(?:(?i:{_PARTICLES_PATTERN})|O)[ \t]")
-_GIVEN_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L})[ \t]+$")
+# the word right before a name part (caseless joins, a given name before a particle)
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L})[ \t]+$")
 _ENDS_WITH_PARTICLE = regex.compile(rf"(?<![\p{{L}}'’-])(?i:{_PARTICLES_PATTERN})$")
 _WORD_AFTER_PARTICLE = regex.compile(rf"(?:[ \t]+(?i:la|der|den|los))?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’-])")
 _ADJOINING_AFTER = regex.compile(rf" (?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’.-])")

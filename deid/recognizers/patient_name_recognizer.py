@@ -72,6 +72,7 @@ _QUERY_SUBJECT_BEFORE = regex.compile(
 # "Rounding list: Bertrand (NSTEMI), Carlier (CHF)": a name glossed with its diagnosis
 _GLOSSED = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{L}'’-]*\p{L})[ \t]\((?P<gloss>[\p{L}/ -]{2,25})\)")
 _NAME = r"(?P<name>\p{L}[\p{L}'’-]*\p{L})"
+_THEN_SURNAME = r"(?:[ \t]+(?P<surname>\p{L}[\p{L}'’-]*\p{L}))?"  # an optional second word, tested on its own
 # who someone speaks or asks about: "wife says torres looks grey", "wants to know if Murphy can shower"
 _SPOKEN_OF = regex.compile(rf"\b(?:says|said|asks|asked|thinks|thought|worried|worries|if|whether)[ \t]+{_NAME}[ \t]+"
                            r"(?:looks|is|was|has|had|can|could|should|seems|needs|feels|will|would|gets|got)\b", regex.IGNORECASE)
@@ -88,7 +89,7 @@ _ASKED_ABOUT = regex.compile(rf"(?:^|[.!?][ \t]+)(?:does|did|can|could|should|wi
                              r"shower|exercise|return|resume|restart|skip|wear|see)\b", regex.IGNORECASE)
 # a query or a sentence opened by what a person does: "Kelechi keeps asking me", "Sarthak wrote:", "...? GISBERT
 # BERGER WANTS TO KNOW"
-_OPENS_WITH_DOER = regex.compile(rf"(?:^|[.!?][ \t]+)[ \t]*{_NAME}(?:[ \t]+(?P<surname>\p{{L}}[\p{{L}}'’-]*\p{{L}}))?[ \t]+"
+_OPENS_WITH_DOER = regex.compile(rf"(?:^|[.!?][ \t]+)[ \t]*{_NAME}{_THEN_SURNAME}[ \t]+"
                                  r"(?:keeps|wrote|writes|wants|asked|asks|says|said|called)\b", regex.IGNORECASE)
 # "Alighieri family meeting", "met the Gopal family": a family named by its surname
 _FAMILY_OF = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+family\b(?![ \t]+(?:history|hx|medicine|practice|physician|"
@@ -96,7 +97,7 @@ _FAMILY_OF = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+family\b(?![ \t]+(
 # a caller naming themselves: "hi its nuria again", "this is henrik ojala calling", "it's Johan on nights", or
 # opening the message: "THIS IS CHEPNGENO WHY HAS NOBODY CALLED"
 _SELF_NAMED = regex.compile(
-    rf"(?:\b(?:it['’]?s|this[ \t]+is|i['’]m)[ \t]+{_NAME}(?:[ \t]+(?P<surname>\p{{L}}[\p{{L}}'’-]*\p{{L}}))?"
+    rf"(?:\b(?:it['’]?s|this[ \t]+is|i['’]m)[ \t]+{_NAME}{_THEN_SURNAME}"
     r"(?=[ \t]+(?:again|here|calling|on[ \t]+(?:nights|days|call))\b|[ \t]*[—–])"
     rf"|^[ \t]*(?:(?:hi|hello|hey)[ \t,!]+(?:(?:doc|doctor|there)[ \t,!]+)?)?this[ \t]+is[ \t]+{_NAME}\b)", regex.IGNORECASE)
 # whom a message thanks, set off: "Thanks so much, Dominika!", "thx, amy at 564 moore trail"
