@@ -44,7 +44,7 @@ _SAINT_TOWN = regex.compile(
     r"(?<=\b(?i:in|from|at|to|near)[ \t]+)(?i:san|santa|santo|são|sao)[ \t]+"
     r"(?P<name>\p{L}[\p{L}'’-]+(?:[ \t]+(?!(?i:los|las|la|el|de|del)\b)\p{L}[\p{L}'’-]+)?)"
     r"(?:[ \t]+(?i:de[ \t]+)?(?i:los|las|la|el|del)[ \t]+\p{L}[\p{L}'’-]+)?")
-_TOWN_ENDING = regex.compile(r"(?:ton|town|ville|mouth|bury|burgh|borough|land|side|haven|port|field|chester|berg|furt|"
+TOWN_ENDING = regex.compile(r"(?:ton|town|ville|mouth|bury|burgh|borough|land|side|haven|port|field|chester|berg|furt|"
                              r"stad|view|fort|shire|ford|wood|dale|stead|ham|caster)$")
 # "South America", "West Coast", "North Carolina" (a state) are larger than any town
 _NOT_TOWN_END = frozenset("america americas africa asia europe coast side wing tower building campus unit pole end shore "
@@ -216,7 +216,7 @@ class CityRecognizer(ClinicalRecognizer):
                     or self.lexicons.is_curated_term(lower):
                 continue  # "New York", "West Coast", "North Carolina"
             if lower in lex.first_names or lower in lex.last_names and lex.zipf(lower) < 4.0 \
-                    or _TOWN_ENDING.search(lower) and lex.zipf(lower) < 3.0:
+                    or TOWN_ENDING.search(lower) and lex.zipf(lower) < 3.0:
                 yield self.result(match.start(), match.end(), 0.55, "CITY")
 
     def _relative_places(self, view, deadline):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from deid.recognizers.base import is_query
+from deid.recognizers.city_recognizer import TOWN_ENDING
 from deid.recognizers.name_tokens import INNER_CAPITAL, SURNAME_PARTICLES, NameRecognizer
 
 # a capitalised word; inner capitals only where names have them (McNeil, O'Brien, Jean-Luc)
@@ -50,10 +51,13 @@ class UnknownWordRecognizer(NameRecognizer):
         text = view.text
         for match in _CASELESS_PLACE.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
-            # (after "from" up to Zipf 2 for a long word: towns English has seen a little, "trelleborg")
+            # (after "from" up to Zipf 2 for a long word: towns English has seen a little, "trelleborg"; and
+            # two words run together when the second is a town's ending, "KATHLEENSHIRE", "mckenzieside")
             travelled = match.group(0)[:4].lower() == "from"
+            townlike = len(word) >= 8 and TOWN_ENDING.search(word.lower()) is not None
             if not self.lexicons.is_name(word) and (self.evidence.caseless_unknown(word, min_length=5) or travelled
-                                                    and self.evidence.caseless_unknown(word, max_zipf=2.0, min_length=8)):
+                                                    and self.evidence.caseless_unknown(word, max_zipf=2.0, min_length=8)
+                                                    or townlike and self.evidence.caseless_unknown(word, compounds=True)):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "CITY")
 
     def _with_name_neighbours(self, text: str, start: int, end: int) -> tuple[int, int]:

@@ -33,6 +33,9 @@ def recognizer(lexicons):
         # without case, only a place slot tells
         ("ETA 15 MIN FROM QUELLHAUSEN, ANTERIOR STEMI", ["QUELLHAUSEN"]),
         ("ETA 15 MIN FROM TRELLEBORG", ["TRELLEBORG"]),  # a long town name English has seen a little
+        ("PHARMACY IN KATHLEENSHIRE SAYS IT NEEDS PRIOR AUTH", ["KATHLEENSHIRE"]),  # two words, a town's ending
+        ("the pt from mckenzieside wants his ekg sent", ["mckenzieside"]),
+        ("TRANSFERRED TO STEPDOWN, BACK FROM SIDELINE. PT IN BEDSIDE", []),
         ("TRANSFERRED FROM CATHETERIZATION LAB, WEANED FROM NITROPRUSSIDE", []),
         ("PT PLACED IN TRENDELENBERG, TO CSRU, LS COARSE TO RHONCHEROUS", []),
     ],
