@@ -132,6 +132,11 @@ class NameEvidence:
             return lex.is_curated_term(part) or lex.zipf(part) >= (3.0 if len(part) >= 4 else 4.0)
         return any(known(word[:i]) and known(word[i:]) for i in range(3, len(word) - 2))
 
+    def rare_plain_word(self, lower: str, max_zipf: float) -> bool:
+        """A lower-case word English uses less than ``max_zipf`` that reads as no verb form or typo:
+        where only a person fits, a name ("marika", "henrik"; not "fainted", "husbnd")."""
+        return self.lexicons.zipf(lower) < max_zipf and not _CHARTING_VERB.search(lower) and not self.misspelt(lower)
+
     def misspelt(self, word: str) -> bool:
         """A known word misspelt: two letters swapped ("Paitent", "Metaumcil"), a letter missing
         from a common or long medical word ("AFTR", "potasium"), a letter too many or another letter in a long medical word

@@ -226,7 +226,7 @@ class PatientNameRecognizer(NameRecognizer):
         if person_only and not self.evidence.is_excluded(word) and lower not in lex.regions:
             if (cased or mostly_lower) and word[0].isupper() and word[1:].islower() and lex.zipf(lower) < 3.5:
                 return True
-            if not cased and lex.zipf(lower) < 3.5 and not _VERB_FORM.search(lower) and not self.evidence.misspelt(lower):
+            if not cased and self.evidence.rare_plain_word(lower, max_zipf=3.5):
                 return True
         return self.evidence.person_word(word, cased)
 

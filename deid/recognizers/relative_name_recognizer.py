@@ -66,8 +66,8 @@ class RelativeNameRecognizer(NameRecognizer):
         if view.cased or not word or not is_query(text):
             return None
         lower = word.group(0).lower()
-        if self.lexicons.zipf(lower) >= 3.0 or self.lexicons.is_clinical(lower) or self.evidence.is_excluded(lower) \
-                or regex.search(r"(?:ed|ing|ly)$", lower) or self.evidence.misspelt(lower) or lower in CALENDAR_WORDS:
+        if not self.evidence.rare_plain_word(lower, max_zipf=3.0) or self.lexicons.is_clinical(lower) \
+                or self.evidence.is_excluded(lower) or lower in CALENDAR_WORDS:
             return None
         rest = name_words_after(text, word.end(), self.evidence, view.cased, limit=2)
         return word.start(), rest[1] if rest and text[word.end():rest[0]] == " " else word.end()
