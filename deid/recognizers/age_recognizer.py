@@ -23,6 +23,9 @@ _PERSON = (r"(?:grand\p{L}{0,10}|great[ \t-]+grand\p{L}{0,10}|\p{L}{0,8}mother|\
            r"husband|wife|aunt|auntie|uncle|nana|nanna|granny|gran|grampa|gramps|papa|mama|neighbou?r|friend|"
            r"patient|pt|he|she|man|woman|male|female|gentleman|lady|who)")
 _NAME_WORD = r"(?-i:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)"
+# a series of vitals or levels ends here: "HR 92", "Sats, 92,", "weight 95m"
+_VITALS_BEFORE = regex.compile(r"\b(?:hr|sbp|dbp|bp|sats?|spo2|o2|rr|pulse|weight|wt|glucose|bs|fs|fsbg|temp|tmax|tm|vitals|vs|rate|sugar|"
+                               r"pressure|score|level|count|walked|ambulated|distance)\b[^.;\n]{0,20}$", regex.IGNORECASE)
 _AGE_WORDS = r"(?:ninety|one[ \t]+hundred(?:[ \t]+and)?)(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?"
 
 
@@ -59,6 +62,8 @@ class AgeRecognizer(RegexRecognizer):
                                   rf"(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}", 0.75),
         # "Ana Ruiz, 91, lives alone", "for Ana Ruiz, 104?", "Novak (96) with MR": a bare number set off after a name
         Pattern("age_after_name", rf"(?-i:\b(?P<name>\p{{Lu}}[\p{{Ll}}'’-]+))(?:,[ \t]*(?P<phi>{_AGE})(?:,(?![ \t]*\d)|\?|\.(?!\d)|$)|[ \t]*\((?P<phi>{_AGE})\))", 0.7),
+        # "tanner wilson 91m, sob": a lower-case sex letter right after a word, as chat and handoffs write it
+        Pattern("age_sex_lower", rf"(?<=\p{{L}},?[ \t]{{1,3}})(?P<phi>{_AGE})(?-i:[mf])(?![\p{{L}}\d/'’-])", 0.75),
         Pattern("nonagenarian", r"\b(?P<phi>nonagenarian|centenarian)\b", 0.8),
     ]
 
@@ -67,6 +72,10 @@ class AgeRecognizer(RegexRecognizer):
             lex = self.lexicons
             return all(lex.is_name(w) and lex.zipf(w) < 5.0 and not lex.is_curated_term(w)
                        or not lex.is_clinical(w) and lex.zipf(w) < 3.0 for w in match.group("names").split())
+        if pattern.name == "age_unit" and match.group(0)[-1] in "MF" and _VITALS_BEFORE.search(view.text[max(0, start - 30):start]):
+            return False  # "Temp 98F": degrees Fahrenheit
+        if pattern.name == "age_sex_lower":
+            return not _VITALS_BEFORE.search(view.text[max(0, start - 30):start])
         if pattern.name == "age_after_name":
             name = match.group("name")
             lex = self.lexicons
@@ -77,8 +86,6 @@ class AgeRecognizer(RegexRecognizer):
                 before.group(0).split()[0].lower() in lex.first_names or before.group(0).strip().endswith("."))
             if not (lex.is_name(name) or lex.zipf(name) < 3.0 or full_name):
                 return False  # an ordinary capitalised word: "Weight, 95,"; but "Amy Renault, 97,"
-            if regex.search(r"\b(?:hr|sbp|dbp|bp|sats?|spo2|o2|rr|pulse|weight|wt|glucose|bs|fs|fsbg|temp|rate|sugar|"
-                            r"pressure|score|level|count)\b[^.;\n]{0,20}$",
-                            view.text[max(0, start - 30):end], regex.IGNORECASE):
+            if _VITALS_BEFORE.search(view.text[max(0, start - 30):end]):
                 return False  # a series of vitals
         return True

@@ -27,7 +27,7 @@ _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’.&-]*)[ \t]*$")
 _NAME_PARTICLES = frozenset("van den der de von la le du di da del des dos ter ten y".split())
 # common words that still begin a hospital's name in lower-case text: "university of ...", "st. joseph's"
 _NAME_HEADS = frozenset("university univ u saint st mount mt good holy sacred our children's childrens county general "
-                        "memorial north south east west new lake san santa".split())
+                        "memorial north south east west new lake port fort san santa".split())
 # "Lakeview General", "at riverside general": a town or name and "General", the short form of a general hospital
 _SHORT_GENERAL = regex.compile(
     r"(?<![\p{L}'’-])(?P<phi>(?:(?P<w1>\p{L}[\p{L}'’-]+)[ \t]+)?(?P<w2>\p{L}[\p{L}'’-]+)[ \t]+"
@@ -422,6 +422,16 @@ class HospitalRecognizer(ClinicalRecognizer):
         return lower in lex.cities and lex.zipf(lower) < 4.0 or lower in lex.last_names and lex.zipf(lower) < 3.0 \
             or lex.zipf(lower) < 1.5
 
+    def _caseless_lead_word(self, lower: str) -> bool:
+        """Without case, a word before a hospital's name that is no part of it: a common word, a test, or a
+        verb ("pending", "prefers"), unless it heads names ("university", "port") or is a town."""
+        lex = self.lexicons
+        if lower in _NAME_HEADS or lower in lex.cities:
+            return False
+        if lex.zipf(lower) >= 4.5 or lex.is_curated_term(lower) or lex.is_clinical(lower) and not lex.is_name(lower):
+            return True
+        return not lex.is_name(lower) and (lower.endswith(("ing", "ed")) or lower.endswith("s") and lex.zipf(lower[:-1]) >= 4.0)
+
     def _name_start(self, text: str, facility_start: int, cased: bool, weak: bool) -> int | None:
         cursor = facility_start
         words: list[tuple[int, str]] = []
@@ -449,9 +459,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             if proper and text[words[-1][0]].isupper() and words[-1][1] not in STOP_WORDS:
                 break  # "General Hospital", "Community Medical Center": capitalised, so a name
             words.pop()
-        while words and not cased and self.lexicons.zipf(words[-1][1]) >= 4.5 and words[-1][1] not in _NAME_HEADS \
-                and words[-1][1] not in self.lexicons.cities:
-            words.pop()  # "ablation recovery time university of ...": an ordinary word before the name
+        while words and not cased and self._caseless_lead_word(words[-1][1]):
+            words.pop()  # "ablation recovery time university of ...", "ECHO ORDERS PENDING OAKWOOD MEDICAL CENTER"
         if not words:
             return None
         if all(w in GENERIC or w in _NAME_PARTICLES for _, w in words):

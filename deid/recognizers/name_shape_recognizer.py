@@ -24,10 +24,17 @@ _MIDDLE_INITIAL = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<given>{_W}(?:[ \t]{_W
 # "Axelsson, Oscar", "van Noort, Sabas", "KARZ, DONALD"
 _INVERTED = regex.compile(rf"(?<![\p{{L}}'’-])(?P<surname>(?:(?i:van|von|de|da|del|della|di|le|la|du|mac|mc)[ \t])?{_W}),"
                           rf"[ \t]*(?P<given>{_W})(?![\p{{L}}'’-])")
+# (a worklist names the study first: "PACEMAKER CHECK SAXENA, ADVAITH", "echo report for")
 _CHART_PLACE_BEFORE = regex.compile(r"(?:^|\n|[:;]|[ \t][-–]|\bname(?:[ \t]+is)?|\bre:?|\bfor|\bpt|\bpatient|\bcalled|\bcalling|"
-                                 r"\bpaged|\bsee|\battn:?|\bcaller)[ \t]*$", regex.IGNORECASE)
-_CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,;(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b|at[ \t]+[\d(+])",
+                                 r"\bpaged|\bsee|\battn:?|\bcaller|\bcheck|\binterrogation|\breport|\bresults?|\becho|\bholter|"
+                                 r"\bekg|\becg|\btte|\btee)[ \t]*$", regex.IGNORECASE)
+_CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,;(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b|at[ \t]+[\d(+]|"
+                                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?[ \t]+\d)",
                                    regex.IGNORECASE | regex.MULTILINE)
+# the pair then an age and sex, as a handoff writes its patient: "FRANZESE, TUNG - 71M"
+_AGED_AFTER = regex.compile(r"[ \t]*(?:[-–—,:][ \t]*)?\d{1,3}[ \t]?(?:y/?o[ \t]?|yo[ \t]?)?[mf](?!\p{L})", regex.IGNORECASE)
+# a study or device word after the pair, in capitals: "ICU HANDOFF: SARAN, BARTEK IABP 1:1"
+_WORD_AFTER = regex.compile(r"[ \t]+(?P<word>\p{L}[\p{L}/-]*)")
 # a number right after the pair: "NO SHOW: BOHNBACH, SIEGRUN 169154", "CALLED GUERRA, LORENZO AT 555-..."
 _NUMBER_AFTER = regex.compile(r"[ \t]*(?:at[ \t]+)?[(+]?[A-Za-z]?\d", regex.IGNORECASE)
 _PARTICLES = frozenset("van von de da del della di le la du mac mc".split())
@@ -51,10 +58,12 @@ class NameShapeRecognizer(NameRecognizer):
             if not match.group("dot") and not (view.cased and text[match.end("initial"):match.end("initial") + 1] == " "):
                 continue  # "Shane M Culp" needs case to tell the initial from a word ("pt a ox3")
             surname = match.group("surname")
+            if not view.cased and len(given) == 2 and self.lexicons.is_curated_term(given[0]):
+                continue  # "echo filippo w. bottaro": the study a worklist line opens with (the next match starts after it)
             if self._initial_ok(match.group("initial"), view.cased) and all(self._given(w, view.cased) for w in given) \
                     and self._surname(surname, view.cased, after_initial=True) \
                     and (view.cased or given[0].lower() in self.lexicons.first_names  # "replete k. begin"
-                         or max(self.lexicons.zipf(given[0]), self.lexicons.zipf(surname)) < 2.5):  # "kerstin l. heß"
+                         or self._rare_pair(given[0], surname)):  # "kerstin l. heß", "filippo w. bottaro"
                 yield self.result(match.start("given"), match.end("surname"), 0.75)
         if view.cased:
             for match in _PARTICLE_NAME.finditer(text, timeout=deadline.remaining()):
@@ -71,7 +80,8 @@ class NameShapeRecognizer(NameRecognizer):
             # or in a query what a person does ("pt makinde, motunrayo wants to know")
             numbered = not view.cased and before and (_NUMBER_AFTER.match(text, match.end())
                                                       or query and VISITOR_VERB.match(text, match.end()))
-            after = _CHART_PLACE_AFTER.match(text, match.end()) or numbered
+            aged = not view.cased and before and _AGED_AFTER.match(text, match.end())
+            after = _CHART_PLACE_AFTER.match(text, match.end()) or numbered or aged or self._clinical_after(text, match.end(), view.cased)
             # or, in a query, both sides chart places and a given name English hardly knows: "RE: BHARDWAJ, UPASNA - CRT-D"
             foreign = not view.cased and query and before and after and self.lexicons.zipf(given) < 2.5 \
                 and not self.evidence.misspelt(given.lower()) and "-" not in surname  # (not charting: "gi-ogt, hypobsds")
@@ -84,9 +94,29 @@ class NameShapeRecognizer(NameRecognizer):
             # a listed given name: anywhere in mixed case ("Does Brown, Carlos qualify"), in a chart
             # place otherwise; any given name that looks like one where both sides are chart places
             listed = self._listed_given(given, view.cased)
+            if aged and self._surname(surname.split()[-1], False, relaxed=True) and self._aged_given(given):
+                yield self.result(match.start(), match.end(), 0.7)  # "SIGN OUT: FRANZESE, TUNG - 71M"
+                continue
             if listed and (view.cased or before or after) or before and after and self._given(given, view.cased) \
                     and (given[1:].islower() if view.cased else self.lexicons.is_name(surname.split()[-1]) or numbered or foreign):
                 yield self.result(match.start(), match.end(), 0.7)
+
+    def _clinical_after(self, text: str, end: int, cased: bool) -> bool:
+        """Without case, a test, device or drug right after the pair ends it as a chart place does ("IABP", "TTE")."""
+        following = None if cased else _WORD_AFTER.match(text, end)
+        return following is not None and self.lexicons.is_curated_term(following.group("word"))
+
+    def _aged_given(self, word: str) -> bool:
+        """A given name before an age and sex: any Census name or uncommon word (Zipf < 3.5) that is no clinical word."""
+        lex, lower = self.lexicons, word.lower()
+        return not self.evidence.is_excluded(word) and not lex.is_clinical(lower) and lower not in CALENDAR_WORDS \
+            and (lex.is_name(lower) or lex.zipf(lower) < 3.5)
+
+    def _rare_pair(self, given: str, surname: str) -> bool:
+        """Without case, an unlisted given name and surname around an initial: both rare (Zipf < 2.5), or one
+        of them unknown to English and the other uncommon (< 3), as charting words are not ("replete k. begin")."""
+        zipfs = sorted((self.lexicons.zipf(given), self.lexicons.zipf(surname)))
+        return zipfs[1] < 2.5 or zipfs[0] < 1.0 and zipfs[1] < 3.0
 
     def _rare_given(self, word: str) -> bool:
         """A capitalised given name: listed, or rare in English (Zipf < 3) and not clinical, a region or a calendar word."""

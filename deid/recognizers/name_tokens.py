@@ -36,7 +36,7 @@ husband wife daughter dtr son sister brother mother father mom dad niece nephew 
 grandson granddaughter spouse partner wife's husband's daughters sons sisters brothers aunts uncles cousins
 nieces nephews kids children grandchildren grandkids parents siblings family friends relatives neice
 spokesperson spokesman proxy hcp guardian present agrees aware
-mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp doctor doctors prof professor
+rm room bed mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp doctor doctors prof professor
 nurse nurses pharmacist chaplain scheduler caller
 dear hi hello hey thanks regards subj subject fwd fw cc bcc attn
 english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
@@ -98,7 +98,7 @@ class NameEvidence:
 
     def is_excluded(self, word: str) -> bool:
         lower = word.lower().rstrip(".")
-        return lower in NOT_NAME or len(lower) < 2 and not word.endswith(".") or \
+        return lower in NOT_NAME or regex.sub(r"['’]s$", "", lower) in NOT_NAME or len(lower) < 2 and not word.endswith(".") or \
             len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS) and not self.lexicons.is_name(lower) or \
             lower.endswith(_CONTRACTIONS)  # "con't", "I'm", "rec'd": contractions, not names
 

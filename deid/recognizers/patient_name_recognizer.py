@@ -42,10 +42,10 @@ _QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p
 _OPENS_BEFORE_TEST = regex.compile(r"(?:^|:)[ \t]*(?=(?P<word>\p{L}[\p{L}'’-]*)[ \t]+(?P<next>\p{L}[\p{L}/'’-]*))")
 _LINE_VERB_AFTER = regex.compile(r"seen|presents|presented|admitted|needs|c/o|complains|reports|had|has|is|was|s/p|"
                                  r"takes|refuses|refused|declines|declined|wants", regex.IGNORECASE)
-# "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ", 91," and "(96)"
+# "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ": 55F", " - 78M", ", 91," and "(96)"
 # (each starts right after a letter, so a long run of spaces is scanned once, not once per space)
 _AGE_AND_SEX = regex.compile(
-    r"(?<=[\p{L}.])(?:(?:,[ \t]*|[ \t]+)\(?\d{1,3}[ \t]?(?:y/?o|yo|y\.o\.|yrs?|years?[ -]old)?[ \t]?(?:m|f|male|female)(?!\p{L})"
+    r"(?<=[\p{L}.])(?:(?:,[ \t]*|[ \t]*[:–—][ \t]*|[ \t]+-[ \t]+|[ \t]+)\(?\d{1,3}[ \t]?(?:y/?o|yo|y\.o\.|yrs?|years?[ -]old)?[ \t]?(?:m|f|male|female)(?!\p{L})"
     r"(?![ \t]*(?:sheath|cath|catheter|french|fr|introducer)\b)"
     r"|,[ \t]*\d{2,3}[ \t]*,|[ \t]*\(\d{2,3}\))", regex.IGNORECASE)
 _BIRTH_OR_RECORD = regex.compile(r"(?<=[\p{L}.])[ \t]*[,(]?[ \t]*(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|mrn|mr#|ssn|born)(?!\p{L})",
@@ -76,9 +76,9 @@ _THEN_SURNAME = r"(?:[ \t]+(?P<surname>\p{L}[\p{L}'’-]*\p{L}))?"  # an optiona
 # who someone speaks or asks about: "wife says torres looks grey", "wants to know if Murphy can shower"
 _SPOKEN_OF = regex.compile(rf"\b(?:says|said|asks|asked|thinks|thought|worried|worries|if|whether)[ \t]+{_NAME}[ \t]+"
                            r"(?:looks|is|was|has|had|can|could|should|seems|needs|feels|will|would|gets|got)\b", regex.IGNORECASE)
-# "Heath in room 3", "Bhardwaj in 12B", "Sandro in CCU": who is in a room or a unit
-_IN_ROOM = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+in[ \t]+(?:(?:room|rm|bed|bay)[ \t]*\d|\d{{1,3}}[A-Z]\b|"
-                         r"(?-i:CCU|ICU|MICU|SICU|CVICU|CTICU|PACU)\b)", regex.IGNORECASE)
+# "Heath in room 3", "Rousset bed 14", "Bhardwaj in 12B", "Sandro in CCU": who is in a room or a unit
+_IN_ROOM = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+(?:(?:in[ \t]+)?(?:room|rm|bed|bay)[ \t]*#?\d|in[ \t]+(?:\d{{1,3}}[A-Z]\b|"
+                         r"(?-i:CCU|ICU|MICU|SICU|CVICU|CTICU|PACU)\b))", regex.IGNORECASE)
 _BED_THEN_NAME = regex.compile(rf"\b(?:bed|rm|room|bay)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]+{_NAME}"
                                r"(?=[ \t]*(?:,|\(|[—–]|[ \t]-[ \t]|[ \t]\d{1,3}[ \t]?[MF]\b))", regex.IGNORECASE)
 # a sign-out list's numbered item: "1) Palmer — HFrEF on milrinone"
@@ -103,6 +103,13 @@ _SELF_NAMED = regex.compile(
 # whom a message thanks, set off: "Thanks so much, Dominika!", "thx, amy at 564 moore trail"
 _THANKED = regex.compile(rf"\b(?:thanks|thank[ \t]+you|thx|ty)(?:[ \t]+(?:so[ \t]+much|again|a[ \t]+lot))?,[ \t]*{_NAME}"
                          r"(?=[ \t]*(?:[!.,]|$)|[ \t]+at[ \t]+\d)", regex.IGNORECASE)
+# a worklist or search line: the study, then the patient, then a date, a number or "last": "ekg montgomery
+# cynthia last 3", "echo clive ó héimhigh 1/6/2021", "Holter Okafor, Ada 3/2"
+_STUDY_THEN_NAME = regex.compile(
+    r"(?:^|:)[ \t]*(?:echo|holter|tte|tee|ecg|ekg|cath|mri|cxr|zio|lipid[ \t]+panel|(?:pacemaker|device|icd)[ \t]+check)"
+    r"(?:[ \t]+(?:report|results?|strips?|images|tracing))?[ \t]+"
+    r"(?P<names>\p{L}[\p{L}'’-]*\p{L}(?:,?[ \t]+(?:\p{L}[\p{L}'’-]*\p{L}|\p{L}\.?)){0,3}?)"
+    r"(?=[ \t]*(?:$|,|\d|(?:last|results?|report|mrn|dob|pls|please)\b))", regex.IGNORECASE)
 # slots where nothing but a person can be meant, so a rarer word fills them
 _PERSON_ONLY = (_ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _LIST_ITEM, _SELF_NAMED, _IN_ROOM, _THANKED)
 # studies a worklist writes before the patient ("ECHO SMITH, DOB ..."), some of them also Census surnames
@@ -175,6 +182,10 @@ class PatientNameRecognizer(NameRecognizer):
             if (test or _LINE_VERB_AFTER.fullmatch(nxt)) and self._opening_name(word, view.cased) \
                     and not self._subject_clinical(word, view.cased) or test and self._census_name(word, view.cased):
                 yield self.result(match.start("word"), match.end("word"), 0.6)
+        for match in _STUDY_THEN_NAME.finditer(text, timeout=deadline.remaining()):
+            words = regex.findall(r"\p{L}[\p{L}'’.-]*", match.group("names"))
+            if all(self._worklist_name(w, view.cased) for w in words) and any(len(w.rstrip(".")) > 1 for w in words):
+                yield self.result(match.start("names"), match.end("names"), 0.6)
         for match in _GLOSSED.finditer(text, timeout=deadline.remaining()):
             name = match.group("name")
             if all(self.lexicons.is_clinical(w) for w in match.group("gloss").split()) and self._slot_word(name, view.cased) \
@@ -229,6 +240,18 @@ class PatientNameRecognizer(NameRecognizer):
             if not cased and self.evidence.rare_plain_word(lower, max_zipf=3.5):
                 return True
         return self.evidence.person_word(word, cased)
+
+    def _worklist_name(self, word: str, cased: bool) -> bool:
+        """A word of the patient's name after a worklist's study: an initial, or capitalised where case counts,
+        a Census name English uses less than "will" (Zipf < 5) or an uncommon word (< 3.5) that reads as no
+        verb form or typo, never a clinical or calendar word."""
+        lex, lower = self.lexicons, word.lower()
+        if len(word.rstrip(".")) == 1:
+            return True
+        if self.evidence.is_excluded(word) or lower in _CALENDAR or lex.is_clinical(lower) and not lex.is_name(lower) \
+                or lex.is_curated_term(lower) or lower in lex.regions or cased and not word[0].isupper():
+            return False
+        return lex.is_name(lower) and lex.zipf(lower) < 5.0 or self.evidence.rare_plain_word(lower, max_zipf=3.5)
 
     def _names_a_test(self, word: str, cased: bool) -> bool:
         """A study before a patient's name and age ("ECHO SMITH, DOB", "Holter Garcia 74M") is the test a

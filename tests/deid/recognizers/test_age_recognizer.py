@@ -52,6 +52,8 @@ def recognizer(lexicons):
         ("my mom, 89, has CHF", []),
         ("my dad, 64, has AS", []),
         # --- invalid: vital signs and measurements in the 90s
+        ("triage: dan hobbs 91m, sob on exertion", ["91"]),  # a lower-case sex letter after a word
+        ("hr 92m ago. walked 95m. Temp 98F. vitals 97F.", []),  # minutes, metres, degrees
         ("HR 92 in AF.", []),
         ("Sats 94% on RA.", []),
         ("Weight 95 kg.", []),

@@ -58,6 +58,10 @@ def recognizer(lexicons):
         ("Admitted to the hospital for CHF.", []),
         ("Admitted to the ICU.", []),
         ("Transferred to the CCU.", []),
+        # without case, the words before the name that are no part of it: tests, verbs, common words
+        ("ECHO ORDERS PENDING LAKESIDE MEDICAL CENTER", ["LAKESIDE MEDICAL CENTER"]),
+        ("FAX PENDING PORT ELLEN GENERAL HOSPITAL", ["PORT ELLEN GENERAL HOSPITAL"]),
+        ("reschedule echo, pt prefers mercy hospital", ["mercy hospital"]),
         # --- invalid: findings that end in H
         ("LVH on EKG.", []),
         ("Elevated TSH from the outside labs.", []),

@@ -57,6 +57,13 @@ def recognizer(lexicons):
         ("Vitamin D. Patient stable. Hepatitis B. Flu shot given. Type A. Dissection repaired.", []),
         ("s/p CABG x3. Swan D. Foley in place.", []),
         ("Type A Dissection repaired. Vitamin D Level low. Factor V Leiden. Plan B Discussed.", []),
+        # without case, an inverted pair in a handoff or worklist: before an age and sex, a date or a device
+        ("SIGN OUT: BRANDAO, TIAGO - 71M POD2 CABG X4", ["BRANDAO, TIAGO"]),
+        ("PACEMAKER CHECK RAJAN, DEVIKA JUNE 2023", ["RAJAN, DEVIKA"]),
+        ("ICU HANDOFF: KOVACS, ZSOLT IABP 1:1, MAP 68", ["KOVACS, ZSOLT"]),
+        ("CHECK LYTES, REPLETE K. ECHO: EF, LVEF 35.", []),
+        # without case, the study that opens a worklist line is no given name
+        ("echo ottavio r. lanzoni 6/19/20", ["ottavio r. lanzoni"]),
         ("pt a ox3, mae, follows commands", []),
         ("Lasix, Coumadin, Heparin.", []),
         ("SEDATED FOR A SHORT PERIOD, MAE, NODS HEAD.", []),

@@ -142,6 +142,18 @@ def recognizer(lexicons):
         ("Heads up: the team wants Popescu's Coumadin held for the pacemaker", ["Popescu"]),
         ("MDi's as noted. Today's INR 2.3. Monday's echo. Patient's heparin.", []),
         ("Pt stable.\nWegner's syndrome. Cont's bowel regime. le's cool.", []),
+        # an age and sex set off by a colon or a dash; a vitals label is no name ("Temp: 98F")
+        ("Sign-out Ostrowski: 55F takotsubo. Lindqvist - 78M, NSTEMI s/p PCI", ["Ostrowski", "Lindqvist"]),
+        ("Temp: 98F, HR 80. Vitals - 97F oral", []),
+        # who is in a bed or room, "in" or not
+        ("night team fyi: Kowalczyk bed 14 with hx fontan. PAGE: Abernathy RM 412", ["Kowalczyk", "Abernathy"]),
+        ("pt moved to ICU bed 4, needs bed 3 stat", []),
+        # a worklist line: the study, the patient, then a date, a number or "last"
+        ("ekg delacroix yvette last 3", ["delacroix yvette"]),
+        ("Holter Brzezinski 3/2 and echo report Quenneville 2/2", ["Brzezinski", "Quenneville"]),
+        ("echo shows EF 30%. ekg normal sinus 2/3. TTE RVSP 40. stress test friday. echo today 3pm", []),
+        # possessives of the words that are never names
+        ("Pt's son called. Patient's wife asked. Family updated by MD's.", []),
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),
