@@ -12,7 +12,7 @@ import regex
 
 from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
-from deid.recognizers.name_tokens import CALENDAR_WORDS, DRUG_STEMS, MEDICAL_SHAPE, WORDLIKE_GIVEN_NAMES, NameRecognizer
+from deid.recognizers.name_tokens import CALENDAR_WORDS, DRUG_STEMS, WORDLIKE_GIVEN_NAMES, NameRecognizer, medical_shaped
 
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
@@ -213,7 +213,7 @@ class LexiconNameRecognizer(NameRecognizer):
         not misspelt, and not shaped like a medical adjective or noun ("BIBASILAR", "TACHYPNEIC")."""
         lower = word.lower()
         return len(word) >= 4 and regex.search(r"[aeiouy]", lower) is not None and self.lexicons.zipf(lower) < max_zipf \
-            and not lower.endswith(MEDICAL_SHAPE) and self.evidence.unknown_word(regex.sub(r"\d", "", lower), max_zipf=max_zipf)
+            and not medical_shaped(lower) and self.evidence.unknown_word(regex.sub(r"\d", "", lower), max_zipf=max_zipf)
 
     def _is_place(self, *words: str) -> bool:
         """"Glen Burnie", "Ellicott City": a gazetteer place is the city recognizer's, not a name."""

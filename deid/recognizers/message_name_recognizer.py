@@ -23,7 +23,8 @@ _SELF_INTRO = regex.compile(r"\b(?:it'?s|its|it[ \t]+is|this[ \t]+is|i'?m|i[ \t]
 _NAME_LABEL = regex.compile(r"\b(?:(?:my|pt|pt'?s|patient'?s?|his|her)[ \t]+name(?:[ \t]+is|'s)?|name[ \t]+is|name[ \t]*:)[ \t]*:?[ \t]*"
                             r"(?=\p{L})", regex.IGNORECASE)
 # what follows a name that introduces its writer: "from", "again", "here", "calling", or a comma
-_INTRO_GOES_ON = regex.compile(r"[ \t]*(?:,|\.|!|$|(?:from|again|here|calling|with|at)\b)", regex.IGNORECASE | regex.MULTILINE)
+_INTRO_GOES_ON = regex.compile(r"[ \t]*(?:,|\.|!|:|[ \t]-[ \t]|[–—]|$|(?:from|again|here|calling|with|at)\b)",
+                               regex.IGNORECASE | regex.MULTILINE)
 _NAME_HERE = regex.compile(r"(?:^|(?<=[.!?\n,]))[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+here\b[ \t]*[,.!:-])",
                            regex.IGNORECASE)
 # "Christina, did the Holter get sent back?": a message that opens by calling someone
@@ -34,8 +35,9 @@ _QUESTION_SUBJECT = regex.compile(r"(?:^|(?<=[.!?\n,:]))[ \t]*(?:does|did|can|co
                                   r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+\p{Ll})", regex.IGNORECASE)
 # "Kayla: pt in bed 4 is asking for you": a chat transcript's speaker at a line's start
 _SPEAKER = regex.compile(r"^[ \t>]*(?P<name>\p{Lu}[\p{L}'’-]*\p{L})[ \t]*:[ \t]", regex.MULTILINE)
-# the end of a message after its last sentence, a dash or a closing word ("Thanks, Mary")
-_SIGN_OFF_END = regex.compile(r"[ \t.!]*\Z")
+# the end of a message after its last sentence, a dash or a closing word ("Thanks, Mary"), with the
+# writer's role in brackets ("- Bradley (night float)")
+_SIGN_OFF_END = regex.compile(r"(?:[ \t]*\([\p{L} /-]{2,30}\))?[ \t.!]*\Z")
 _BEFORE_SIGN_OFF = regex.compile(r"(?:[.!?)]|^|\n|-|–|—|~|\b(?:thanks|thank[ \t]+you|thx|regards|cheers|best|sincerely|love))"
                                  r"[ \t,]*$", regex.IGNORECASE)
 
@@ -55,13 +57,16 @@ class MessageNameRecognizer(NameRecognizer):
                 first = regex.match(r"\p{L}[\p{L}'’-]*", text[match.end():match.end() + 40])
                 if not first or pattern is _NAME_HERE and regex.search(r"['’]s$", first.group(0)):
                     continue  # "Pt's wife here": the owner of who is here
-                if not (self._looks_like_name(first.group(0), view.cased)
+                # (a greeting's name may be a word English uses rarely: "hi paloma -")
+                if not (self._looks_like_name(first.group(0), view.cased, rare=3.0 if pattern is _GREETING else 2.0)
                         or pattern is _NAME_HERE and self._census_surname(first.group(0), view.cased)):
                     continue
                 if pattern is _QUESTION_SUBJECT and not asks and not self._given_name(
                         first.group(0), unknown=view.cased or view.mostly_lower):
                     continue
                 span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
+                if not span and pattern is _GREETING:
+                    span = (match.end(), match.end() + first.end())  # the rarer word a greeting allows
                 if span and (goes_on is None or goes_on.match(text, span[1])):
                     yield self.result(span[0], span[1], 0.7)
         speakers = [m for m in _SPEAKER.finditer(text, timeout=deadline.remaining())
@@ -69,7 +74,7 @@ class MessageNameRecognizer(NameRecognizer):
         if len({m.group("name") for m in speakers}) >= 2:  # a transcript has two voices; one "Rose:" may be a header
             for match in speakers:
                 yield self.result(match.start("name"), match.end("name"), 0.6)
-        end = _SIGN_OFF_END.search(text, max(0, len(text) - 10)).start()
+        end = _SIGN_OFF_END.search(text, max(0, len(text) - 45)).start()
         span = name_words_before(text, end, lambda word: self._looks_like_name(word, view.cased, rare=2.5), limit=2)
         if span and span[0] > 0 and _BEFORE_SIGN_OFF.search(text[max(0, span[0] - 30):span[0]]):
             yield self.result(span[0], span[1], 0.6)

@@ -82,6 +82,16 @@ CLINICAL_ENDINGS = ("ation", "ations", "ated", "ating", "ectomy", "otomy", "osto
 # endings of medical adjectives and nouns, which caseless notes abbreviate and misspell freely
 MEDICAL_SHAPE = ("ic", "ar", "al", "ous", "ary", "ive", "oid", "pnea", "pneic", "osis", "itis", "emia", "ent", "ant",
                   "ness", "ment", "ate", "ize", "ion", "ions", "ure", "ures")
+# surname endings that share a medical ending's letters ("Legovic", "Petrović"; medicine's "pelvic" is listed)
+_NAME_ENDINGS = ("vic", "vić", "ić")
+
+
+def medical_shaped(word: str) -> bool:
+    """Does the word end like a medical adjective or noun ("bibasilar", "tachypneic"), not like a surname?"""
+    lower = word.lower()
+    return lower.endswith(MEDICAL_SHAPE) and not lower.endswith(_NAME_ENDINGS)
+
+
 # generic-drug stems, so a capitalised misspelt drug is not a name ("Metoprolal", "Apixiban")
 DRUG_STEMS = ("olol", "olal", "pril", "sartan", "statin", "parin", "xaban", "xiban", "gatran", "dipine", "azole",
                "mycin", "cillin", "floxacin", "mab", "nib", "prazole", "tidine", "afil", "semide", "thiazide",
@@ -120,7 +130,7 @@ class NameEvidence:
     def caseless_unknown(self, word: str, max_zipf: float = 1.0, min_length: int = 4, compounds: bool = False) -> bool:
         """Where case tells nothing: an unknown word long enough not to be an abbreviation and
         not shaped like a medical adjective or noun ("BIBASILAR", "TACHYPNEIC")."""
-        return len(word) >= min_length and not word.lower().endswith(MEDICAL_SHAPE) \
+        return len(word) >= min_length and not medical_shaped(word) \
             and self.unknown_word(word, max_zipf, compounds=compounds)
 
     def _compound(self, word: str) -> bool:
@@ -360,8 +370,8 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         parts = lower.split("-")
         if len(parts) == 2 and all(lex.is_name(part) and not lex.is_clinical(part) for part in parts):
             return True  # "HANS-GUNTHER"
-        if lex.is_curated_term(lower):
-            return not before and given_first(neighbour.lower(), lex) and lower in lex.last_names
+        if lex.is_curated_term(lower):  # (not a short test's letters: "thomas [tee] shows")
+            return not before and len(lower) > 3 and given_first(neighbour.lower(), lex) and lower in lex.last_names
         if lex.is_clinical(lower) and not lex.is_name(lower):
             return False
         zipf = lex.zipf(lower)
@@ -383,7 +393,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         if lex.is_name(lower):
             return zipf < 5.0
         if lex.is_clinical(lower):
-            return zipf < 2.5 and not lower.endswith(MEDICAL_SHAPE + DRUG_STEMS)
+            return zipf < 2.5 and not medical_shaped(lower) and not lower.endswith(DRUG_STEMS)
         return zipf < 3.5
 
     out: list[RecognizerResult] = []

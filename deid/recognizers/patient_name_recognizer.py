@@ -18,8 +18,8 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import (CALENDAR_WORDS, MEDICAL_SHAPE, SURNAME_PARTICLES, NameRecognizer, given_first, name_words_after,
-                                         name_words_before)
+from deid.recognizers.name_tokens import (CALENDAR_WORDS, SURNAME_PARTICLES, NameRecognizer, given_first, medical_shaped,
+                                         name_words_after, name_words_before)
 
 _AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient)(?:[ \t]+in[ \t]+\d{1,3}[A-Za-z]?)?(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
                             regex.IGNORECASE)
@@ -29,7 +29,8 @@ _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
     r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|has|s/p|post|presented|presents|admitted|weight|wt|"
-    r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o|asking|asks|calling|called|wants|sent|seen)(?!\p{L})|at[ \t]+\d)",
+    r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o|asking|asks|calling|called|wants|sent|seen)(?!\p{L})|at[ \t]+\d|"
+    r"new[ \t]+(?:address|phone|number|pharmacy|insurance|pcp|cardiologist)\b)",
     regex.IGNORECASE | regex.MULTILINE)
 # weaker closes, for a word that is surely a name: "pt Griffin INR 1.6", "Pt Bakare dialysis MWF", "pt Miller from"
 _NAME_LINE_GOES_ON = regex.compile(r"[ \t]+(?:(?:with|w/|on|from|in|at|for|today|tonight)(?!\p{L})|(?P<next>\p{L}[\p{L}/-]*))")
@@ -39,7 +40,7 @@ _CASED_LINE_GOES_ON = regex.compile(r"[ \t]+(?:is|was|went|who)\b")
 _QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[ \t][-–]|:|[ \t]from[ \t]+\p{Lu})[ \t]?)")
 # "Jones Holter 24h", "Outpatient note 4/1: Jones seen for HTN": a name opening a query or a labelled
 # line, then the test it is about or a patient line's verb
-_OPENS_BEFORE_TEST = regex.compile(r"(?:^|:)[ \t]*(?=(?P<word>\p{L}[\p{L}'’-]*)[ \t]+(?P<next>\p{L}[\p{L}/'’-]*))")
+_OPENS_BEFORE_TEST = regex.compile(r"(?:^|:|\b(?i:fyi)\b)[ \t]*(?=(?P<word>\p{L}[\p{L}'’-]*)[ \t]+(?P<next>\p{L}[\p{L}/'’-]*))")
 _LINE_VERB_AFTER = regex.compile(r"seen|presents|presented|admitted|needs|c/o|complains|reports|had|has|is|was|s/p|"
                                  r"takes|refuses|refused|declines|declined|wants", regex.IGNORECASE)
 # "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ": 55F", " - 78M", ", 91," and "(96)"
@@ -84,13 +85,16 @@ _BED_THEN_NAME = regex.compile(rf"\b(?:bed|rm|room|bay)[ \t]*\d{{1,3}}[A-Za-z]?[
 # a sign-out list's numbered item: "1) Palmer — HFrEF on milrinone"
 _LIST_ITEM = regex.compile(rf"(?:^|[:;,.][ \t]*|[ \t])\d{{1,2}}\)[ \t]+{_NAME}(?=[ \t]*(?:[—–,(]|[ \t]-[ \t]))")
 # the person a question asks about, at its start: "does Ravi need to stop", "can istvan still take"
-_ASKED_ABOUT = regex.compile(rf"(?:^|[.!?][ \t]+)(?:does|did|can|could|should|will|would|is|has)[ \t]+{_NAME}[ \t]+"
+_ASKED_ABOUT = regex.compile(rf"(?:^|[.!?:][ \t]+)(?:does|did|can|could|should|will|would|is|has)[ \t]+{_NAME}[ \t]+"
                              r"(?:need|needs|still|take|have|go|get|move|stop|keep|start|come|be|continue|use|fly|drive|"
                              r"shower|exercise|return|resume|restart|skip|wear|see)\b", regex.IGNORECASE)
 # a query or a sentence opened by what a person does: "Kelechi keeps asking me", "Sarthak wrote:", "...? GISBERT
-# BERGER WANTS TO KNOW"
-_OPENS_WITH_DOER = regex.compile(rf"(?:^|[.!?][ \t]+)[ \t]*{_NAME}{_THEN_SURNAME}[ \t]+"
-                                 r"(?:keeps|wrote|writes|wants|asked|asks|says|said|called)\b", regex.IGNORECASE)
+# BERGER WANTS TO KNOW", "tell him that Balhaar brought in"
+_OPENS_WITH_DOER = regex.compile(rf"(?:^|[.!?][ \t]+|\b(?:that|and)[ \t]+)[ \t]*{_NAME}{_THEN_SURNAME}[ \t]+"
+                                 r"(?:keeps|wrote|writes|wants|asked|asks|says|said|called|brought|dropped)\b", regex.IGNORECASE)
+# "emergency contact for Bourgeois is", "proxy of Okafor": whose contact or proxy someone is
+_CONTACT_OF = regex.compile(rf"\b(?:contact|contacts|proxy|hcp|poa|guardian)[ \t]+(?:for|of)[ \t]+{_NAME}{_THEN_SURNAME}"
+                            r"(?=[ \t]*(?:[,:(]|$|is|are)\b|[ \t]*[,:(])", regex.IGNORECASE)
 # "Alighieri family meeting", "met the Gopal family": a family named by its surname
 _FAMILY_OF = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+family\b(?![ \t]+(?:history|hx|medicine|practice|physician|"
                            r"doctor|planning|members?[ \t]+with))", regex.IGNORECASE)
@@ -180,7 +184,8 @@ class PatientNameRecognizer(NameRecognizer):
             if self.evidence.is_excluded(word) or test and self.evidence.is_excluded(nxt):
                 continue  # "Nurse triage", "Dear Mr. Lambert"
             if (test or _LINE_VERB_AFTER.fullmatch(nxt)) and self._opening_name(word, view.cased) \
-                    and not self._subject_clinical(word, view.cased) or test and self._census_name(word, view.cased):
+                    and not self._subject_clinical(word, view.cased) or test and self._census_name(word, view.cased) \
+                    or test and not view.cased and self._caseless_before_test(word):
                 yield self.result(match.start("word"), match.end("word"), 0.6)
         for match in _STUDY_THEN_NAME.finditer(text, timeout=deadline.remaining()):
             words = regex.findall(r"\p{L}[\p{L}'’.-]*", match.group("names"))
@@ -195,7 +200,7 @@ class PatientNameRecognizer(NameRecognizer):
         # "wife says torres looks grey", "ECG tech: Heath in room 3", "bed 7 Musa, 74M", "does Ravi need",
         # "Kelechi keeps asking", "Gopal family meeting", "its nuria again": narrower slots
         for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME, _ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _SELF_NAMED,
-                         _LIST_ITEM, _THANKED):
+                         _LIST_ITEM, _THANKED, _CONTACT_OF):
             for match in compiled.finditer(text, timeout=deadline.remaining()):
                 rare = compiled in _PERSON_ONLY
                 if self._narrow_slot_name(match.group("name"), view.cased, rare, view.mostly_lower):
@@ -262,7 +267,7 @@ class PatientNameRecognizer(NameRecognizer):
     def _caseless_subject(self, word: str) -> bool:
         """Without case a query's subject slot also holds charting words ("for billing,", "FOR
         DIURESIS,", "for dysynchronous breathing"): only a listed name or an unknown word."""
-        if _VERB_FORM.search(word) or word.lower().endswith(MEDICAL_SHAPE):
+        if _VERB_FORM.search(word) or medical_shaped(word):
             return False
         return self._listed(word) or self.evidence.unknown_word(word, max_zipf=2.0)
 
@@ -271,6 +276,14 @@ class PatientNameRecognizer(NameRecognizer):
         lex = self.lexicons
         return cased and word[0].isupper() and not word.isupper() and lex.is_name(word) and not lex.is_curated_term(word) \
             and lex.zipf(word) < 5.0
+
+    def _caseless_before_test(self, word: str) -> bool:
+        """Without case, a query's opening word before a test ("hernandez cabg 2019 op note", "astuti cabg"):
+        a Census name English uses less than "still" (Zipf < 4) or a word no dictionary knows; no clinical word."""
+        lex = self.lexicons
+        if lex.is_clinical(word) or lex.is_curated_term(word) or self.evidence.is_excluded(word):
+            return False
+        return lex.is_name(word) and lex.zipf(word) < 4.0 or self.evidence.caseless_unknown(word, max_zipf=1.5)
 
     def _subject_clinical(self, word: str, cased: bool) -> bool:
         """A test or drug rather than the patient: any clinical word, except in mixed case a

@@ -44,6 +44,9 @@ def recognizer(lexicons):
         # the speakers of a chat transcript (two at least)
         ("Kayla: pt in bed 4 is asking for you\nMarisol: on my way, 5 min", ["Kayla", "Marisol"]),
         ("Neuro: alert\nPulm: clear\nPMHX: CAD\nRose: ok", []),  # section heads, and one voice only
+        ("hi ondina - inr is 4.6 today", ["ondina"]),  # a greeting set off by a dash takes a rarer word
+        ("Ok to give Lasix 40 IV? BNP 1800 - Prudence (night float)", ["Prudence"]),  # a sign-off with a role
+        ("hi there - quick q. hi team - bed 4. hey doc, my bp. hi guys - bp 150", []),
         # --- invalid: everyday words in the same places, clinical words at the end
         ("Hi team, I'm worried about the INR. Thanks", []),
         ("Hello, I am writing for my mother.", []),

@@ -154,6 +154,14 @@ def recognizer(lexicons):
         ("echo shows EF 30%. ekg normal sinus 2/3. TTE RVSP 40. stress test friday. echo today 3pm", []),
         # possessives of the words that are never names
         ("Pt's son called. Patient's wife asked. Family updated by MD's.", []),
+        ("pls tell him that Quarshie brought in her pill bottles", ["Quarshie"]),  # what a person does, after "that"
+        ("emergency contact for bourgeois is son at 555", ["bourgeois"]),  # whose contact someone is
+        ("pt mnyandu new address on file", ["mnyandu"]),
+        ("FYI Baker TEE shows no LAA thrombus", ["Baker"]),
+        ("pharm: can vargas be switched to brilinta", ["vargas"]),
+        ("hernandez cabg 2019 op note", ["hernandez"]),  # without case, an opening name before a test
+        ("recent cabg 2011 op note. severe cabg disease. fyi holter echo done", []),
+        ("DIGOXIN LEVEL 2.6 FOR LEGOVIC, CRCL 28", ["LEGOVIC"]),  # "-vic" ends a surname, not a medical adjective
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),
