@@ -23,8 +23,11 @@ VISITOR_VERB = regex.compile(
     r"states|stated|said|says|aware|notified|updated|agrees|agreed|wants|wishes|asked|requests|requested|"
     r"does|did|doesn't|would|should|can|could|understands|understood|expressed|feels|felt|verbalized|keeps|wrote|writes|"
     r"at\s+bedside|in\s+to\s+visit|here|present)\b", regex.IGNORECASE)
-# what only people do: an unknown word before these is a name even without case ("quincel called")
-_STRONG_VISITOR_VERB = regex.compile(r"[ \t]+(?:called|phoned|visited|came[ \t]+in|arrived)\b", regex.IGNORECASE)
+# what only people do: an unknown word before these is a name even without case ("quincel called", "quolbeck from
+# speech in today")
+_STRONG_VISITOR_VERB = regex.compile(r"[ \t]+(?:called|phoned|visited|came[ \t]+in|arrived|from[ \t]+(?:speech|nutrition|"
+                                     r"social[ \t]+work|case[ \t]+management|pastoral[ \t]+care|chaplaincy|pt|ot)[ \t]+(?:and|in|came|saw|here)\b)",
+                                     regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")
 
@@ -80,7 +83,7 @@ class ContactNameRecognizer(NameRecognizer):
             if not (listed or not view.cased and strong_verb and self.evidence.caseless_unknown(word)) or self.evidence.is_excluded(word) \
                     or lex.is_clinical(lower) or (view.cased and not word[0].isupper()):
                 continue
-            if VISITOR_VERB.match(text, match.end()):
+            if strong_verb or VISITOR_VERB.match(text, match.end()):
                 yield self.result(match.start(), match.end(), 0.55)
         for match in _CALL_BACK.finditer(text, timeout=deadline.remaining()):
             words = [w for w in match.group("words").split()]

@@ -78,6 +78,8 @@ def test_first_name_runs_with_unknown_surnames(recognizer, text, expected_texts)
     [
         # without case, unknown words after a contact verb (two of them) or before a visitor's verb
         ("site is wnl. will consult with vrenosk adib re skin care.", ["vrenosk adib"]),
+        ("pt alert. quolbeck from speech in today, petrakova from pt and ot saw him", ["quolbeck", "petrakova"]),
+        ("referral from speech and swallow. results from pt in chart", []),
         ("son visited, and quincel called early this am for update.", ["quincel"]),
         ("wake and wean despite low ci per buttross gambrill) today", ["buttross gambrill"]),  # run-together words
         # --- invalid: charting jargon and misspellings in the same places

@@ -187,6 +187,9 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("Plan is to go to Quillabrook Dennerby after lunch.", ["Quillabrook Dennerby"]),
         ("FOUND DOWN -> ZANDERVIK EW, INTUBATED THERE.", ["ZANDERVIK"]),
         ("taken to quillabrook cath lab, 2 stents.", ["quillabrook"]),
+        ("DAUGHTER WILL RETURN TO Quillabrook TOMORROW.", ["Quillabrook"]),
+        ("daughter returned to new quillabrook today", ["new quillabrook"]),  # a town named "New ..."
+        ("Will return to baseline. Returned to floor. Transferred to new cardiology team.", []),
         # the care team of a rare word
         ("MANAGED AS AN OUTPATIENT BY THE CHF TEAM AT ZANDERVIK, BUT DEVELOPED AMS.", ["ZANDERVIK"]),
         ("Her pcp at Quillabrook is aware. Team at bedside, staff at night.", ["Quillabrook"]),
