@@ -73,6 +73,8 @@ class ContactNameRecognizer(NameRecognizer):
             if not ok:
                 continue
             span = name_words_after(text, match.end(), self.evidence, view.cased, limit=2)
+            if span and not view.cased and span[1] == nxt.end() and self._name_after(text, nxt.end()):
+                span = (span[0], _NEXT_WORD.match(text, nxt.end() + 1).end())  # "consult with difebbo [kevan]"
             if span:
                 yield self.result(span[0], span[1], 0.65)
         for match in _FIRST_NAME.finditer(text, timeout=deadline.remaining()):
@@ -99,9 +101,10 @@ class ContactNameRecognizer(NameRecognizer):
         return not self.evidence.vetoes_name(word) and self.evidence.person_word(word, cased, max_zipf=5.5)
 
     def _name_after(self, text: str, pos: int) -> bool:
-        """A second name word right after: another unknown word or a Census surname ("nikach adib")."""
+        """A second name word right after: another unknown word, run-together words too ("dagrella downham"),
+        or a Census surname ("nikach adib")."""
         nxt = _NEXT_WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
-        return bool(nxt) and (self.evidence.caseless_unknown(nxt.group(0), max_zipf=2.5) or nxt.group(0).lower() in self.lexicons.last_names
+        return bool(nxt) and (self.evidence.caseless_unknown(nxt.group(0), max_zipf=2.5, compounds=True) or nxt.group(0).lower() in self.lexicons.last_names
                               and not self.lexicons.is_clinical(nxt.group(0)) and self.lexicons.zipf(nxt.group(0)) < 3.5)
 
     def _before_numbers(self, view, deadline):

@@ -105,8 +105,9 @@ _MOVED_FOR_CARE = regex.compile(
     regex.IGNORECASE)
 # "DAUGHTER IS AT THE DIDAMO,", "A CONSULT FROM THE PENTLAND.": a word no dictionary knows, after "at
 # the"/"from the" and before a pause, is the place's name (common words and misspellings of them stay)
-_AT_THE_RARE = regex.compile(r"\b(?:at|from)[ \t]+the[ \t]+(?P<phi>[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?=[ \t]*(?:[,.;]|$))",
-                             regex.IGNORECASE | regex.MULTILINE)
+# (two such words too: "ARRIVED FROM THE QUELLMOOR DANBECK- DAUGHTER AND SON")
+_AT_THE_RARE = regex.compile(r"\b(?:at|from)[ \t]+the[ \t]+(?P<phi>(?:[A-Za-z][a-z]{4,19}|[A-Z]{5,20})(?:[ \t](?:[A-Za-z][a-z]{4,19}|[A-Z]{5,20}))?)"
+                             r"(?=[ \t]*(?:[,.;]|-(?!\p{L})|$))", regex.IGNORECASE | regex.MULTILINE)
 # "THE CHF TEAM AT NEONAKIS,", "her pcp at Quellmoor": the care team of a rare word is at a hospital
 _TEAM_AT = regex.compile(
     r"\b(?:team|service|clinic|cardiologists?|physicians?|doctors?|pcp|attending|surgeons?|staff|nurses?|providers?)"
@@ -205,8 +206,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             if self._moved_to_name(match.group("phi"), view.cased) and not self.lexicons.is_name(match.group("phi")):
                 yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _AT_THE_RARE.finditer(text, timeout=deadline.remaining()):
-            word = match.group("phi")
-            if self._moved_to_name(word, view.cased) and self.lexicons.zipf(word) == 0 and not self.lexicons.is_name(word):
+            if all(self._moved_to_name(word, view.cased) and self.lexicons.zipf(word) == 0 and not self.lexicons.is_name(word)
+                   for word in match.group("phi").split()):
                 yield self.result(match.start("phi"), match.end("phi"), 0.55, "HOSPITAL")
         for match in _BEFORE_UNIT.finditer(text, timeout=deadline.remaining()):
             if self._moved_to_name(match.group("phi"), view.cased):
@@ -259,7 +260,9 @@ class HospitalRecognizer(ClinicalRecognizer):
         for match in _WARD.finditer(text, timeout=deadline.remaining()):
             word = match.group("phi")
             lex = self.lexicons
-            rare = lex.zipf(word) <= 1.6 or word.lower() in lex.last_names and lex.zipf(word) < 3.5
+            # (after "to" the word may be a rare verb: "order to transfuse 2 U", "able to reinsert 30 french")
+            after_to = text[max(0, match.start("phi") - 3):match.start("phi")].strip().lower() == "to"
+            rare = lex.zipf(word) < (1.6 if after_to else 2.0) or word.lower() in lex.last_names and lex.zipf(word) < 3.5
             if view.cased and word.isupper() and len(word) <= 5:
                 continue  # "on GDMT 3 months": a short capital word in mixed case is an abbreviation
             if rare and not lex.is_clinical(word) and word.lower() not in GENERIC:
@@ -422,13 +425,19 @@ class HospitalRecognizer(ClinicalRecognizer):
         return lower in lex.cities and lex.zipf(lower) < 4.0 or lower in lex.last_names and lex.zipf(lower) < 3.0 \
             or lex.zipf(lower) < 1.5
 
-    def _caseless_lead_word(self, lower: str) -> bool:
-        """Without case, a word before a hospital's name that is no part of it: a common word, a test, or a
-        verb English uses ("pending", "prefers"), unless it heads names ("university", "port") or is a town."""
+    def _caseless_lead_word(self, lower: str, alone: bool) -> bool:
+        """Without case, a word before a hospital's name that is no part of it: a common word, or, before
+        another name word, a test or a verb English uses ("ECHO ORDERS PENDING OAKWOOD", "prefers mercy");
+        never a word that heads names ("university", "port") or a town. Alone before the facility word an
+        eponym names it ("FROM KUSSMAUL HOSP.")."""
         lex = self.lexicons
         if lower in _NAME_HEADS or lower in lex.cities:
             return False
-        if lex.zipf(lower) >= 4.5 or lex.is_curated_term(lower) or lex.is_clinical(lower) and not lex.is_name(lower):
+        if lex.zipf(lower) >= 4.5:
+            return True
+        if alone:
+            return False
+        if lex.is_curated_term(lower) or lex.is_clinical(lower) and not lex.is_name(lower):
             return True
         return not lex.is_name(lower) and (lower.endswith(("ing", "ed")) and lex.zipf(lower) >= 3.0
                                            or lower.endswith("s") and lex.zipf(lower[:-1]) >= 4.0)  # not "Sering"
@@ -460,7 +469,7 @@ class HospitalRecognizer(ClinicalRecognizer):
             if proper and text[words[-1][0]].isupper() and words[-1][1] not in STOP_WORDS:
                 break  # "General Hospital", "Community Medical Center": capitalised, so a name
             words.pop()
-        while words and not cased and self._caseless_lead_word(words[-1][1]):
+        while words and not cased and self._caseless_lead_word(words[-1][1], alone=len(words) == 1):
             words.pop()  # "ablation recovery time university of ...", "ECHO ORDERS PENDING OAKWOOD MEDICAL CENTER"
         if not words:
             return None

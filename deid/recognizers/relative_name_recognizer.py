@@ -32,6 +32,11 @@ _BEFORE_RELATION = regex.compile(
     regex.IGNORECASE)
 
 
+# what a relative does when the notes name them: "son swede called", "dtr ellery in to visit"
+_VISITING = regex.compile(r"[ \t]+(?:called|calls|phoned|visited|visits|came|arrived|consented|was[ \t]+updated|"
+                          r"in[ \t]+to[ \t]+visit|at[ \t]+(?:the[ \t]+)?bedside)\b", regex.IGNORECASE)
+
+
 class RelativeNameRecognizer(NameRecognizer):
 
     def find(self, view, deadline):
@@ -39,6 +44,9 @@ class RelativeNameRecognizer(NameRecognizer):
         for match in _AFTER_RELATION.finditer(text, timeout=deadline.remaining()):
             start = match.end() + (1 if text[match.end():match.end() + 1] in "\"'" else 0)
             span = name_words_after(text, start, self.evidence, view.cased, limit=3) or self._caseless_query_name(view, start)
+            visiting = None if span else self._named_then_visiting(view, start)
+            if visiting:
+                yield self.result(visiting[0], visiting[1], 0.7)
             if span and self._plausible(text[span[0]:span[1]], view.cased):
                 yield self.result(span[0], span[1], 0.8)
                 # "daughters sarah and tamsin"
@@ -71,6 +79,20 @@ class RelativeNameRecognizer(NameRecognizer):
             return None
         rest = name_words_after(text, word.end(), self.evidence, view.cased, limit=2)
         return word.start(), rest[1] if rest and text[word.end():rest[0]] == " " else word.end()
+
+    def _named_then_visiting(self, view, start: int) -> tuple[int, int] | None:
+        """ "son swede called", "his son, swede, visited": between a relation and what visitors do, a word English
+        uses rarely (Zipf < 3.5) that reads as no verb form or typo names the relative, in any case."""
+        text = view.text
+        word = NAME_WORD.match(text, start)
+        if not word:
+            return None
+        lower = word.group(0).lower()
+        if not self.evidence.rare_plain_word(lower, max_zipf=3.5) or self.lexicons.is_clinical(lower) \
+                or self.evidence.is_excluded(lower) or lower in CALENDAR_WORDS:
+            return None
+        after = word.end() + (1 if text[word.end():word.end() + 1] == "," else 0)
+        return word.span() if _VISITING.match(text, after) else None
 
     def _owner(self, word: str, cased: bool) -> bool:
         """Who owns a relation ("miller's daughter"): a Census name English uses less than "will", even one

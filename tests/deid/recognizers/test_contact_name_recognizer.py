@@ -80,6 +80,8 @@ def test_first_name_runs_with_unknown_surnames(recognizer, text, expected_texts)
         ("site is wnl. will consult with vrenosk adib re skin care.", ["vrenosk adib"]),
         ("pt alert. quolbeck from speech in today, petrakova from pt and ot saw him", ["quolbeck", "petrakova"]),
         ("referral from speech and swallow. results from pt in chart", []),
+        ("wake and wean per quellmoor downham. will consult with difebbo kevan re skin care.",
+         ["quellmoor downham", "difebbo kevan"]),  # a second name word after an unknown one, run-together too
         ("son visited, and quincel called early this am for update.", ["quincel"]),
         ("wake and wean despite low ci per buttross gambrill) today", ["buttross gambrill"]),  # run-together words
         # --- invalid: charting jargon and misspellings in the same places

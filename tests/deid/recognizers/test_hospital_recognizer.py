@@ -190,6 +190,10 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("DAUGHTER WILL RETURN TO Quillabrook TOMORROW.", ["Quillabrook"]),
         ("daughter returned to new quillabrook today", ["new quillabrook"]),  # a town named "New ..."
         ("Will return to baseline. Returned to floor. Transferred to new cardiology team.", []),
+        ("FAMILY ARRIVED FROM THE QUELLMOOR DANBECK- DAUGHTER AND SON.", ["QUELLMOOR DANBECK"]),
+        ("NO URINE OUTPUT RECORDED FROM KUSSMAUL HOSP.", ["KUSSMAUL HOSP"]),  # an eponym alone names the hospital
+        ("transferred to ccu from tolvanen 3 for swan. order to transfuse 2 U. able to reinsert 30 french foley.",
+         ["tolvanen"]),  # a ward's number after a rare word, but not after a rare verb
         # the care team of a rare word
         ("MANAGED AS AN OUTPATIENT BY THE CHF TEAM AT ZANDERVIK, BUT DEVELOPED AMS.", ["ZANDERVIK"]),
         ("Her pcp at Quillabrook is aware. Team at bedside, staff at night.", ["Quillabrook"]),

@@ -51,6 +51,9 @@ def recognizer(lexicons):
         # a name said to hold a contact role
         ("Family in overnight. Ilsabet is the family contact.", ["Ilsabet"]),
         ("WENDELL IS PTS HCP.", ["WENDELL"]),
+        # between a relation and what visitors do, a word English uses rarely, in lower case too
+        ("Social: son caspian called for update. His son, ignatius, visited.", ["caspian", "ignatius"]),
+        ("son finally called. son also visited. daughter just called. wife frequently called.", []),
         # --- invalid: relations without a name, family history
         ("Daughter at bedside.", []),
         ("Husband updated on plan.", []),
