@@ -275,8 +275,9 @@ class HospitalRecognizer(ClinicalRecognizer):
             start = self._name_start(text, match.start(), view.cased, weak)
             if start is None and _SELF_NAMING.fullmatch(match.group(0)):
                 start = match.start()  # "Kessler Adventist" or just "Adventist": the word names the place
-            if start is not None and view.cased and match.group(0).islower() and _TITLE_BEFORE.search(text, max(0, start - 12), start):
-                continue  # "Dr. Lopez's clinic", "Dr Borra EP clinic": a doctor's clinic, not a named place
+            if start is not None and (match.group(0).islower() if view.cased else match.group(0).lower() == "clinic") \
+                    and _TITLE_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "Dr. Lopez's clinic", "Dr Borra EP clinic", "DR. ESTES CLINIC": a doctor's clinic, not a named place
             if start is not None and _BUILDING.fullmatch(match.group(0)) and (
                     _BUILDING_USE.match(text, match.end()) or any(
                         self.lexicons.is_clinical(w) and not self.lexicons.is_name(w) for w in text[start:match.start()].split())):

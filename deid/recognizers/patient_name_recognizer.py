@@ -95,9 +95,9 @@ _OPENS_WITH_DOER = regex.compile(rf"(?:^|[.!?][ \t]+|\b(?:that|and)[ \t]+)[ \t]*
 # "emergency contact for Bourgeois is", "proxy of Okafor": whose contact or proxy someone is
 _CONTACT_OF = regex.compile(rf"\b(?:contact|contacts|proxy|hcp|poa|guardian)[ \t]+(?:for|of)[ \t]+{_NAME}{_THEN_SURNAME}"
                             r"(?=[ \t]*(?:[,:(]|$|is|are)\b|[ \t]*[,:(])", regex.IGNORECASE)
-# "Alighieri family meeting", "met the Gopal family": a family named by its surname
+# "Alighieri family meeting", "met the Gopal family", "Family of Bailey asking": a family named by its surname
 _FAMILY_OF = regex.compile(rf"(?<![\p{{L}}'’-]){_NAME}[ \t]+family\b(?![ \t]+(?:history|hx|medicine|practice|physician|"
-                           r"doctor|planning|members?[ \t]+with))", regex.IGNORECASE)
+                           rf"doctor|planning|members?[ \t]+with))|\bfamily[ \t]+of[ \t]+{_NAME}\b", regex.IGNORECASE)
 # a caller naming themselves: "hi its nuria again", "this is henrik ojala calling", "it's Johan on nights", or
 # opening the message: "THIS IS CHEPNGENO WHY HAS NOBODY CALLED"
 _SELF_NAMED = regex.compile(
@@ -110,7 +110,8 @@ _THANKED = regex.compile(rf"\b(?:thanks|thank[ \t]+you|thx|ty)(?:[ \t]+(?:so[ \t
 # a worklist or search line: the study, then the patient, then a date, a number or "last": "ekg montgomery
 # cynthia last 3", "echo clive ó héimhigh 1/6/2021", "Holter Okafor, Ada 3/2"
 _STUDY_THEN_NAME = regex.compile(
-    r"(?:^|:)[ \t]*(?:echo|holter|tte|tee|ecg|ekg|cath|mri|cxr|zio|lipid[ \t]+panel|(?:pacemaker|device|icd)[ \t]+check)"
+    r"(?:^|:)[ \t]*(?:echo|holter|tte|tee|ecg|ekg|cath|mri|cxr|zio|lipid[ \t]+panel|(?:pacemaker|device|icd)[ \t]+check|"
+    r"(?:event|loop|cardiac|holter)[ \t]+monitor)"
     r"(?:[ \t]+(?:report|results?|strips?|images|tracing))?[ \t]+"
     r"(?P<names>\p{L}[\p{L}'’-]*\p{L}(?:,?[ \t]+(?:\p{L}[\p{L}'’-]*\p{L}|\p{L}\.?)){0,3}?)"
     r"(?=[ \t]*(?:$|,|\d|(?:last|results?|report|mrn|dob|pls|please)\b))", regex.IGNORECASE)
@@ -183,7 +184,7 @@ class PatientNameRecognizer(NameRecognizer):
                 and not _VERB_FORM.search(nxt)  # a test, not a charting verb ("weaned")
             if self.evidence.is_excluded(word) or test and self.evidence.is_excluded(nxt):
                 continue  # "Nurse triage", "Dear Mr. Lambert"
-            if (test or _LINE_VERB_AFTER.fullmatch(nxt)) and self._opening_name(word, view.cased) \
+            if (test or _LINE_VERB_AFTER.fullmatch(nxt)) and self._opening_name(word, view.cased, unknown_below=2.0) \
                     and not self._subject_clinical(word, view.cased) or test and self._census_name(word, view.cased) \
                     or test and not view.cased and self._caseless_before_test(word):
                 yield self.result(match.start("word"), match.end("word"), 0.6)
@@ -237,8 +238,8 @@ class PatientNameRecognizer(NameRecognizer):
         3.5: "Ravi", "Gopal"), otherwise one that reads as no verb or typo (Zipf < 3.5: "henrik")."""
         lex, lower = self.lexicons, word.lower()
         if lex.is_curated_term(word) or lower in _CALENDAR or cased and word.isupper() \
-                or lex.is_clinical(word) and not (cased and lex.is_name(word)):
-            return False
+                or lex.is_clinical(word) and not (lex.is_name(word) and (cased or person_only and lex.zipf(lower) < 4.0)):
+            return False  # (without case, a Census name the terminology's word list holds only where just a person fits)
         if person_only and not self.evidence.is_excluded(word) and lower not in lex.regions:
             if (cased or mostly_lower) and word[0].isupper() and word[1:].islower() and lex.zipf(lower) < 3.5:
                 return True
@@ -249,13 +250,16 @@ class PatientNameRecognizer(NameRecognizer):
     def _worklist_name(self, word: str, cased: bool) -> bool:
         """A word of the patient's name after a worklist's study: an initial, or capitalised where case counts,
         a Census name English uses less than "will" (Zipf < 5) or an uncommon word (< 3.5) that reads as no
-        verb form or typo, never a clinical or calendar word."""
+        verb form or typo, never a clinical or calendar word or a study; a curated eponym only as a
+        capitalised Census surname."""
         lex, lower = self.lexicons, word.lower()
         if len(word.rstrip(".")) == 1:
             return True
         if self.evidence.is_excluded(word) or lower in _CALENDAR or lex.is_clinical(lower) and not lex.is_name(lower) \
-                or lex.is_curated_term(lower) or lower in lex.regions or cased and not word[0].isupper():
+                or lower in lex.regions or cased and not word[0].isupper() or lower in _STUDIES:
             return False
+        if lex.is_curated_term(lower):  # "Event monitor Williams 16573016": capitalised, an eponymous surname
+            return cased and not word.isupper() and lower in lex.last_names
         return lex.is_name(lower) and lex.zipf(lower) < 5.0 or self.evidence.rare_plain_word(lower, max_zipf=3.5)
 
     def _names_a_test(self, word: str, cased: bool) -> bool:
@@ -295,11 +299,13 @@ class PatientNameRecognizer(NameRecognizer):
         return not (cased and word[0].isupper() and not word.isupper() and lex.is_name(word)
                     and not lex.is_curated_term(word))
 
-    def _opening_name(self, word: str, cased: bool) -> bool:
+    def _opening_name(self, word: str, cased: bool, unknown_below: float = 1.0) -> bool:
         """Listed, or in mixed case a Census name rare enough (Zipf < 4.5: "Armstrong - 2nd trop",
-        not "Update -") or a word no dictionary knows."""
+        not "Update -") or a word no dictionary knows (Zipf < ``unknown_below``: before a test or a patient
+        line's verb a rarer word will do, "Handoff: Hellstrom s/p TAVR", but not "Curbside:")."""
         lex = self.lexicons
-        return self._listed(word) or cased and (self.evidence.unknown_word(word, compounds=True) or lex.is_name(word)
+        return self._listed(word) or cased and (self.evidence.unknown_word(word, max_zipf=unknown_below, compounds=True)
+                                                or lex.is_name(word)
                                                 and lex.zipf(word) < 4.5 and not lex.is_curated_term(word))
 
     def _without_clinical_tail(self, text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -194,6 +194,8 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("NO URINE OUTPUT RECORDED FROM KUSSMAUL HOSP.", ["KUSSMAUL HOSP"]),  # an eponym alone names the hospital
         ("transferred to ccu from tolvanen 3 for swan. order to transfuse 2 U. able to reinsert 30 french foley.",
          ["tolvanen"]),  # a ward's number after a rare word, but not after a rare verb
+        ("lipid clinic dr. morucci talla va medical center", ["morucci talla va medical center"]),
+        ("appt confirm: dr. estes clinic at 9:30", []),  # without case too, a doctor's clinic is no named place
         # the care team of a rare word
         ("MANAGED AS AN OUTPATIENT BY THE CHF TEAM AT ZANDERVIK, BUT DEVELOPED AMS.", ["ZANDERVIK"]),
         ("Her pcp at Quillabrook is aware. Team at bedside, staff at night.", ["Quillabrook"]),

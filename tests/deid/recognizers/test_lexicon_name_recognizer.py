@@ -35,6 +35,9 @@ def recognizer(lexicons):
         # where charts put a patient (before a number, "MRN", an age and sex, or set off) foreign names as common as "camus"
         ("PLEASE CALL ME BACK ABOUT MY MONITOR. HONORÉ CAMUS 653.364.8009", ["HONORÉ CAMUS"]),
         ("CARDIOLOGY CONSULT: SITI ALEMDAR 91M, TROP 0.9, NO CP", ["SITI ALEMDAR"]),
+        ("ZSOFIA KERTESZ 09-NOV-2020 TEE", ["ZSOFIA KERTESZ"]),  # before a date, as worklists write it
+        ("confirm name and dob pls: maja goedhart aug 21st", ["maja goedhart"]),
+        ("stress test 3/4/2020. sob worse 3/4/2020. new meds 3/4/2020. next appt jan 4", []),
         ("WHAT IS THE AMIODARONE LOAD FOR IWO GRESZTA MRN 194766", ["IWO GRESZTA"]),
         ("CODE BLUE 4 WEST, BARKHA SANI, PEA ARREST", ["BARKHA SANI"]),
         ("URGENT BERNHARD STRIEBITZ CATH LAB ACTIVATION", ["BERNHARD STRIEBITZ"]),  # a Census name, then an unknown word

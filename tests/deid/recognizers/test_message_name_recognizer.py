@@ -47,6 +47,8 @@ def recognizer(lexicons):
         ("hi ondina - inr is 4.6 today", ["ondina"]),  # a greeting set off by a dash takes a rarer word
         ("Ok to give Lasix 40 IV? BNP 1800 - Prudence (night float)", ["Prudence"]),  # a sign-off with a role
         ("hi there - quick q. hi team - bed 4. hey doc, my bp. hi guys - bp 150", []),
+        ("John can you cover bed 7 tonight? Nicole are you still rounding?", ["John", "Nicole"]),  # a vocative without comma
+        ("Please can you call. Doc can you see. Team are you free.", []),
         # --- invalid: everyday words in the same places, clinical words at the end
         ("Hi team, I'm worried about the INR. Thanks", []),
         ("Hello, I am writing for my mother.", []),

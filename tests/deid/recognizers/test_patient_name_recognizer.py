@@ -162,6 +162,10 @@ def recognizer(lexicons):
         ("hernandez cabg 2019 op note", ["hernandez"]),  # without case, an opening name before a test
         ("recent cabg 2011 op note. severe cabg disease. fyi holter echo done", []),
         ("DIGOXIN LEVEL 2.6 FOR LEGOVIC, CRCL 28", ["LEGOVIC"]),  # "-vic" ends a surname, not a medical adjective
+        ("Handoff: Hellstrom s/p TAVR today. Curbside s/p TAVR. Followup s/p PCI", ["Hellstrom"]),
+        ("Family of Bailey asking for update. Family of patient asking", ["Bailey"]),
+        ("can u see buchanan in 4b? lasix in 4b", ["buchanan"]),  # a Census name the word list holds, where only a person fits
+        ("Event monitor Lange 8184413817. Event monitor results 3/4. echo Holter 3/2", ["Lange"]),
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),
