@@ -12,7 +12,8 @@ import regex
 
 from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
-from deid.recognizers.name_tokens import CALENDAR_WORDS, DRUG_STEMS, WORDLIKE_GIVEN_NAMES, NameRecognizer, medical_shaped
+from deid.recognizers.name_tokens import (CALENDAR_WORDS, DEPARTMENT_AFTER, DRUG_STEMS, WORDLIKE_GIVEN_NAMES, NameRecognizer,
+                                         medical_shaped)
 
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
@@ -163,8 +164,9 @@ class LexiconNameRecognizer(NameRecognizer):
         lex, lower = self.lexicons, word.lower()
         if len(word) < 3 or not (word[0].isupper() and word[1:].islower()) or lower not in lex.last_names:
             return False
-        if self._sentence_start(text, start) and not is_query(text) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
-            return False
+        if self._sentence_start(text, start) and not is_query(text) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start) \
+                or DEPARTMENT_AFTER.match(text, start + len(word)):
+            return False  # (nor a department's name: "Billing dept")
         # (a one-line query, which has no shorthand, also takes commoner surnames: "Post-TAVR Moreno new LBBB")
         rare = lex.zipf(lower) < (4.0 if is_query(text) else 3.0)
         # a town's name too ("Jennings", "Collier") only where a place would stand: "from Jennings"

@@ -38,11 +38,14 @@ nieces nephews kids children grandchildren grandkids parents siblings family fri
 spokesperson spokesman proxy hcp guardian present agrees aware
 rm room bed mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp doctor doctors prof professor
 nurse nurses pharmacist chaplain scheduler caller
-dear hi hello hey thanks regards subj subject fwd fw cc bcc attn
+dear hi hello hey thanks regards subj subject fwd fw cc bcc attn um uh uhm umm er erm hmm
 english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
 vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic somali
 """.split()) | STOP_WORDS
 
+
+#: a department after a word that names it ("Billing dept:", "Scheduling office"): the word is no name
+DEPARTMENT_AFTER = regex.compile(r"[ \t]+(?:dept|department|office|desk|services?)\b", regex.IGNORECASE)
 
 #: Months and weekdays: they follow names ("Smith Monday") and are listed as names ("April", "May")
 CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december

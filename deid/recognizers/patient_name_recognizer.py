@@ -18,8 +18,8 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import (CALENDAR_WORDS, SURNAME_PARTICLES, NameRecognizer, given_first, medical_shaped,
-                                         name_words_after, name_words_before)
+from deid.recognizers.name_tokens import (CALENDAR_WORDS, DEPARTMENT_AFTER, SURNAME_PARTICLES, NameRecognizer, given_first,
+                                         medical_shaped, name_words_after, name_words_before)
 
 _AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient)(?:[ \t]+in[ \t]+\d{1,3}[A-Za-z]?)?(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
                             regex.IGNORECASE)
@@ -167,8 +167,10 @@ class PatientNameRecognizer(NameRecognizer):
         """Slots only a one-line query has (notes write "Cont's", "le's", "Wegner's syndrome")."""
         text = view.text
         # an opening name must be listed, or in mixed case a word no dictionary knows: not "Curbside:", "ADDM:"
+        # (not a department: "Billing dept:")
         opening = [m for m in _QUERY_OPENS_WITH.finditer(text) if self._opening_name(_NAME_START.match(text, m.end()).group(1),
-                                                                                    view.cased)]
+                                                                                    view.cased)
+                   and not DEPARTMENT_AFTER.match(text, _NAME_START.match(text, m.end()).end())]
         for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
             word = _NAME_START.match(text, match.end())
             if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
@@ -227,8 +229,17 @@ class PatientNameRecognizer(NameRecognizer):
                 span = name_words_before(text, match.start(), lambda w: w.lower() in SURNAME_PARTICLES or self._slot_word(
                     w, view.cased) and not (bare and self.lexicons.zipf(w) >= 4.0 and w.lower() not in self.lexicons.first_names)
                     and not self._names_a_test(w, view.cased))
-                if span and text[span[0]:span[1]].split()[-1].lower() not in SURNAME_PARTICLES:  # a particle alone is no name
-                    yield self.result(span[0], span[1], 0.7)
+                words = text[span[0]:span[1]].split() if span else []
+                if not span or words[-1].lower() in SURNAME_PARTICLES:  # a particle alone is no name
+                    continue
+                if pattern is _BIRTH_OR_RECORD and not view.cased and len(words) == 1 and self._everyday_alone(words[0]):
+                    continue  # "my next device check, ssn ...": without case, one word that common is no name alone
+                yield self.result(span[0], span[1], 0.7)
+
+    def _everyday_alone(self, word: str) -> bool:
+        """A word as common as "check" (Zipf >= 5) that is no listed given name: alone it is no name."""
+        lower = word.lower()
+        return self.lexicons.zipf(lower) >= 5.0 and not (lower in self.lexicons.first_names and self.lexicons.zipf(lower) < 5.5)
 
     def _narrow_slot_name(self, word: str, cased: bool, person_only: bool = False, mostly_lower: bool = False) -> bool:
         """A slot only a person fills (who "looks grey", who is "in room 3"): a Census name English uses less

@@ -166,6 +166,8 @@ def recognizer(lexicons):
         ("Family of Bailey asking for update. Family of patient asking", ["Bailey"]),
         ("can u see buchanan in 4b? lasix in 4b", ["buchanan"]),  # a Census name the word list holds, where only a person fits
         ("Event monitor Lange 8184413817. Event monitor results 3/4. echo Holter 3/2", ["Lange"]),
+        ("when is my next device check, ssn 754-29-3085. Billing dept: statement", []),  # an everyday word, a department
+        ("RN CALLING: WHITE 84F C/O SOB", ["WHITE"]),  # an age and sex says more than a record label
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),

@@ -78,6 +78,7 @@ def test_titled_name_spans(recognizer, text, expected_texts):
         # forms and chats announce names
         ("Name:    Oriana B Castellanos\nAddress: on file", ["Oriana B Castellanos"]),
         ("What's your last name? Vantongeren", ["Vantongeren"]),
+        ("voicemail: hi yeah um this is benjamin tran um calling", ["benjamin tran"]),  # a speaker's filler is no name
         # a lone capital is not a name
         ("Plan A for the patient.", []),
     ],
