@@ -39,6 +39,8 @@ What:
   ``benchmarks/data/clinical_query_templates_holdout4.txt`` (150 more, independent, never tuned on: aggregates only) checks again.
   ``benchmarks/data/clinical_query_templates_tuning4.txt`` (142, written independently in the styles of chat, pagers,
   worklists, triage, sign-out and referrals; 8 lines without PHI dropped) is a further tuning set (its misses are studied).
+  ``benchmarks/data/clinical_query_templates_tuning5.txt`` (150, written independently: decision-support questions, case
+  reports, family portal messages, billing, requisitions, research screening) is a further tuning set (its misses are studied).
 
     .venv/bin/python benchmarks/deid_query_eval.py [--n 600] [--seed 13] [--missed FILE] [--no-baseline]
     .venv/bin/python benchmarks/deid_query_eval.py --templates benchmarks/data/clinical_query_templates_holdout2.txt

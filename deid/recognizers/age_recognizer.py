@@ -20,12 +20,14 @@ _NOT_AGE_AFTER = (r"(?!\s*(?:%|mg|mmhg|bpm|/|\.\d|kg|lbs?|pounds|cm|mm|min|sec|m
                   r"percent|o2|sat|over|/\d|-[ \t]*\d|to[ \t]+\d))")
 # people whose age is told: relatives (with common misspellings), the patient, pronouns
 _PERSON = (r"(?:grand\p{L}{0,10}|great[ \t-]+grand\p{L}{0,10}|\p{L}{0,8}mother|\p{L}{0,8}father|\p{L}{0,8}moth\p{L}{0,2}r|mom|mum|dad|"
-           r"husband|wife|aunt|auntie|uncle|nana|nanna|granny|gran|grampa|gramps|papa|mama|neighbou?r|friend|"
+           r"husband|husbnd|husb|hubby|wife|spouse|son|daughter|sister|brother|aunt|auntie|uncle|nana|nanna|granny|gran|grampa|gramps|papa|mama|neighbou?r|friend|"
            r"patient|pt|he|she|man|woman|male|female|gentleman|lady|who)")
 _NAME_WORD = r"(?-i:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)"
 # a series of vitals or levels ends here: "HR 92", "Sats, 92,", "weight 95m"
 _VITALS_BEFORE = regex.compile(r"\b(?:hr|sbp|dbp|bp|sats?|spo2|o2|rr|pulse|weight|wt|glucose|bs|fs|fsbg|temp|tmax|tm|vitals|vs|rate|sugar|"
                                r"pressure|score|level|count|walked|ambulated|distance)\b[^.;\n]{0,20}$", regex.IGNORECASE)
+# a temperature right before a number with F: "Temp 98F", "Tmax: 99F"
+_TEMPERATURE_BEFORE = regex.compile(r"\b(?:temp|temperature|tmax|tm|t|vitals|vs)\b[ \t:=]*$", regex.IGNORECASE)
 _AGE_WORDS = r"(?:ninety|one[ \t]+hundred(?:[ \t]+and)?)(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?"
 
 
@@ -62,8 +64,8 @@ class AgeRecognizer(RegexRecognizer):
                                   rf"(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}", 0.75),
         # "Ana Ruiz, 91, lives alone", "for Ana Ruiz, 104?", "Novak (96) with MR": a bare number set off after a name
         Pattern("age_after_name", rf"(?-i:\b(?P<name>\p{{Lu}}[\p{{Ll}}'’-]+))(?:,[ \t]*(?P<phi>{_AGE})(?:,(?![ \t]*\d)|\?|\.(?!\d)|$)|[ \t]*\((?P<phi>{_AGE})\))", 0.7),
-        # "tanner wilson 91m, sob": a lower-case sex letter right after a word, as chat and handoffs write it
-        Pattern("age_sex_lower", rf"(?<=\p{{L}},?[ \t]{{1,3}})(?P<phi>{_AGE})(?-i:[mf])(?![\p{{L}}\d/'’-])", 0.75),
+        # "tanner wilson 91m, sob", "teaching file: 98f with": a lower-case sex letter, as chat and handoffs write it
+        Pattern("age_sex_lower", rf"(?<=(?:\p{{L}},?[ \t]|[:;(][ \t]?)[ \t]{{0,2}})(?P<phi>{_AGE})(?-i:[mf])(?![\p{{L}}\d/'’-])", 0.75),
         Pattern("nonagenarian", r"\b(?P<phi>nonagenarian|centenarian)\b", 0.8),
     ]
 
@@ -71,8 +73,8 @@ class AgeRecognizer(RegexRecognizer):
         if pattern.name == "age_is_lower_name":
             lex = self.lexicons
             return all(lex.is_name(w) and lex.zipf(w) < 5.0 and not lex.is_curated_term(w)
-                       or not lex.is_clinical(w) and lex.zipf(w) < 3.0 for w in match.group("names").split())
-        if pattern.name == "age_unit" and match.group(0)[-1] in "MF" and _VITALS_BEFORE.search(view.text[max(0, start - 30):start]):
+                       or not lex.is_clinical(w) and lex.zipf(w) < 3.5 for w in match.group("names").split())
+        if pattern.name == "age_unit" and match.group(0)[-1] in "MF" and _TEMPERATURE_BEFORE.search(view.text[max(0, start - 12):start]):
             return False  # "Temp 98F": degrees Fahrenheit
         if pattern.name == "age_sex_lower":
             return not _VITALS_BEFORE.search(view.text[max(0, start - 30):start])

@@ -13,7 +13,8 @@ from deid.recognizers.name_tokens import NameRecognizer, name_words_after
 _CONTACT = regex.compile(
     r"\b(?:spoke|speaking|spoken|talked|talking|discussed|met|meeting|updated|called|paged|notified|informed|"
     r"per|seen|examined|evaluated|visited|accompanied|consented|signed|witnessed|reported|told|asked|"
-    r"contacted|contact|call|page|notify|inform|update|consult|consulted|consulting)(?:\s+(?:with|to|by|from|w/))?[ \t]+",
+    r"contacted|contact|call|page|notify|inform|update|consult|consulted|consulting|emailed|e-mailed|texted|messaged|faxed)"
+    r"(?:\s+(?:with|to|by|from|w/))?[ \t]+",
     regex.IGNORECASE)
 
 
@@ -68,7 +69,7 @@ class ContactNameRecognizer(NameRecognizer):
                     or lex.zipf(lower) < 2.5)
             else:
                 # (two name words: run-together English words may be a surname then, "per buttross gambrill")
-                ok = lower in lex.first_names and lex.zipf(lower) < 5.2 \
+                ok = lower in lex.first_names and lex.zipf(lower) < 5.2 or self.evidence.mostly_name(lower) \
                     or self.evidence.caseless_unknown(word, compounds=True) and self._name_after(text, nxt.end())
             if not ok:
                 continue

@@ -104,7 +104,7 @@ class MessageNameRecognizer(NameRecognizer):
 
     def _looks_like_name(self, word: str, cased: bool, rare: float = 2.0) -> bool:
         """A listed first name (Zipf < 5.5: the place says enough, "it's Paul from", "Thanks,
-        Mary"), a Census surname (Zipf < 4), or a word rare in English (Zipf < 3, capitalised in
+        Mary"), a Census surname (Zipf < 4, or used mostly as a name), or a word rare in English (Zipf < 3, capitalised in
         mixed case; below ``rare`` without case, 2.5 for a sign-off, "... flecainide? -benicio");
         never clinical or a function word."""
         lex, lower = self.lexicons, word.lower()
@@ -114,4 +114,4 @@ class MessageNameRecognizer(NameRecognizer):
             return False
         zipf = lex.zipf(lower)
         return lower in lex.first_names and zipf < 5.5 or lower in lex.last_names and zipf < 4.0 \
-            or zipf < (3.0 if cased else rare)
+            or self.evidence.mostly_name(lower) or zipf < (3.0 if cased else rare)

@@ -38,7 +38,7 @@ nieces nephews kids children grandchildren grandkids parents siblings family fri
 spokesperson spokesman proxy hcp guardian present agrees aware
 rm room bed mrn dob ssn dr drs mr mrs ms miss md np rn rrt lpn cna msw licsw lcsw crnp doctor doctors prof professor
 nurse nurses pharmacist chaplain scheduler caller
-dear hi hello hey thanks regards subj subject fwd fw cc bcc attn um uh uhm umm er erm hmm
+dear hi hello hey thanks regards subj subject fwd fw cc bcc attn uh uhm umm erm hmm
 english eng spanish russian chinese mandarin cantonese portuguese creole haitian french italian polish greek
 vietnamese korean japanese arabic hindi farsi german hebrew yiddish amharic somali
 """.split()) | STOP_WORDS
@@ -102,6 +102,8 @@ DRUG_STEMS = ("olol", "olal", "pril", "sartan", "statin", "parin", "xaban", "xib
 _CHARTING_VERB = regex.compile(r"(?:ed|ing|ly)$")  # "Trached", "Ambued"
 
 
+# "um" in lower case is a speaker's filler; capitalised it is also a surname, so it is not in NOT_NAME
+_SPOKEN_FILLERS = frozenset({"um"})
 _CONTRACTIONS = tuple(apostrophe + ending for apostrophe in "'\u2019" for ending in ("t", "m", "re", "ve", "ll", "d"))
 
 
@@ -149,6 +151,13 @@ class NameEvidence:
         """A lower-case word English uses less than ``max_zipf`` that reads as no verb form or typo:
         where only a person fits, a name ("marika", "henrik"; not "fainted", "husbnd")."""
         return self.lexicons.zipf(lower) < max_zipf and not _CHARTING_VERB.search(lower) and not self.misspelt(lower)
+
+    def mostly_name(self, word: str) -> bool:
+        """A Census name English uses about as often as its bearers explain (``Lexicons.name_excess`` < 5.1:
+        "garcia", "miller", "nguyen"; not "brown", "white", "check"), and no curated term: a name even
+        where English would use a word as common."""
+        excess = self.lexicons.name_excess(word)
+        return excess is not None and excess < 5.1 and not self.lexicons.is_curated_term(word)
 
     def misspelt(self, word: str) -> bool:
         """A known word misspelt: two letters swapped ("Paitent", "Metaumcil"), a letter missing
@@ -242,6 +251,8 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
         if not match or (words and text[cursor:start] == "" and not text[cursor - 1:cursor] == "."):
             break
         word = match.group(0)
+        if words and word in _SPOKEN_FILLERS:
+            break  # "this is benjamin tran um calling": a speaker's filler
         if not words and word.lower() in SURNAME_PARTICLES and _CAPITALISED_NEXT.match(text, match.end()):
             ok = True  # "pt da Luz": a surname may start with its particle
             limit = min(limit + 1, 6)
@@ -368,7 +379,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
 
     def caseless_adjoins(word: str, neighbour: str, before: bool) -> bool:
         lower = word.lower()
-        if evidence.is_excluded(word) or lower in CALENDAR_WORDS or lower in lex.regions or lower in SURNAME_PARTICLES:
+        if word in _SPOKEN_FILLERS or evidence.is_excluded(word) or lower in CALENDAR_WORDS or lower in lex.regions or lower in SURNAME_PARTICLES:
             return False
         parts = lower.split("-")
         if len(parts) == 2 and all(lex.is_name(part) and not lex.is_clinical(part) for part in parts):

@@ -29,7 +29,8 @@ _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
     r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|has|s/p|post|presented|presents|admitted|weight|wt|"
-    r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o|asking|asks|calling|called|wants|sent|seen)(?!\p{L})|at[ \t]+\d|"
+    r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o|asking|asks|calling|called|wants|sent|seen|declined|"
+    r"declines|agreed|consented|enrolled|withdrew)(?!\p{L})|at[ \t]+\d|"
     r"new[ \t]+(?:address|phone|number|pharmacy|insurance|pcp|cardiologist)\b)",
     regex.IGNORECASE | regex.MULTILINE)
 # weaker closes, for a word that is surely a name: "pt Griffin INR 1.6", "Pt Bakare dialysis MWF", "pt Miller from"
@@ -62,14 +63,18 @@ _LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|r
 # in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
 _QUERY_SUBJECT_BEFORE = regex.compile(
     r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,—–]|[.!]?[ \t]*$|[ \t](?:after|before|to)\b|[ \t]-[ \t]|"
-    r"[ \t](?:in|on)[ \t]+\d))"
+    r"[ \t](?:in|on)[ \t]+\d|[ \t](?:hr|bp|inr|k|cr|crcl|egfr|ef|lvef|bnp|trop|hgb|plt|na|sbp|wt)[ \t:]*\d))"
     r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
     # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
-    r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|sent|add|see|evaluate|eval)[ \t]+"
+    r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|sent|add|see|evaluate|eval|"
+    r"screened|screen|enrolled|enroll|randomized|consented|consent)[ \t]+"
     r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?,]|[ \t](?:to|today|tomorrow|tonight|home|for|in|with)\b))"
     # "64F Petersen with ongoing pain", "78M White arrived"
     r"|(?<![\p{L}\d])\d{1,3}[ \t]?(?:y/?o[ \t]?)?[MF][ \t]+(?=\p{Lu}))",
     regex.IGNORECASE)
+_WORD_AFTER = regex.compile(r"[ \t]+(\p{L}[\p{L}'’-]*)")
+# "ITEMIZED BILL REQUEST: BARAC, ACCOUNT LINKED TO MRN": a label, then one word set off by a comma
+_LABELLED_ALONE = regex.compile(r":[ \t]*(?P<name>\p{L}[\p{L}'’-]*\p{L})(?=[ \t]*,)")
 # "Rounding list: Bertrand (NSTEMI), Carlier (CHF)": a name glossed with its diagnosis
 _GLOSSED = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{L}'’-]*\p{L})[ \t]\((?P<gloss>[\p{L}/ -]{2,25})\)")
 _NAME = r"(?P<name>\p{L}[\p{L}'’-]*\p{L})"
@@ -91,7 +96,8 @@ _ASKED_ABOUT = regex.compile(rf"(?:^|[.!?:][ \t]+)(?:does|did|can|could|should|w
 # a query or a sentence opened by what a person does: "Kelechi keeps asking me", "Sarthak wrote:", "...? GISBERT
 # BERGER WANTS TO KNOW", "tell him that Balhaar brought in"
 _OPENS_WITH_DOER = regex.compile(rf"(?:^|[.!?][ \t]+|\b(?:that|and)[ \t]+)[ \t]*{_NAME}{_THEN_SURNAME}[ \t]+"
-                                 r"(?:keeps|wrote|writes|wants|asked|asks|says|said|called|brought|dropped)\b", regex.IGNORECASE)
+                                 r"(?:keeps|wrote|writes|wants|asked|asks|says|said|called|brought|dropped|enrolled|declined|"
+                                 r"consented|withdrew|agreed|refused|refuses)\b", regex.IGNORECASE)
 # "emergency contact for Bourgeois is", "proxy of Okafor": whose contact or proxy someone is
 _CONTACT_OF = regex.compile(rf"\b(?:contact|contacts|proxy|hcp|poa|guardian)[ \t]+(?:for|of)[ \t]+{_NAME}{_THEN_SURNAME}"
                             r"(?=[ \t]*(?:[,:(]|$|is|are)\b|[ \t]*[,:(])", regex.IGNORECASE)
@@ -110,7 +116,7 @@ _THANKED = regex.compile(rf"\b(?:thanks|thank[ \t]+you|thx|ty)(?:[ \t]+(?:so[ \t
 # a worklist or search line: the study, then the patient, then a date, a number or "last": "ekg montgomery
 # cynthia last 3", "echo clive ó héimhigh 1/6/2021", "Holter Okafor, Ada 3/2"
 _STUDY_THEN_NAME = regex.compile(
-    r"(?:^|:)[ \t]*(?:echo|holter|tte|tee|ecg|ekg|cath|mri|cxr|zio|lipid[ \t]+panel|(?:pacemaker|device|icd)[ \t]+check|"
+    r"(?:^|:)[ \t]*(?:echo|holter|tte|tee|ecg|ekg|cath|mri|cxr|zio(?:[ \t]+patch)?+|lipid[ \t]+panel|(?:pacemaker|device|icd)[ \t]+check|"
     r"(?:event|loop|cardiac|holter)[ \t]+monitor)"
     r"(?:[ \t]+(?:report|results?|strips?|images|tracing))?[ \t]+"
     r"(?P<names>\p{L}[\p{L}'’-]*\p{L}(?:,?[ \t]+(?:\p{L}[\p{L}'’-]*\p{L}|\p{L}\.?)){0,3}?)"
@@ -178,6 +184,9 @@ class PatientNameRecognizer(NameRecognizer):
                     and not self._is_place(word.group(1)) and not self._subject_clinical(word.group(1), view.cased):
                 # (unlike "Pt Jones", the subject slot also holds tests: "for Holter hookup:")
                 span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
+                following = _WORD_AFTER.match(text, span[1]) if span else None
+                if following and match.group(0)[:2].lower() == "on" and self.lexicons.is_clinical(following.group(1)):
+                    continue  # "on max metoprolol": a dose's word before the drug, not a patient
                 if span:
                     yield self.result(span[0], span[1], 0.6)
         for match in _OPENS_BEFORE_TEST.finditer(text, timeout=deadline.remaining()):
@@ -190,6 +199,12 @@ class PatientNameRecognizer(NameRecognizer):
                     and not self._subject_clinical(word, view.cased) or test and self._census_name(word, view.cased) \
                     or test and not view.cased and self._caseless_before_test(word):
                 yield self.result(match.start("word"), match.end("word"), 0.6)
+        for match in _LABELLED_ALONE.finditer(text, timeout=deadline.remaining()):
+            name = match.group("name")
+            caseless_name = self._listed(name) or self.evidence.caseless_unknown(name, max_zipf=2.0)  # not "ALLERGIES: PCN,"
+            if (caseless_name if not view.cased else self._opening_name(name, True)) \
+                    and not self.lexicons.is_clinical(name) and not self._is_place(name) and name.lower() not in _CALENDAR:
+                yield self.result(match.start("name"), match.end("name"), 0.6)
         for match in _STUDY_THEN_NAME.finditer(text, timeout=deadline.remaining()):
             words = regex.findall(r"\p{L}[\p{L}'’.-]*", match.group("names"))
             if all(self._worklist_name(w, view.cased) for w in words) and any(len(w.rstrip(".")) > 1 for w in words):
@@ -232,14 +247,17 @@ class PatientNameRecognizer(NameRecognizer):
                 words = text[span[0]:span[1]].split() if span else []
                 if not span or words[-1].lower() in SURNAME_PARTICLES:  # a particle alone is no name
                     continue
-                if pattern is _BIRTH_OR_RECORD and not view.cased and len(words) == 1 and self._everyday_alone(words[0]):
-                    continue  # "my next device check, ssn ...": without case, one word that common is no name alone
+                weak_anchor = pattern is _BIRTH_OR_RECORD or regex.match(r"[ \t]*[:–—-]", match.group(0))
+                if weak_anchor and not view.cased and len(words) == 1 and self._everyday_alone(words[0]):
+                    continue  # "my next device check, ssn", "teaching file: 94f": without case, an everyday word alone
                 yield self.result(span[0], span[1], 0.7)
 
     def _everyday_alone(self, word: str) -> bool:
-        """A word as common as "check" (Zipf >= 5) that is no listed given name: alone it is no name."""
-        lower = word.lower()
-        return self.lexicons.zipf(lower) >= 5.0 and not (lower in self.lexicons.first_names and self.lexicons.zipf(lower) < 5.5)
+        """A word English uses (Zipf >= 3.5) that is neither a listed given name nor a Census name used mostly
+        as a name ("check", "file", "records"; not "Garcia", "Nancy"): alone before a record label it is no name."""
+        lex, lower = self.lexicons, word.lower()
+        return lex.zipf(lower) >= 3.5 and not (lower in lex.first_names and lex.zipf(lower) < 5.5) \
+            and not self.evidence.mostly_name(lower)
 
     def _narrow_slot_name(self, word: str, cased: bool, person_only: bool = False, mostly_lower: bool = False) -> bool:
         """A slot only a person fills (who "looks grey", who is "in room 3"): a Census name English uses less
@@ -267,8 +285,9 @@ class PatientNameRecognizer(NameRecognizer):
         if len(word.rstrip(".")) == 1:
             return True
         if self.evidence.is_excluded(word) or lower in _CALENDAR or lex.is_clinical(lower) and not lex.is_name(lower) \
-                or lower in lex.regions or cased and not word[0].isupper() or lower in _STUDIES:
-            return False
+                or lower in lex.regions or cased and not word[0].isupper() or lower in _STUDIES \
+                or not cased and lex.is_clinical(lower) and not self.evidence.mostly_name(lower):
+            return False  # (without case, a word the terminology holds only if used mostly as a name: not "PATCH")
         if lex.is_curated_term(lower):  # "Event monitor Williams 16573016": capitalised, an eponymous surname
             return cased and not word.isupper() and lower in lex.last_names
         return lex.is_name(lower) and lex.zipf(lower) < 5.0 or self.evidence.rare_plain_word(lower, max_zipf=3.5)
@@ -352,9 +371,11 @@ class PatientNameRecognizer(NameRecognizer):
         return lex.is_name(word) and lex.zipf(word) < 5.0 or unknown and self.evidence.caseless_unknown(word, max_zipf=3.2)
 
     def _listed(self, word: str) -> bool:
-        """A Census first name, or a Census surname rare in English (Zipf < 3.5: "Herrera", not "Comfort")."""
+        """A Census first name, or a Census surname rare in English (Zipf < 3.5: "Herrera", not "Comfort") or
+        used in English mostly as a name ("Martinez", "Miller")."""
         lex, lower = self.lexicons, word.lower()
-        return lower in lex.first_names and lex.zipf(lower) < 5.5 or lower in lex.last_names and lex.zipf(lower) < 3.5
+        return lower in lex.first_names and lex.zipf(lower) < 5.5 or lower in lex.last_names and lex.zipf(lower) < 3.5 \
+            or self.evidence.mostly_name(lower)
 
     def _slot_word(self, word: str, cased: bool) -> bool:
         """Can this word fill a patient-name slot? An initial, or a Census name, or a word rare in

@@ -32,6 +32,7 @@ _BEFORE_RELATION = regex.compile(
     regex.IGNORECASE)
 
 
+_GOES_ON_AFTER_NAME = regex.compile(r"[ \t]*(?:,|[ \t](?:is|was|has|had|and)\b)", regex.IGNORECASE)
 # what a relative does when the notes name them: "son swede called", "dtr ellery in to visit"
 _VISITING = regex.compile(r"[ \t]+(?:called|calls|phoned|visited|visits|came|arrived|consented|was[ \t]+updated|"
                           r"in[ \t]+to[ \t]+visit|at[ \t]+(?:the[ \t]+)?bedside)\b", regex.IGNORECASE)
@@ -67,14 +68,16 @@ class RelativeNameRecognizer(NameRecognizer):
 
     def _caseless_query_name(self, view, start: int) -> tuple[int, int] | None:
         """In a caseless one-line query, a relation names its person with a word as common as
-        "marika" (Zipf < 3) when it reads as no verb or typo ("my dad marika simpson has", not "my
-        mom fainted"), and the name words after it."""
+        "marika" (Zipf < 3; < 3.5 before "is", "has", "and" or a comma) when it reads as no verb or typo
+        ("my dad marika simpson has", "my husbnd dada is 99", not "my mom fainted"), and the name words after it."""
         text = view.text
         word = NAME_WORD.match(text, start)
         if view.cased or not word or not is_query(text):
             return None
         lower = word.group(0).lower()
-        if not self.evidence.rare_plain_word(lower, max_zipf=3.0) or self.lexicons.is_clinical(lower) \
+        # (up to Zipf 3.5 when the sentence goes on as it does after a name: "my husbnd dada is 99")
+        common = self.lexicons.zipf(lower) >= 3.0 and not _GOES_ON_AFTER_NAME.match(text, word.end())
+        if not self.evidence.rare_plain_word(lower, max_zipf=3.5) or common or self.lexicons.is_clinical(lower) \
                 or self.evidence.is_excluded(lower) or lower in CALENDAR_WORDS:
             return None
         rest = name_words_after(text, word.end(), self.evidence, view.cased, limit=2)

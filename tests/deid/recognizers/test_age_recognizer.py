@@ -54,6 +54,9 @@ def recognizer(lexicons):
         # --- invalid: vital signs and measurements in the 90s
         ("triage: dan hobbs 91m, sob on exertion", ["91"]),  # a lower-case sex letter after a word
         ("hr 92m ago. walked 95m. Temp 98F. vitals 97F.", []),  # minutes, metres, degrees
+        ("teaching file: 98f with wenckebach. DIGOXIN LEVEL FOR HILL, 98M", ["98", "98"]),
+        ("my husbnd dada is 99 and wont take his plavix", ["99"]),
+        ("Temp 98F, Tmax: 99F. 98m walk test", []),
         ("HR 92 in AF.", []),
         ("Sats 94% on RA.", []),
         ("Weight 95 kg.", []),

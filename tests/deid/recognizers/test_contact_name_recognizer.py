@@ -82,6 +82,7 @@ def test_first_name_runs_with_unknown_surnames(recognizer, text, expected_texts)
         ("referral from speech and swallow. results from pt in chart", []),
         ("wake and wean per quellmoor downham. will consult with difebbo kevan re skin care.",
          ["quellmoor downham", "difebbo kevan"]),  # a second name word after an unknown one, run-together too
+        ("RESEARCH COORDINATOR EMAILED JASMIN AT X@Y.COM", ["JASMIN"]),  # emailing is contact too
         ("son visited, and quincel called early this am for update.", ["quincel"]),
         ("wake and wean despite low ci per buttross gambrill) today", ["buttross gambrill"]),  # run-together words
         # --- invalid: charting jargon and misspellings in the same places

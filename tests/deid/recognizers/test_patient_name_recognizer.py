@@ -168,6 +168,14 @@ def recognizer(lexicons):
         ("Event monitor Lange 8184413817. Event monitor results 3/4. echo Holter 3/2", ["Lange"]),
         ("when is my next device check, ssn 754-29-3085. Billing dept: statement", []),  # an everyday word, a department
         ("RN CALLING: WHITE 84F C/O SOB", ["WHITE"]),  # an age and sex says more than a record label
+        ("ivabradine ok for joan hr 78? warfarin with bactrim for lahti inr 3.8", ["joan", "lahti"]),  # before a lab value
+        ("ok on max metoprolol, nsr. for ef 35 pls. on k 3.2", []),  # a dose's word before the drug
+        ("screened ungaretti caterina for hfref registry", ["ungaretti caterina"]),
+        ("pt benavides declined the statin study. aranzazu enrolled in the study", ["benavides", "aranzazu"]),
+        ("ITEMIZED BILL REQUEST: NÉMETH, ACCOUNT LINKED", ["NÉMETH"]),  # a label, then one word set off
+        ("DX: HTN, CAD. ALLERGIES: PCN, CODE: FULL. Plan: Continue, Diet: Regular, Rhythm: Sinus,", []),
+        ("IN GARCIA, PRESENTED BY. FOR RODRIGUEZ, CRCL 28", ["GARCIA", "RODRIGUEZ"]),  # Census names used mostly as names
+        ("ZIO PATCH RESULTS ATTACHED. teaching file: 94f. ins id on file, ssn 1. wants records, ssn 2", []),
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),
