@@ -72,7 +72,7 @@ class AgeRecognizer(RegexRecognizer):
     def validate_match(self, view, match, start, end, pattern):
         if pattern.name == "age_is_lower_name":
             lex = self.lexicons
-            return all(lex.is_name(w) and lex.zipf(w) < 5.0 and not lex.is_curated_term(w)
+            return all(lex.is_name(w) and (lex.zipf(w) < 5.0 or w in lex.first_names and lex.zipf(w) < 5.5)
                        or not lex.is_clinical(w) and lex.zipf(w) < 3.5 for w in match.group("names").split())
         if pattern.name == "age_unit" and match.group(0)[-1] in "MF" and _TEMPERATURE_BEFORE.search(view.text[max(0, start - 12):start]):
             return False  # "Temp 98F": degrees Fahrenheit

@@ -16,7 +16,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from deid.recognizers.base import RegexRecognizer
 
 LABELS = {
-    "MRN": r"mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|unit\s+(?:number|no\.?)|record\s+#|chart\s+#|patient\s+id|pt\s+id",
+    "MRN": r"mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|unit\s+(?:number|no\.?)|record\s+#|record(?=\s*[:#]?\s*\d{5,}\b)|chart\s+#|patient\s+id|pt\s+id",
     "ACCOUNT": r"acct|account(?:\s+(?:number|no\.?|#))?|billing\s+(?:number|no\.?|#)|encounter\s+(?:number|no\.?|#|id)|visit\s+(?:number|no\.?|#|id)",
     "HEALTH_PLAN": r"member\s+id|subscriber\s+id|policy(?:\s+(?:number|no\.?|#))?|insurance\s+(?:id|number|no\.?|#)|health\s+plan(?:\s+(?:id|number|no\.?|#))?|medicaid(?:\s+(?:id|number|no\.?|#))?|medicare(?:\s+(?:id|number|no\.?|#))?|group\s+(?:number|no\.?|#)",
     "LICENSE": r"licen[cs]e(?:\s+(?:number|no\.?|#))?|lic\.?\s?#|npi|dea(?:\s+(?:number|no\.?|#))?|certificate(?:\s+(?:number|no\.?|#))?",

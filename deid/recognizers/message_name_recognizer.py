@@ -28,8 +28,8 @@ _INTRO_GOES_ON = regex.compile(r"[ \t]*(?:,|\.|!|:|[ \t]-[ \t]|[–—]|$|(?:fro
 _NAME_HERE = regex.compile(r"(?:^|(?<=[.!?\n,]))[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+here\b[ \t]*[,.!:-])",
                            regex.IGNORECASE)
 # "Christina, did the Holter get sent back?", "John can you cover": a message that opens by calling someone
-_VOCATIVE = regex.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?=\p{L}[\p{L}'’-]*(?:,[ \t]*(?:did|can|could|would|will|please|pls|are|is|have|do|any|"
-                          r"just|thanks|thank)\b|[ \t]+(?:are|can|could|would|will|did|do)[ \t]+you\b))", regex.IGNORECASE)
+_VOCATIVE = regex.compile(r"(?:^|(?<=[.!?;\n]))[ \t]*(?=\p{L}[\p{L}'’-]*(?:,[ \t]*(?:did|can|could|would|will|please|pls|are|is|have|do|any|"
+                          r"just|thanks|thank|call)\b|[ \t]+(?:are|can|could|would|will|did|do)[ \t]+you\b))", regex.IGNORECASE)
 # "does jason need to stop aspirin", "Can Sigrun have an MRI": the subject of a yes-no question
 _QUESTION_SUBJECT = regex.compile(r"(?:^|(?<=[.!?\n,:]))[ \t]*(?:does|did|can|could|should|will|would|is|was|has)[ \t]+"
                                   r"(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]+\p{Ll})", regex.IGNORECASE)

@@ -73,7 +73,7 @@ class NameShapeRecognizer(NameRecognizer):
             if not self.evidence.is_excluded(match.group("surname")):
                 yield self.result(match.start(), match.end(), 0.7)
         query = is_query(text)
-        for match in _INVERTED.finditer(text, timeout=deadline.remaining()):
+        for match in _INVERTED.finditer(text, overlapped=True, timeout=deadline.remaining()):  # "CATH, LEDOUX, RAYMOND"
             surname, given = match.group("surname"), regex.sub(r"['’]s$", "", match.group("given"))
             before = _CHART_PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start())
             # without case, a chart place before and a record number after ("NO SHOW: WHITE, DALE T9267232"),

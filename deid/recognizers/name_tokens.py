@@ -102,6 +102,13 @@ DRUG_STEMS = ("olol", "olal", "pril", "sartan", "statin", "parin", "xaban", "xib
 _CHARTING_VERB = regex.compile(r"(?:ed|ing|ly)$")  # "Trached", "Ambued"
 
 
+# the nouns an eponym names ("blake drain", "allen test", "turner syndrome"), and eponyms said alone for their device
+_EPONYM_HEAD = regex.compile(r"[ \t]*(?:'s[ \t]+)?(?:drains?|tests?|signs?|syndrome|disease|score|criteria|protocol|procedure|"
+                             r"operation|shunt|catheters?|cath|tubes?|maneuver|manoeuvre|murmur|classification|class|grade|"
+                             r"valves?|pumps?|devices?|monitors?|needle|sheath|wires?|stent|pouch|formula|law|index|scale|"
+                             r"ganz|tech|lab|report|results?)\b", regex.IGNORECASE)
+_DEVICES_ALONE = frozenset("holter foley swan echo doppler bovie ambu impella aline zoll hickman bair judkins quinton sapien "
+                           "tuohy bivona groshong shiley fontan".split())
 # "um" in lower case is a speaker's filler; capitalised it is also a surname, so it is not in NOT_NAME
 _SPOKEN_FILLERS = frozenset({"um"})
 _CONTRACTIONS = tuple(apostrophe + ending for apostrophe in "'\u2019" for ending in ("t", "m", "re", "ve", "ll", "d"))
@@ -151,6 +158,15 @@ class NameEvidence:
         """A lower-case word English uses less than ``max_zipf`` that reads as no verb form or typo:
         where only a person fits, a name ("marika", "henrik"; not "fainted", "husbnd")."""
         return self.lexicons.zipf(lower) < max_zipf and not _CHARTING_VERB.search(lower) and not self.misspelt(lower)
+
+    def eponym_as_name(self, word: str, text: str, end: int) -> bool:
+        """Without case, after a cue for a name ("my husbnd blake", "per allen"): a curated eponym that is a
+        Census name is the name, unless its own noun follows ("blake drain", "allen test") or it is a test or
+        device said alone ("foley", "holter")."""
+        lower, lex = word.lower(), self.lexicons
+        excess = lex.name_excess(lower)  # (not an abbreviation English uses far more than its bearers: "asa", "pa", "tee")
+        return lex.is_curated_term(lower) and len(lower) >= 4 and excess is not None and excess < 5.6 \
+            and lower not in _DEVICES_ALONE and not self.is_excluded(word) and not _EPONYM_HEAD.match(text, end)
 
     def mostly_name(self, word: str) -> bool:
         """A Census name English uses about as often as its bearers explain (``Lexicons.name_excess`` < 5.1:
@@ -261,7 +277,7 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
                 ok = not evidence.is_excluded(word) and not any(c.isdigit() for c in word) and (
                     not cased or word[0].isupper() or evidence.lexicons.is_name(word))
             else:
-                ok = evidence.after_context(word, cased)
+                ok = evidence.after_context(word, cased) or not cased and evidence.eponym_as_name(word, text, match.end())
         else:
             following = NAME_WORD.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             middle_initial = len(word) == 1 and word.isupper() and following is not None and following.group(0)[:1].isupper()

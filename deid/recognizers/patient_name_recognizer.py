@@ -21,14 +21,15 @@ from deid.recognizers.base import is_query
 from deid.recognizers.name_tokens import (CALENDAR_WORDS, DEPARTMENT_AFTER, SURNAME_PARTICLES, NameRecognizer, given_first,
                                          medical_shaped, name_words_after, name_words_before)
 
-_AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient)(?:[ \t]+in[ \t]+\d{1,3}[A-Za-z]?)?(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
+_AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient|participant)(?:[ \t]+in[ \t]+\d{1,3}[A-Za-z]?)?(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
                             regex.IGNORECASE)
 # "pls check Okafor's potassium", "wants Popa's Coumadin held": a name owning a drug, lab or test
 _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(?P<thing>\p{L}+)(?![ \t]+(?:disease|syndrome|sign))",
                                regex.IGNORECASE)
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
-    r"[ \t]*(?:[,(]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|has|s/p|post|presented|presents|admitted|weight|wt|"
+    r"[ \t]*(?:[,(:]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|has|s/p|post|presented|presents|admitted|weight|wt|"
+    r"restart|resume|start|stop|continue|take|withdrew|"
     r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o|asking|asks|calling|called|wants|sent|seen|declined|"
     r"declines|agreed|consented|enrolled|withdrew)(?!\p{L})|at[ \t]+\d|"
     r"new[ \t]+(?:address|phone|number|pharmacy|insurance|pcp|cardiologist)\b)",
@@ -63,7 +64,8 @@ _LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|r
 # in a one-line query: "numbers for Okafor:", "review the ECG on Bertrand?", "echo report Svensson EF 35%"
 _QUERY_SUBJECT_BEFORE = regex.compile(
     r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,—–]|[.!]?[ \t]*$|[ \t](?:after|before|to)\b|[ \t]-[ \t]|"
-    r"[ \t](?:in|on)[ \t]+\d|[ \t](?:hr|bp|inr|k|cr|crcl|egfr|ef|lvef|bnp|trop|hgb|plt|na|sbp|wt)[ \t:]*\d))"
+    r"[ \t](?:in|on)[ \t]+\d|[ \t](?:hr|bp|inr|k|cr|crcl|egfr|ef|lvef|bnp|trop|hgb|plt|na|sbp|wt)[ \t:]*\d|"
+    r"[ \t](?:w/?|with|dx|hx|s/p|given|shows|showed)[ \t]))"
     r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
     # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
     r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|sent|add|see|evaluate|eval|"

@@ -57,6 +57,7 @@ def recognizer(lexicons):
         ("teaching file: 98f with wenckebach. DIGOXIN LEVEL FOR HILL, 98M", ["98", "98"]),
         ("my husbnd dada is 99 and wont take his plavix", ["99"]),
         ("Temp 98F, Tmax: 99F. 98m walk test", []),
+        ("my mom mark taylor is 90 and her ankles are swollen", ["90"]),
         ("HR 92 in AF.", []),
         ("Sats 94% on RA.", []),
         ("Weight 95 kg.", []),

@@ -59,6 +59,8 @@ def recognizer(lexicons):
         ("Sodium 135, potassium 4.1.", []),
         ("Tylenol 650 mg PO Q6H.", []),
         ("INR 2.3 on 5 mg.", []),
+        ("renal dosing: CrCl 28, record 918922", ["918922"]),  # "record" before a long number
+        ("record 1200 ml urine, record I/O q4h", []),
         # --- invalid: doses and vent settings run together in ALL-CAPS notes
         ("TYLENOL650MG PO.", []),
         ("VENT AC500X14 PEEP5.", []),

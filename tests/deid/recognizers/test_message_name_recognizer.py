@@ -49,6 +49,7 @@ def recognizer(lexicons):
         ("hi there - quick q. hi team - bed 4. hey doc, my bp. hi guys - bp 150", []),
         ("John can you cover bed 7 tonight? Nicole are you still rounding?", ["John", "Nicole"]),  # a vocative without comma
         ("Please can you call. Doc can you see. Team are you free.", []),
+        ("Hold Eliquis 48 hrs before; Amanda, call the clinic with questions.", ["Amanda"]),
         # --- invalid: everyday words in the same places, clinical words at the end
         ("Hi team, I'm worried about the INR. Thanks", []),
         ("Hello, I am writing for my mother.", []),

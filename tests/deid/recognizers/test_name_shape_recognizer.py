@@ -64,6 +64,7 @@ def recognizer(lexicons):
         ("CHECK LYTES, REPLETE K. ECHO: EF, LVEF 35.", []),
         # without case, the study that opens a worklist line is no given name
         ("echo ottavio r. lanzoni 6/19/20", ["ottavio r. lanzoni"]),
+        ("CATH LAB REQUEST: HEART CATH, LEDOUX, RAYMOND, MR# 83139501", ["LEDOUX, RAYMOND"]),  # pairs overlap
         ("pt a ox3, mae, follows commands", []),
         ("Lasix, Coumadin, Heparin.", []),
         ("SEDATED FOR A SHORT PERIOD, MAE, NODS HEAD.", []),

@@ -176,6 +176,11 @@ def recognizer(lexicons):
         ("DX: HTN, CAD. ALLERGIES: PCN, CODE: FULL. Plan: Continue, Diet: Regular, Rhythm: Sinus,", []),
         ("IN GARCIA, PRESENTED BY. FOR RODRIGUEZ, CRCL 28", ["GARCIA", "RODRIGUEZ"]),  # Census names used mostly as names
         ("ZIO PATCH RESULTS ATTACHED. teaching file: 94f. ins id on file, ssn 1. wants records, ssn 2", []),
+        ("prophylaxis for daniel w mechanical mvr. prior auth for mcfarland dx palpitations", ["daniel", "mcfarland"]),
+        ("carotid doppler for estrada shows 80%", ["estrada"]),
+        ("Is TAVR ok for Scott given porcelain aorta?", ["Scott"]),
+        ("for pain with movement. for chf with edema.", []),
+        ("Re Cooper: TTE shows EF 35%. Can Dr. Quinn's patient Glenn Lamb restart Plavix", ["Cooper", "Quinn", "Glenn Lamb"]),
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),

@@ -54,6 +54,9 @@ def recognizer(lexicons):
         # between a relation and what visitors do, a word English uses rarely, in lower case too
         ("Social: son caspian called for update. His son, ignatius, visited.", ["caspian", "ignatius"]),
         ("son finally called. son also visited. daughter just called. wife frequently called.", []),
+        # without case, a curated eponym that is a Census name names a relative, unless its noun follows
+        ("my husbnd blake is 91. son allen called.", ["blake", "allen"]),
+        ("son blake drain output. wife allen test. husband foley", []),
         # --- invalid: relations without a name, family history
         ("Daughter at bedside.", []),
         ("Husband updated on plan.", []),
