@@ -33,7 +33,7 @@ _SHORT_GENERAL = regex.compile(
     r"(?<![\p{L}'’-])(?P<phi>(?:(?P<w1>\p{L}[\p{L}'’-]+)[ \t]+)?(?P<w2>\p{L}[\p{L}'’-]+)[ \t]+"
     r"general)\b(?![ \t]*-\p{L}|[ \t]+(?:hospital|hosp|surgery|surgeon|surgical|medicine|medical|practitioners?|practice|"
     r"anesthesia|anaesthesia|anesthetic|pediatrics|paediatrics|internal|ward|appearance|condition|health|population|public|"
-    r"assembly|counsel|manager|dentistry|cardiology|surgeons|care|principles?|rule|terms?|sense|consensus|impression|"
+    r"assembly|counsel|manager|dentistry|surgeons|care|principles?|rule|terms?|sense|consensus|impression|"
     r"idea|well|malaise|weakness|fatigue|exam|physical|review|status|debility|deconditioning|anxiety|term)\b)",
     regex.IGNORECASE)
 _NOT_GENERAL_NAME = frozenset("""surgeon attorney postmaster secretary inspector consul solicitor brigadier major lieutenant governor
@@ -354,10 +354,13 @@ class HospitalRecognizer(ClinicalRecognizer):
                 continue
             start = match.start("w2")
             head = w1 and w1.lower() in _NAME_HEADS and (w1[0].isupper() or not view.cased)  # "New Jason General"
-            if w1 and (head or self._general_name(w1, view.cased) and lex.zipf(w1) < 3.5
+            # (after a place cue, any town-like first word: "ADMITTED TO CEDAR RIDGE GENERAL")
+            cued_w1 = w1 and regex.search(r"(?:\b(?:to|at|from|in|into|via|by)|@)[ \t]*$",
+                                          text[max(0, match.start("w1") - 12):match.start("w1")], regex.IGNORECASE)
+            if w1 and (head or self._general_name(w1, view.cased) and (lex.zipf(w1) < 3.5 or cued_w1)
                        or cued_words and self._cued_general_name(w1)):
                 start = match.start("w1")
-            cue = regex.search(r"(?:\b(?:to|at|from|in|into|via|by|of)|@)[ \t]*$", text[max(0, start - 12):start])
+            cue = regex.search(r"(?:\b(?:to|at|from|in|into|via|by|of)|@)[ \t]*$", text[max(0, start - 12):start], regex.IGNORECASE)
             if not (cue or view.cased and general == "General"):
                 continue  # in lower case or capitals, only after a place cue: "at riverside general"
             yield self.result(start, match.end("phi"), 0.7, "HOSPITAL")

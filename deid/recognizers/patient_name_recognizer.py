@@ -45,12 +45,14 @@ _QUERY_OPENS_WITH = regex.compile(r"^[ \t]*(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p
 _OPENS_BEFORE_TEST = regex.compile(r"(?:^|:|\b(?i:fyi)\b)[ \t]*(?=(?P<word>\p{L}[\p{L}'’-]*)[ \t]+(?P<next>\p{L}[\p{L}/'’-]*))")
 _LINE_VERB_AFTER = regex.compile(r"seen|presents|presented|admitted|needs|c/o|complains|reports|had|has|is|was|s/p|"
                                  r"takes|refuses|refused|declines|declined|wants", regex.IGNORECASE)
-# "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ": 55F", " - 78M", ", 91," and "(96)"
+# "74M", "82 F", "58m", "74 yo M", "74yoF", "90 y/o female", ": 55F", " - 78M", ", 91,", "(96)", ", 94 yo", ", a 96-year-old"
 # (each starts right after a letter, so a long run of spaces is scanned once, not once per space)
 _AGE_AND_SEX = regex.compile(
     r"(?<=[\p{L}.])(?:(?:,[ \t]*|[ \t]*[:–—][ \t]*|[ \t]+-[ \t]+|[ \t]+)\(?\d{1,3}[ \t]?(?:y/?o|yo|y\.o\.|yrs?|years?[ -]old)?[ \t]?(?:m|f|male|female)(?!\p{L})"
     r"(?![ \t]*(?:sheath|cath|catheter|french|fr|introducer)\b)"
-    r"|,[ \t]*\d{2,3}[ \t]*,|[ \t]*\(\d{2,3}\))", regex.IGNORECASE)
+    r"|,[ \t]*\d{2,3}[ \t]*,|[ \t]*\(\d{2,3}\)"
+    # "in allen, 94 yo,", "Kaja, a 96-year-old retired teacher": an age set off after the name, as case reports write it
+    r"|,[ \t]*(?:an?[ \t]+)?\d{2,3}[ \t]?(?:y/?o|yo|y\.o\.|-?years?-old|-?year-old)(?!\p{L}))", regex.IGNORECASE)
 _BIRTH_OR_RECORD = regex.compile(r"(?<=[\p{L}.])[ \t]*[,(]?[ \t]*(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|mrn|mr#|ssn|born)(?!\p{L})",
                                  regex.IGNORECASE)
 _VERB_FORM = regex.compile(r"(?:ed|ing|ly)$", regex.IGNORECASE)
@@ -65,7 +67,7 @@ _LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|r
 _QUERY_SUBJECT_BEFORE = regex.compile(
     r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,—–]|[.!]?[ \t]*$|[ \t](?:after|before|to)\b|[ \t]-[ \t]|"
     r"[ \t](?:in|on)[ \t]+\d|[ \t](?:hr|bp|inr|k|cr|crcl|egfr|ef|lvef|bnp|trop|hgb|plt|na|sbp|wt)[ \t:]*\d|"
-    r"[ \t](?:w/?|with|dx|hx|s/p|given|shows|showed)[ \t]))"
+    r"[ \t](?:w/?|with|dx|hx|s/p|given|shows|showed|dos)[ \t]))"
     r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
     # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
     r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|sent|add|see|evaluate|eval|"
@@ -100,6 +102,9 @@ _ASKED_ABOUT = regex.compile(rf"(?:^|[.!?:][ \t]+)(?:does|did|can|could|should|w
 _OPENS_WITH_DOER = regex.compile(rf"(?:^|[.!?][ \t]+|\b(?:that|and)[ \t]+)[ \t]*{_NAME}{_THEN_SURNAME}[ \t]+"
                                  r"(?:keeps|wrote|writes|wants|asked|asks|says|said|called|brought|dropped|enrolled|declined|"
                                  r"consented|withdrew|agreed|refused|refuses)\b", regex.IGNORECASE)
+# "fluid 1.5l, lucas to bring med list", "Ana to call back": who is to do something, at a clause's start
+_TO_DO = regex.compile(rf"(?:^|[.!?,;:][ \t]*){_NAME}[ \t]+to[ \t]+(?:bring|call|come|return|arrive|schedule|follow[ \t]+up|"
+                       r"stop|hold|take|continue|see|get|pick[ \t]+up)\b", regex.IGNORECASE)
 # "emergency contact for Bourgeois is", "proxy of Okafor": whose contact or proxy someone is
 _CONTACT_OF = regex.compile(rf"\b(?:contact|contacts|proxy|hcp|poa|guardian)[ \t]+(?:for|of)[ \t]+{_NAME}{_THEN_SURNAME}"
                             r"(?=[ \t]*(?:[,:(]|$|is|are)\b|[ \t]*[,:(])", regex.IGNORECASE)
@@ -124,7 +129,7 @@ _STUDY_THEN_NAME = regex.compile(
     r"(?P<names>\p{L}[\p{L}'’-]*\p{L}(?:,?[ \t]+(?:\p{L}[\p{L}'’-]*\p{L}|\p{L}\.?)){0,3}?)"
     r"(?=[ \t]*(?:$|,|\d|(?:last|results?|report|mrn|dob|pls|please)\b))", regex.IGNORECASE)
 # slots where nothing but a person can be meant, so a rarer word fills them
-_PERSON_ONLY = (_ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _LIST_ITEM, _SELF_NAMED, _IN_ROOM, _THANKED)
+_PERSON_ONLY = (_ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _LIST_ITEM, _SELF_NAMED, _IN_ROOM, _THANKED, _TO_DO)
 # studies a worklist writes before the patient ("ECHO SMITH, DOB ..."), some of them also Census surnames
 _STUDIES = frozenset("echo holter tte tee ecg ekg cath mri ct cxr stress nuclear zio monitor event loop".split())
 _CALENDAR = CALENDAR_WORDS | {"today", "tomorrow", "tonight"}
@@ -220,7 +225,7 @@ class PatientNameRecognizer(NameRecognizer):
         # "wife says torres looks grey", "ECG tech: Heath in room 3", "bed 7 Musa, 74M", "does Ravi need",
         # "Kelechi keeps asking", "Gopal family meeting", "its nuria again": narrower slots
         for compiled in (_SPOKEN_OF, _IN_ROOM, _BED_THEN_NAME, _ASKED_ABOUT, _OPENS_WITH_DOER, _FAMILY_OF, _SELF_NAMED,
-                         _LIST_ITEM, _THANKED, _CONTACT_OF):
+                         _LIST_ITEM, _THANKED, _CONTACT_OF, _TO_DO):
             for match in compiled.finditer(text, timeout=deadline.remaining()):
                 rare = compiled in _PERSON_ONLY
                 if self._narrow_slot_name(match.group("name"), view.cased, rare, view.mostly_lower):

@@ -196,6 +196,9 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
          ["tolvanen"]),  # a ward's number after a rare word, but not after a rare verb
         ("lipid clinic dr. morucci talla va medical center", ["morucci talla va medical center"]),
         ("appt confirm: dr. estes clinic at 9:30", []),  # without case too, a doctor's clinic is no named place
+        ("SEEN AT PINECREST GENERAL. ADMITTED TO CEDAR RIDGE GENERAL 1/8", ["PINECREST GENERAL", "CEDAR RIDGE GENERAL"]),
+        ("Follow up at Harbor General cardiology clinic. Referred to general cardiology clinic.", ["Harbor General"]),
+        ("IN GENERAL, PT STABLE. PT IN GOOD GENERAL CONDITION.", []),
         # the care team of a rare word
         ("MANAGED AS AN OUTPATIENT BY THE CHF TEAM AT ZANDERVIK, BUT DEVELOPED AMS.", ["ZANDERVIK"]),
         ("Her pcp at Quillabrook is aware. Team at bedside, staff at night.", ["Quillabrook"]),

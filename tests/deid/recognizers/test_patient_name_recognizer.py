@@ -181,6 +181,9 @@ def recognizer(lexicons):
         ("Is TAVR ok for Scott given porcelain aorta?", ["Scott"]),
         ("for pain with movement. for chf with edema.", []),
         ("Re Cooper: TTE shows EF 35%. Can Dr. Quinn's patient Glenn Lamb restart Plavix", ["Cooper", "Quinn", "Glenn Lamb"]),
+        ("fluid 1.5l, lucas to bring med list. plan: echo to follow. lasix to continue", ["lucas"]),
+        ("Case 4: Kaja, a 96-year-old retired teacher", ["Kaja"]),  # an age set off after the name
+        ("teaching file: digoxin toxicity in allen, 94 yo, with vt", ["allen"]),
         # --- invalid: what follows "pt" in nursing notes, catheter sizes, labs named PT
         ("pt tolerated diet. pt comfortable, resting. pt agitated at times.", []),
         ("PT WORKED WITH PT. PT STABLE, NO ISSUES. PT CONTS ON PS 10 PEEP 5.", []),
