@@ -67,7 +67,7 @@ _LINE_VERB = regex.compile(r"[ \t]+(?:needs?|had|has|refusing|refuses|requests|r
 _QUERY_SUBJECT_BEFORE = regex.compile(
     r"\b(?:(?:for|on|in)[ \t]+(?=\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*)?[ \t]*(?:[?:,—–]|[.!]?[ \t]*$|[ \t](?:after|before|to)\b|[ \t]-[ \t]|"
     r"[ \t](?:in|on)[ \t]+\d|[ \t](?:hr|bp|inr|k|cr|crcl|egfr|ef|lvef|bnp|trop|hgb|plt|na|sbp|wt)[ \t:]*\d|"
-    r"[ \t](?:w/?|with|dx|hx|s/p|given|shows|showed|dos)[ \t]))"
+    r"[ \t](?:w/?|with|dx|hx|s/p|given|shows|showed|dos|starting)[ \t]))"
     r"|(?:report|results?|interrogation|tracing|strips?|images|films)[ \t]+(?:for[ \t]+|of[ \t]+|on[ \t]+)?"
     # "OK to discharge Larson today?", "Can we refer Sanghvi to EP": the patient a care verb acts on
     r"|(?:discharge|refer|admit|transfer|move|schedule|book|reschedule|cardiovert|anticoagulate|send|sent|add|see|evaluate|eval|"

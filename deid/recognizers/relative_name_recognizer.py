@@ -32,6 +32,9 @@ _BEFORE_RELATION = regex.compile(
     regex.IGNORECASE)
 
 
+# "this is tyler johnsons wife": a possessive typed without its apostrophe, before a close relation (queries only)
+_OWNS_RELATION_BARE = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{L}[\p{L}'’-]*\p{L})s[ \t]+(?:wife|husband|son|daughter|mom|dad|"
+                                    r"mother|father|brother|sister|granddaughter|grandson)\b", regex.IGNORECASE)
 _GOES_ON_AFTER_NAME = regex.compile(r"[ \t]*(?:,|[ \t](?:is|was|has|had|and)\b)", regex.IGNORECASE)
 # what a relative does when the notes name them: "son swede called", "dtr ellery in to visit"
 _VISITING = regex.compile(r"[ \t]+(?:called|calls|phoned|visited|visits|came|arrived|consented|was[ \t]+updated|"
@@ -60,6 +63,12 @@ class RelativeNameRecognizer(NameRecognizer):
             span = name_words_before(text, match.start(), lambda word: self._owner(word, view.cased), limit=2)
             if span:
                 yield self.result(span[0], span[1], 0.7)
+        if is_query(text):
+            for match in _OWNS_RELATION_BARE.finditer(text, timeout=deadline.remaining()):
+                stem = match.group("name")
+                if self._bare_owner(stem, view.cased):
+                    before = name_words_before(text, match.start("name"), lambda word: self._owner(word, view.cased), limit=1)
+                    yield self.result(before[0] if before else match.start("name"), match.end("name"), 0.6)
         # "Tom (husband)", "Frank Vrenchak (son)": name words right before the relation
         for match in _BEFORE_RELATION.finditer(text, timeout=deadline.remaining()):
             span = name_words_before(text, match.start(), lambda word: self._before_relation(word, view.cased))
@@ -96,6 +105,15 @@ class RelativeNameRecognizer(NameRecognizer):
             return None
         after = word.end() + (1 if text[word.end():word.end() + 1] == "," else 0)
         return word.span() if _VISITING.match(text, after) else None
+
+    def _bare_owner(self, stem: str, cased: bool) -> bool:
+        """The owner in "johnsons wife" (the word without its "s"): a Census name English uses less than "will",
+        or a word English uses rarely that reads as no verb or typo; not "patients", "sons", "others"."""
+        lower = stem.lower()
+        if self.evidence.is_excluded(stem) or self.lexicons.is_clinical(lower) or lower in CALENDAR_WORDS \
+                or cased and not stem[0].isupper():
+            return False
+        return self.lexicons.is_name(lower) and self.lexicons.zipf(lower) < 5.0 or self.evidence.rare_plain_word(lower, max_zipf=2.5)
 
     def _owner(self, word: str, cased: bool) -> bool:
         """Who owns a relation ("miller's daughter"): a Census name English uses less than "will", even one

@@ -37,6 +37,7 @@ def recognizer(lexicons):
         ("CARDIOLOGY CONSULT: SITI ALEMDAR 91M, TROP 0.9, NO CP", ["SITI ALEMDAR"]),
         ("ZSOFIA KERTESZ 09-NOV-2020 TEE", ["ZSOFIA KERTESZ"]),  # before a date, as worklists write it
         ("confirm name and dob pls: maja goedhart aug 21st", ["maja goedhart"]),
+        ("GUILLAUME GOMEZ 10/19 TEE", ["GUILLAUME GOMEZ"]),
         ("stress test 3/4/2020. sob worse 3/4/2020. new meds 3/4/2020. next appt jan 4", []),
         ("WHAT IS THE AMIODARONE LOAD FOR IWO GRESZTA MRN 194766", ["IWO GRESZTA"]),
         ("CODE BLUE 4 WEST, BARKHA SANI, PEA ARREST", ["BARKHA SANI"]),

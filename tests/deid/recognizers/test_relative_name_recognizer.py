@@ -57,6 +57,8 @@ def recognizer(lexicons):
         # without case, a curated eponym that is a Census name names a relative, unless its noun follows
         ("my husbnd blake is 91. son allen called.", ["blake", "allen"]),
         ("son blake drain output. wife allen test. husband foley", []),
+        ("hi dr this is tyler johnsons wife, his site is red", ["tyler johnson"]),  # a possessive without apostrophe
+        ("the patients wife called. his sons wife. my friends wife. the doctors wife.", []),
         # --- invalid: relations without a name, family history
         ("Daughter at bedside.", []),
         ("Husband updated on plan.", []),
