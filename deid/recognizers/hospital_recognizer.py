@@ -56,6 +56,8 @@ _LOWER_ACRONYM = regex.compile(r"\b(?:to|at|from|into)[ \t]+(?:the[ \t]+)?(?P<ph
                                r"(?:er|ed|for|on|today|tonight|now|or)\b))")
 _FOLLOWING_PLACE = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
 _NAME_CONNECTORS = frozenset({"of", "&", "and"})
+# a place cue right before a name: "at", "to", "from", "@"
+_CUE_BEFORE = regex.compile(r"(?:\b(?:to|at|from|in|into|via|by)|@)[ \t]*$", regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof|doctor)\.?[ \t]+$", regex.IGNORECASE)
 _MONTHS_DAYS = CALENDAR_WORDS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow".split())
 # Words that describe a kind of care, not a place's name.
@@ -348,15 +350,15 @@ class HospitalRecognizer(ClinicalRecognizer):
                 w1 = None  # "at Southwest General": the first word is the cue, not the name
             # "at Cedar Ridge General", "at Southwest General": after a place cue in mixed case, any
             # capitalised words name it, common ones too
-            cued_words = view.cased and regex.search(r"(?:\b(?:to|at|from|in|into|via|by)|@)[ \t]*$",
-                                                     text[max(0, match.start("w1" if w1 else "w2") - 12):match.start("w1" if w1 else "w2")])
+            first = match.start("w1" if w1 else "w2")
+            cue_before_first = _CUE_BEFORE.search(text, max(0, first - 12), first)
+            cued_words = view.cased and cue_before_first and cue_before_first.group(0).islower()
             if not (self._general_name(w2, view.cased) or cued_words and self._cued_general_name(w2)):
                 continue
             start = match.start("w2")
             head = w1 and w1.lower() in _NAME_HEADS and (w1[0].isupper() or not view.cased)  # "New Jason General"
             # (after a place cue, any town-like first word: "ADMITTED TO CEDAR RIDGE GENERAL")
-            cued_w1 = w1 and regex.search(r"(?:\b(?:to|at|from|in|into|via|by)|@)[ \t]*$",
-                                          text[max(0, match.start("w1") - 12):match.start("w1")], regex.IGNORECASE)
+            cued_w1 = w1 and cue_before_first
             if w1 and (head or self._general_name(w1, view.cased) and (lex.zipf(w1) < 3.5 or cued_w1)
                        or cued_words and self._cued_general_name(w1)):
                 start = match.start("w1")

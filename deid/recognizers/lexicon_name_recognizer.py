@@ -12,6 +12,7 @@ import regex
 
 from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
+from deid.recognizers.date_recognizer import MONTH
 from deid.recognizers.name_tokens import (CALENDAR_WORDS, DEPARTMENT_AFTER, DRUG_STEMS, WORDLIKE_GIVEN_NAMES, NameRecognizer,
                                          medical_shaped)
 
@@ -28,7 +29,7 @@ _RECORD_NUMBER_AFTER = regex.compile(r"[ \t]+(?:[A-Za-z]?\d{6,}|\d{2,3}-\d{3}-\d
 # or a date, as worklists and identity checks write it ("ZOLTAN KOVACS 09-NOV-2020 TEE", "maja goedhart aug 21st")
 _ANCHOR_AFTER = regex.compile(rf"{_RECORD_NUMBER_AFTER.pattern}|,?[ \t]+(?:(?:w/[ \t]*)?(?:mrn|dob|d\.o\.b\.?|ssn)\b|"
                               r"\d{1,3}[ \t]?(?:m|f|yo|y/o)\b|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\d{1,2}-[a-z]{3}-\d{2,4}\b|"
-                              r"\d{4}-\d{2}-\d{2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?!\d))",
+                              rf"\d{{4}}-\d{{2}}-\d{{2}}\b|{MONTH}\.?[ \t]+\d{{1,2}}(?!\d))",
                               regex.IGNORECASE)
 _PLACE_BEFORE = regex.compile(r"\b(?:in|from|at|to|near|of|via)[ \t]+$", regex.IGNORECASE)
 

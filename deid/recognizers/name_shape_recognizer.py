@@ -16,6 +16,7 @@ import regex
 
 from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
+from deid.recognizers.date_recognizer import MONTH
 from deid.recognizers.name_tokens import CALENDAR_WORDS, WORDLIKE_GIVEN_NAMES, NameRecognizer
 
 _W = r"\p{L}[\p{L}'’-]*\p{L}"
@@ -29,7 +30,7 @@ _CHART_PLACE_BEFORE = regex.compile(r"(?:^|\n|[:;]|[ \t][-–]|\bname(?:[ \t]+is
                                  r"\bpaged|\bsee|\battn:?|\bcaller|\bcheck|\binterrogation|\breport|\bresults?|\becho|\bholter|"
                                  r"\bekg|\becg|\btte|\btee)[ \t]*$", regex.IGNORECASE)
 _CHART_PLACE_AFTER = regex.compile(r"[ \t]*(?:[,;(–-]|$|\d|(?:dob|mrn|d\.o\.b|phone|ph|tel|ssn)\b|at[ \t]+[\d(+]|"
-                                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?[ \t]+\d)",
+                                   rf"{MONTH}\.?[ \t]+\d)",
                                    regex.IGNORECASE | regex.MULTILINE)
 # the pair then an age and sex, as a handoff writes its patient: "FRANZESE, TUNG - 71M"
 _AGED_AFTER = regex.compile(r"[ \t]*(?:[-–—,:][ \t]*)?\d{1,3}[ \t]?(?:y/?o[ \t]?|yo[ \t]?)?[mf](?!\p{L})", regex.IGNORECASE)
