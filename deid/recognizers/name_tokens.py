@@ -120,7 +120,8 @@ class NameEvidence:
 
     def is_excluded(self, word: str) -> bool:
         lower = word.lower().rstrip(".")
-        return lower in NOT_NAME or regex.sub(r"['’]s$", "", lower) in NOT_NAME or len(lower) < 2 and not word.endswith(".") or \
+        return lower in NOT_NAME or lower.endswith(("'s", "’s")) and lower[:-2] in NOT_NAME or \
+            len(lower) < 2 and not word.endswith(".") or \
             len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS) and not self.lexicons.is_name(lower) or \
             lower.endswith(_CONTRACTIONS)  # "con't", "I'm", "rec'd": contractions, not names
 

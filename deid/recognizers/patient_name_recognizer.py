@@ -29,7 +29,7 @@ _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
     r"[ \t]*(?:[,(:]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|has|s/p|post|presented|presents|admitted|weight|wt|"
-    r"restart|resume|start|stop|continue|take|withdrew|"
+    r"restart|resume|start|stop|continue|take|"
     r"bed|rm|room|refus(?:ing|es|ed)|request(?:s|ing|ed)|complains|c/o|asking|asks|calling|called|wants|sent|seen|declined|"
     r"declines|agreed|consented|enrolled|withdrew)(?!\p{L})|at[ \t]+\d|"
     r"new[ \t]+(?:address|phone|number|pharmacy|insurance|pcp|cardiologist)\b)",
@@ -181,9 +181,9 @@ class PatientNameRecognizer(NameRecognizer):
         text = view.text
         # an opening name must be listed, or in mixed case a word no dictionary knows: not "Curbside:", "ADDM:"
         # (not a department: "Billing dept:")
-        opening = [m for m in _QUERY_OPENS_WITH.finditer(text) if self._opening_name(_NAME_START.match(text, m.end()).group(1),
-                                                                                    view.cased)
-                   and not DEPARTMENT_AFTER.match(text, _NAME_START.match(text, m.end()).end())]
+        opening = [m for m in _QUERY_OPENS_WITH.finditer(text)
+                   if (first := _NAME_START.match(text, m.end())) and self._opening_name(first.group(1), view.cased)
+                   and not DEPARTMENT_AFTER.match(text, first.end())]
         for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
             word = _NAME_START.match(text, match.end())
             if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
@@ -262,9 +262,7 @@ class PatientNameRecognizer(NameRecognizer):
     def _everyday_alone(self, word: str) -> bool:
         """A word English uses (Zipf >= 3.5) that is neither a listed given name nor a Census name used mostly
         as a name ("check", "file", "records"; not "Garcia", "Nancy"): alone before a record label it is no name."""
-        lex, lower = self.lexicons, word.lower()
-        return lex.zipf(lower) >= 3.5 and not (lower in lex.first_names and lex.zipf(lower) < 5.5) \
-            and not self.evidence.mostly_name(lower)
+        return self.lexicons.zipf(word) >= 3.5 and not self._listed(word)
 
     def _narrow_slot_name(self, word: str, cased: bool, person_only: bool = False, mostly_lower: bool = False) -> bool:
         """A slot only a person fills (who "looks grey", who is "in room 3"): a Census name English uses less

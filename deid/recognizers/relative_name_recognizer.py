@@ -86,8 +86,7 @@ class RelativeNameRecognizer(NameRecognizer):
         lower = word.group(0).lower()
         # (up to Zipf 3.5 when the sentence goes on as it does after a name: "my husbnd dada is 99")
         common = self.lexicons.zipf(lower) >= 3.0 and not _GOES_ON_AFTER_NAME.match(text, word.end())
-        if not self.evidence.rare_plain_word(lower, max_zipf=3.5) or common or self.lexicons.is_clinical(lower) \
-                or self.evidence.is_excluded(lower) or lower in CALENDAR_WORDS:
+        if common or not self._rare_name_word(lower):
             return None
         rest = name_words_after(text, word.end(), self.evidence, view.cased, limit=2)
         return word.start(), rest[1] if rest and text[word.end():rest[0]] == " " else word.end()
@@ -99,12 +98,16 @@ class RelativeNameRecognizer(NameRecognizer):
         word = NAME_WORD.match(text, start)
         if not word:
             return None
-        lower = word.group(0).lower()
-        if not self.evidence.rare_plain_word(lower, max_zipf=3.5) or self.lexicons.is_clinical(lower) \
-                or self.evidence.is_excluded(lower) or lower in CALENDAR_WORDS:
+        if not self._rare_name_word(word.group(0).lower()):
             return None
         after = word.end() + (1 if text[word.end():word.end() + 1] == "," else 0)
         return word.span() if _VISITING.match(text, after) else None
+
+    def _rare_name_word(self, lower: str) -> bool:
+        """A word English uses rarely (Zipf < 3.5) that reads as no verb form or typo, and no clinical,
+        excluded or calendar word: what names a relative where the sentence says one is named."""
+        return self.evidence.rare_plain_word(lower, max_zipf=3.5) and not self.lexicons.is_clinical(lower) \
+            and not self.evidence.is_excluded(lower) and lower not in CALENDAR_WORDS
 
     def _bare_owner(self, stem: str, cased: bool) -> bool:
         """The owner in "johnsons wife" (the word without its "s"): a Census name English uses less than "will",
