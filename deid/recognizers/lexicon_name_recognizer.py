@@ -14,7 +14,7 @@ from deid.recognizers.base import is_query
 from deid.recognizers.contact_name_recognizer import VISITOR_VERB
 from deid.recognizers.date_recognizer import MONTH
 from deid.recognizers.name_tokens import (CALENDAR_WORDS, DEPARTMENT_AFTER, DRUG_STEMS, WORDLIKE_GIVEN_NAMES, NameRecognizer,
-                                         medical_shaped)
+                                         given_first, medical_shaped)
 
 # a word, not the letters of "SpO2" or "MSO4"
 _WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[\p{L}'’-]*\p{L}|\p{Lu}\.?)(?![\p{L}\p{N}])")
@@ -74,8 +74,10 @@ class LexiconNameRecognizer(NameRecognizer):
                 if (view.cased or view.mostly_lower) and word[0].isupper() and not word.isupper() and (
                         lex.zipf(lower) < 4.0 and not self._sentence_start(text, start) or lex.zipf(lower) < 3.5
                         or query and lex.zipf(lower) < 4.6 and VISITOR_VERB.match(text, end)
-                        or view.mostly_lower and lex.zipf(lower) < 5.0 and not self._sentence_start(text, start)):
-                    # (a query's first word too, when it does what people do: "Erin keeps asking")
+                        or view.mostly_lower and lex.zipf(lower) < 5.0 and not self._sentence_start(text, start)
+                        or (query or view.mostly_lower) and self._everyday_given(lower) and not self._sentence_start(text, start)):
+                    # (a query's first word too, when it does what people do: "Erin keeps asking"; a given name
+                    # as common as "John" capitalised mid-sentence where little else is: "can John still take")
                     yield self.result(start, end, 0.55)
             elif view.cased and i + 1 < len(words) and self._unlisted_first_name(word, text, start) \
                     and text[end:words[i + 1][0]] == " " and self._is_surname(words[i + 1][2], True, first=word) \
@@ -109,6 +111,10 @@ class LexiconNameRecognizer(NameRecognizer):
                 # a lower-case note's rare Capitalised word: "... consulted with Vrenchak today"
                 yield self.result(start, end, 0.5)
             i += 1
+
+    def _everyday_given(self, lower: str) -> bool:
+        """A Census given name more than a surname, as common as "John" (Zipf < 5.6) but no everyday word."""
+        return given_first(lower, self.lexicons) and self.lexicons.zipf(lower) < 5.6 and self._plain_given(lower)
 
     def _hyphenated_given(self, lower: str) -> bool:
         """ "Rolf-Dieter", "Anne-Sophie": a listed given name joined to another Census name."""

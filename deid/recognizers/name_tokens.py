@@ -277,6 +277,9 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
             if strong:
                 ok = not evidence.is_excluded(word) and not any(c.isdigit() for c in word) and (
                     not cased or word[0].isupper() or evidence.lexicons.is_name(word))
+                # capitalised after a title, a surname English also uses otherwise: "Dr. English", "Dr May at"
+                ok = ok or cased and word[0].isupper() and not word.isupper() and word.lower() in evidence.lexicons.last_names \
+                    and not _DAY_NUMBER_NEXT.match(text, match.end())
             else:
                 ok = evidence.after_context(word, cased) or not cased and evidence.eponym_as_name(word, text, match.end())
         else:
@@ -413,10 +416,14 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         return zipf < 2.0 and len(lower) >= 3 and regex.search(r"[aeiouy]", lower) is not None \
             and not lower.endswith(DRUG_STEMS) and not evidence.misspelt(lower)  # "my husbnd [jon]"
 
-    def adjoins(word: str, before: bool) -> bool:
-        lower = word.lower()
-        if not word[:1].isupper() or word.isupper() or lower in CALENDAR_WORDS or evidence.is_excluded(word) \
-                or INNER_CAPITAL.search(word) or lower in lex.regions:
+    def adjoins(word: str, before: bool, given: str = "", end: int = 0) -> bool:
+        lower = word.lower().removesuffix("'s").removesuffix("’s")
+        if not word[:1].isupper() or word.isupper() or INNER_CAPITAL.search(word) or lower in lex.regions:
+            return False
+        if not before and given_first(given.lower(), lex) and lower in lex.last_names and lex.zipf(lower) < 5.6 \
+                and lower not in _DEVICES_ALONE and not _EPONYM_HEAD.match(text, end) and not _DAY_NUMBER_NEXT.match(text, end):
+            return True  # after a given name, a surname English also uses: "John [White]", "Rhonda T. [French]"
+        if lower in CALENDAR_WORDS or evidence.is_excluded(word):
             return False
         if lex.is_curated_term(lower):
             return before and lower in lex.first_names
@@ -443,7 +450,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
             weak = result.score < min_score
             for _ in range(0 if weak else 2):  # words after: "Aurélie [Faure]", "Jet [de Vroege]" (a particle, then a name)
                 nxt = _ADJOINING_AFTER.match(text, end)
-                if not nxt or not adjoins(nxt.group("word"), before=False):
+                if not nxt or not adjoins(nxt.group("word"), before=False, given=text[start:end].split()[0], end=nxt.end()):
                     break
                 end = nxt.end()
             for _ in range(2):  # words before: "[Allen] Payne", "[Melissa] van Susa"; "[Glenn] Reeves" for a weak part
@@ -502,7 +509,7 @@ _STARTS_WITH_PARTICLE = regex.compile(rf"(?:(?i:{_PARTICLES_PATTERN})|O)[ \t]")
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L})[ \t]+$")
 _ENDS_WITH_PARTICLE = regex.compile(rf"(?<![\p{{L}}'’-])(?i:{_PARTICLES_PATTERN})$")
 _WORD_AFTER_PARTICLE = regex.compile(rf"(?:[ \t]+(?i:la|der|den|los))?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’-])")
-_ADJOINING_AFTER = regex.compile(rf" (?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’.-])")
+_ADJOINING_AFTER = regex.compile(rf" (?:\p{{Lu}}\. )?(?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’.-])")
 _ADJOINING_BEFORE = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}}) (?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?$")
 
 

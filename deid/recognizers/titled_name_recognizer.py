@@ -20,7 +20,7 @@ _INITIAL_OR_WORD = regex.compile(r"\p{Lu}\.|\p{L}[\p{L}'-]*")
 # "Dr. o malley", "dr d angelo": a surname's particle written apart from it (lower case in notes)
 _PARTICLE = regex.compile(r"(?i:o|d)[ \t](?=\p{L}{3})")
 _PARTICLE_THEN_NAME = regex.compile(r" \p{Lu}\p{Ll}")
-_SPELT_TITLE = regex.compile(r"M(?:r|rs|s)")  # "Ms" spelt so; lower-case "ms." is also the valve
+_SPELT_TITLE = regex.compile(r"M(?:r|rs|s|iss)")  # "Ms" spelt so; lower-case "ms." is also the valve, "miss" a verb
 _JOINED = regex.compile(r"[ \t]*(?:(?:and|or)(?!\p{L})|&|/)[ \t]*(?:(?:dr|drs)\.?[ \t]*)?", regex.IGNORECASE)
 # Phrases that announce a name: "My name is Rubija", "Patient: Jane Roe", "Sincerely, Ann Lee"
 _NAME_IS = regex.compile(r"\b(?:(?:my|his|her|their|patient'?s?|pt'?s?)\s+name\s+is|named|name\s*:|patient\s*:|user\s*:|"
@@ -70,7 +70,7 @@ class TitledNameRecognizer(NameRecognizer):
                         or view.mostly_lower and dotted and title != "ms")
                 if not spelt_as_title and (
                         view.cased and not word[:1].isupper() or self.lexicons.is_clinical(word) and not self.lexicons.is_name(word)
-                        or not (self.lexicons.is_name(word) and self.lexicons.zipf(word) < limit
+                        or not (self.lexicons.is_name(word) and self.lexicons.zipf(word) < limit or self.evidence.mostly_name(word)
                                 or self.lexicons.zipf(word) < 3.0 or regex.fullmatch(r"[A-Z]\.?", word))):
                     continue  # "assess ms. safety", "3-4+MR. Given"
             if title in _ROLES:

@@ -105,6 +105,11 @@ def test_letters_inside_a_lab_name_are_not_a_surname(recognizer):
         ("can u check if victoria harris got her echo done?", ["victoria harris"]),
         ("Pharmacy: Advaith Zacharia has apixaban and aspirin", ["Advaith Zacharia"]),
         ("Erin keeps asking me if her metoprolol is ok", ["Erin"]),
+        # a given name as common as "John", capitalised mid-sentence in a query or a lower-case text
+        ("can Joseph still take his aspirin before the colonoscopy", ["Joseph"]),
+        ("Secure chat from Stephen: bed 14 bradycardic on metoprolol", ["Stephen"]),
+        ("Will he need a TEE before the DCCV?", []),                # a given name that is an everyday word
+        ("Stephen, can you see bed 14?", []),                      # the query's first word
         # --- invalid: the same shapes in a note's shorthand, credentials after a name
         ("pt seen by rn.\nkimberly palmer\n", []),
         ("Plan: Zacharia Advaith.\nCont lasix.", []),

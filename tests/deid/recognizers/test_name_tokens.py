@@ -95,6 +95,14 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
         ("PLEASE CALL MARCO DA SILVEIRA BACK AT 555-0100", "MARCO", ["MARCO DA SILVEIRA"]),
         ("NEED CARDS TO SEE PETER Ó LORCÁIN IN BAY 3", "Ó LORCÁIN", ["PETER Ó LORCÁIN"]),
         ("pt da Smith de novo lesion", "Smith", ["da Smith"]),               # not "de novo": a clinical word
+        # after a given name, a surname English also uses, curated or not, past a middle initial or before a possessive
+        ("Sending this for my aunt. - Joseph White", "Joseph", ["Joseph White"]),
+        ("Patient Joseph Ho may shower after the ICD", "Joseph", ["Joseph Ho"]),
+        ("Pharmacist here - Wanda T. French picked up dofetilide", "Wanda", ["Wanda T. French"]),
+        ("Triage call from Gloria Bell's daughter, HR 40s", "Gloria", ["Gloria Bell's"]),
+        ("Joseph Holter shows NSR", "Joseph", []),                          # a device said alone
+        ("karyotype for Joseph Turner syndrome", "Joseph", []),           # an eponym's own noun follows
+        ("Seen by Olumide Stokes today", "Olumide", []),                    # no Census given name before it
         # a caseless query: Census names and words rare in English join, a curated term only after a given name
         ("CHECK TEODORO MEDINA RUIZ 63-459-03138 POTASSIUM", "TEODORO MEDINA", ["TEODORO MEDINA RUIZ"]),
         ("CALL ME BACK. HANS-GUNTHER HECKER (553) 273-4750", "HECKER", ["HANS-GUNTHER HECKER"]),

@@ -40,6 +40,11 @@ def recognizer(lexicons):
         ("Overnight Mr. Bishopsgate was calmer. Mrs. Garden visited.", ["Bishopsgate", "Garden"]),
         ("pt calmer overnight. mr. Bishopsgate slept well, family aware.", ["Bishopsgate"]),
         ("Dr. Ng and Dr. Okonkwo agree.", ["Ng", "Okonkwo"]),
+        ("Miss Fitzgerald wants surgery, is she too old?", ["Fitzgerald"]),   # "Miss" spelt as a title
+        ("they said call miss garcia?? idk", ["garcia"]),                     # lower case: a name more than a word
+        # capitalised after a title, a surname English also uses otherwise
+        ("My old cardiologist was Dr May at the clinic.", ["May"]),
+        ("Could Dr. English look at the echo?", ["English"]),
         ("Dr. Quintero ordered an echo.", ["Quintero"]),  # "or" of "ordered" joins nothing
         ("Dr. Marisol de la Torre saw her; Dr. Vantongeren de novo lesion.", ["Marisol de la Torre", "Vantongeren"]),
         # an eponym-looking word after a title is a person ("Dr. Foley")
@@ -66,6 +71,7 @@ def recognizer(lexicons):
         ("Severe MR. Sports physicals deferred.", []),  # MR is the valve, not the title
         ("Mr. The rest of the plan is unchanged.", []),
         ("pt calmer overnight. trace ms. Pt slept well, family aware.", []),
+        ("do not miss doses of eliquis", []),                                  # "miss" the verb
     ],
 )
 def test_titled_name_spans(recognizer, text, expected_texts):
