@@ -167,7 +167,7 @@ class DeidEngine:
         kept = [r for r in results if r.score >= self.policy.min_score]
         kept.extend(r for r in coordinated_names(text, kept, self.ner.evidence, view.cased)
                     if not self._protected(text[r.start:r.end], r, doc, text))
-        kept.extend(r for r in adjoining_name_words(text, kept, self.ner.evidence, view.cased)
+        kept.extend(r for r in adjoining_name_words(text, kept, self.ner.evidence, view.cased, mostly_lower=view.mostly_lower)
                     if not self._protected(text[r.start:r.end], r, doc, text))
         kept.extend(numbers_after_names(text, kept))
         kept.extend(self._occurrences(text, self.distinctive_words(text, kept), deadline))

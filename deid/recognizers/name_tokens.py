@@ -71,6 +71,8 @@ INNER_CAPITAL = regex.compile(r"(?<!^(?:Ma?c|D[eiau]|L[ae]|V[ao]n|O['’]))(?<=\
 #: Lower-case particles of surnames ("da Luz", "van Noort", "de la Torre")
 SURNAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ten ter ó ní".split())
 _DAY_NUMBER_NEXT = regex.compile(r"[ \t]+\d")
+# what follows a sentence's subject: "Mr. Olsen quarrington is a 70 y/o"
+_SENTENCE_GOES_ON = regex.compile(r"[ \t]*,|[ \t]+(?:is|was|has|had|and|who|presents?|presented|returns?|underwent)\b")
 _CAPITALISED_NEXT = regex.compile(r"[ \t](?:(?:de|la|der|den)[ \t])?\p{Lu}\p{Ll}")
 
 
@@ -180,13 +182,15 @@ class NameEvidence:
         """A known word misspelt: two letters swapped ("Paitent", "Metaumcil"), a letter missing
         from a common or long medical word ("AFTR", "potasium"), a letter too many or another letter in a long medical word
         ("Integrilihn", "Trendelenberg"). Not a letter too many in English: names are that close
-        to words ("Grabos", "grabs")."""
+        to words ("Grabos", "grabs"); and a word of five letters or more only short of one English uses 100 times more
+        ("realy", not "swede")."""
         lex = self.lexicons
         swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
         if any(lex.zipf(w) >= 3.0 or lex.is_clinical(w) for w in swapped if w != word):
             return True
         inserted = (word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in ascii_lowercase)
-        if any(lex.zipf(w) >= 4.0 or len(word) >= 6 and lex.is_clinical(w) for w in inserted):
+        own = lex.zipf(word) if len(word) >= 5 else 0.0
+        if any(lex.zipf(w) >= max(4.0, own + 2.0) or len(word) >= 6 and lex.is_clinical(w) for w in inserted):
             return True
         if len(word) >= 6 and any(lex.is_clinical(word[:i] + word[i + 1:]) for i in range(len(word))):
             return True
@@ -300,6 +304,8 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
                 ok = False
             if cased and not word[0].isupper() or INNER_CAPITAL.search(word):
                 ok = False  # (and never "CrCl", "MitraClip": inner capitals write terms, not names)
+            if strong and cased and len(words) == 1 and word[0].islower() and _lower_surname(word, text, match.end(), evidence):
+                ok = True
             if word.lower() in SURNAME_PARTICLES and _CAPITALISED_NEXT.match(text, match.end()):
                 ok = True  # "Manuella da Luz", "Tess van Mil": a particle inside the name, not counted
                 limit = min(limit + 1, 6)
@@ -326,6 +332,14 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
     if text[start:end].endswith(".") and not regex.search(r"(?:^|\s)\p{Lu}\.$", text[start:end]):
         end -= 1
     return start, end
+
+
+def _lower_surname(word: str, text: str, end: int, evidence: NameEvidence) -> bool:
+    """ "Mr. Olsen quarrington is": after a title and a capitalised name, a surname typed in lower case,
+    a word English hardly uses (Zipf < 3) that reads as no verb or typo, before the sentence goes on."""
+    lower = word.lower()
+    return evidence.rare_plain_word(lower, max_zipf=3.0) and not evidence.lexicons.is_clinical(lower) \
+        and not evidence.is_excluded(word) and bool(_SENTENCE_GOES_ON.match(text, end))
 
 
 def name_words_before(text: str, pos: int, accept: Callable[[str], bool], limit: int = 3) -> tuple[int, int] | None:
@@ -380,9 +394,9 @@ def coordinated_names(text: str, found: Iterable[RecognizerResult], evidence: Na
 
 
 def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence: NameEvidence, cased: bool,
-                         min_score: float = 0.55) -> list[RecognizerResult]:
+                         min_score: float = 0.55, mostly_lower: bool = False) -> list[RecognizerResult]:
     """The rest of a name beside a name part found: "this is [Jet] de Vroege", "[Allen] Payne for",
-    "my father Aurélie [Faure] is": in mixed case a capitalised word right next to it that is a
+    "my father Aurélie [Faure] is": in mixed case (or a lower-case note's rare capitals) a capitalised word right next to it that is a
     Census name English uses less than "will" (Zipf < 5) or a rare word (< 3.5), with surname
     particles between. Beside a name, the terminology's everyday words ("Jet", "Evans") are names;
     a curated term only as a given name before it ("[Glenn] Reeves", not "Jones [Holter]"), and a
@@ -446,7 +460,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
             prev = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if prev and caseless_adjoins(prev.group("word"), text[start:end].split()[0], before=True):
                 start = prev.start()
-        if cased and result.score >= min_score - 0.05:  # a weak part too, but only with a given name before it
+        if (cased or mostly_lower) and result.score >= min_score - 0.05:  # a weak part too, but only with a given name before it
             weak = result.score < min_score
             for _ in range(0 if weak else 2):  # words after: "Aurélie [Faure]", "Jet [de Vroege]" (a particle, then a name)
                 nxt = _ADJOINING_AFTER.match(text, end)
@@ -509,7 +523,7 @@ _STARTS_WITH_PARTICLE = regex.compile(rf"(?:(?i:{_PARTICLES_PATTERN})|O)[ \t]")
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}'’.-])(?P<word>\p{L}[\p{L}'’-]*\p{L})[ \t]+$")
 _ENDS_WITH_PARTICLE = regex.compile(rf"(?<![\p{{L}}'’-])(?i:{_PARTICLES_PATTERN})$")
 _WORD_AFTER_PARTICLE = regex.compile(rf"(?:[ \t]+(?i:la|der|den|los))?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’-])")
-_ADJOINING_AFTER = regex.compile(rf" (?:\p{{Lu}}\. )?(?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’.-])")
+_ADJOINING_AFTER = regex.compile(rf" (?:\p{{Lu}}\. )?(?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}})(?![\p{{L}}'’.]|-\p{{L}})")
 _ADJOINING_BEFORE = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<word>\p{{Lu}}[\p{{L}}'’-]*\p{{L}}) (?:(?:{_PARTICLES_PATTERN}) (?:(?:la|der|den) )?)?$")
 
 

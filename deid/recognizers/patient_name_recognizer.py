@@ -18,6 +18,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
+from deid.recognizers.relative_name_recognizer import RELATIONS
 from deid.recognizers.name_tokens import (CALENDAR_WORDS, DEPARTMENT_AFTER, SURNAME_PARTICLES, NameRecognizer, given_first,
                                          medical_shaped, name_words_after, name_words_before)
 
@@ -26,6 +27,7 @@ _AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient|participant)(?:[ \t]+in[ \t]
 # "pls check Okafor's potassium", "wants Popa's Coumadin held": a name owning a drug, lab or test
 _OWNS_CLINICAL = regex.compile(r"(?P<name>\p{L}[\p{L}'’-]*\p{L})['’]s[ \t]+(?P<thing>\p{L}+)(?![ \t]+(?:disease|syndrome|sign))",
                                regex.IGNORECASE)
+_RELATION = regex.compile(RELATIONS, regex.IGNORECASE)
 # what closes the name after "pt": punctuation, a number, or the verbs and labels of a patient line
 _PATIENT_LINE_GOES_ON = regex.compile(
     r"[ \t]*(?:[,(:]|-[ \t]|$)|[ \t]+(?:\d|(?:mrn|dob|ssn|needs?|had|has|s/p|post|presented|presents|admitted|weight|wt|"
@@ -236,7 +238,8 @@ class PatientNameRecognizer(NameRecognizer):
                     yield self.result(match.start("name"), end, 0.6)
         for match in _OWNS_CLINICAL.finditer(text, timeout=deadline.remaining()):
             name, thing = match.group("name"), match.group("thing")
-            if (self.lexicons.is_clinical(thing) or self.evidence.misspelt(thing.lower())) and thing.lower() not in STOP_WORDS \
+            if (self.lexicons.is_clinical(thing) or self.evidence.misspelt(thing.lower()) or self._owned_noun(thing)) \
+                    and thing.lower() not in STOP_WORDS \
                     and self._slot_word(name, view.cased) and not self._subject_clinical(name, view.cased) \
                     and name.lower() not in _CALENDAR \
                     and (view.cased or self._listed(name) or self.lexicons.zipf(name) < 2.0):
@@ -381,6 +384,11 @@ class PatientNameRecognizer(NameRecognizer):
         lex, lower = self.lexicons, word.lower()
         return lower in lex.first_names and lex.zipf(lower) < 5.5 or lower in lex.last_names and lex.zipf(lower) < 3.5 \
             or self.evidence.mostly_name(lower)
+
+    def _owned_noun(self, thing: str) -> bool:
+        """What a person owns as "Young's echo" owns a test: a relative ("Young's son") or a noun whose plural
+        English uses often (Zipf >= 4: "Young's house", "Kim's phone")."""
+        return bool(_RELATION.fullmatch(thing)) or self.lexicons.zipf(thing.lower() + "s") >= 4.0
 
     def _slot_word(self, word: str, cased: bool) -> bool:
         """Can this word fill a patient-name slot? An initial, or a Census name, or a word rare in

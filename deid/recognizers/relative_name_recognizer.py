@@ -13,7 +13,7 @@ RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|" 
              r"sisters?|sis|brothers?|bro|mother|mom|mum|father|dad|niece|nephew|aunt|uncle|cousin|"
              r"grand(?:son|daughter|child|children|mother|father|ma|pa)s?|granddtr|grandaughters?|"
              r"sil|dil|friend|neighbou?r|"
-             r"roommate|companion|guardian|proxy|hcp|health\s+care\s+proxy|caregiver|sitter|"
+             r"roommate|companion|guardian|proxy|hcp|health\s+care\s+proxy|caregiver|carer|sitter|"
              r"significant\s+other|family\s+member|relative|stepson|stepdaughter|step-son|step-daughter|"
              r"kids?|child|teenager|teen|toddler|baby|grandkids?")
 _AFTER_RELATION = regex.compile(

@@ -125,6 +125,39 @@ def test_name_words_adjoining_a_name_part(evidence, text, part, expected):
     assert [text[r.start:r.end] for r in found] == expected
 
 
+_LOWER_TAIL = " resp: lungs clear, sats in the high nineties on two liters by nasal cannula overnight, no distress."
+
+
+@pytest.mark.parametrize(
+    "text, part, expected",
+    [
+        ("npn 7p-7a:\nQuillon Vrabosz arrived in micu at 11pm." + _LOWER_TAIL, "Vrabosz", ["Quillon Vrabosz"]),
+        ("family: proxy is grandaughter: Quillon Snowman- 555-0100." + _LOWER_TAIL, "Quillon", ["Quillon Snowman"]),
+        ("pt comfortable. Quillon Lasix given at 10pm." + _LOWER_TAIL, "Quillon", []),         # a drug is no name
+    ],
+)
+def test_a_lower_case_notes_capitalised_words_adjoin_a_name(evidence, text, part, expected):
+    view = TextView.of(text)
+    assert not view.cased and view.mostly_lower
+    start = text.index(part)
+    found = adjoining_name_words(text, [_person(start, start + len(part))], evidence, cased=False, mostly_lower=True)
+    assert [text[r.start:r.end] for r in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Thistlewood quarrington is a 70 y/o man with CAD", "Thistlewood quarrington"),  # a surname typed small
+        ("Mr. Thistlewood today is calm", "Thistlewood"),                  # an everyday word
+        ("Mr. Thistlewood quarrington. Plan: echo", "Thistlewood"),        # the sentence ends
+    ],
+)
+def test_after_a_title_a_surname_typed_in_lower_case_before_the_sentence_goes_on(evidence, text, expected):
+    start = text.index("Thistlewood")
+    span = name_words_after(text, start, evidence, cased=True, strong=True)
+    assert text[span[0]:span[1]] == expected
+
+
 @pytest.mark.parametrize(
     "word, unknown",
     [

@@ -29,6 +29,9 @@ def recognizer(lexicons):
         ("patient's daughter called; Monday's friend; the doctor's wife", []),
         ("Spoke with granddaughter Anneliese.", ["Anneliese"]),
         ("proxy is grandaughter: Theodora", ["Theodora"]),          # the common misspelling
+        ("Question from Tatiana's carer: is the extra dose ok?", ["Tatiana"]),
+        ("social: son swede called twice for updates.", ["swede"]),   # an English word short of a commoner one
+        ("social: son realy called for updates.", []),               # a typo of an everyday word
         ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
         # lower case and ALL CAPS notes
         ("dtr lucinda called, updated.", ["lucinda"]),
