@@ -189,8 +189,8 @@ class NameEvidence:
         if any(lex.zipf(w) >= 3.0 or lex.is_clinical(w) for w in swapped if w != word):
             return True
         inserted = (word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in ascii_lowercase)
-        own = lex.zipf(word) if len(word) >= 5 else 0.0
-        if any(lex.zipf(w) >= max(4.0, own + 2.0) or len(word) >= 6 and lex.is_clinical(w) for w in inserted):
+        fuller_at_least = max(4.0, lex.zipf(word) + 2.0) if len(word) >= 5 else 4.0
+        if any(lex.zipf(w) >= fuller_at_least or len(word) >= 6 and lex.is_clinical(w) for w in inserted):
             return True
         if len(word) >= 6 and any(lex.is_clinical(word[:i] + word[i + 1:]) for i in range(len(word))):
             return True
