@@ -105,7 +105,7 @@ _CHARTING_VERB = regex.compile(r"(?:ed|ing|ly)$")  # "Trached", "Ambued"
 
 
 # the nouns an eponym names ("blake drain", "allen test", "turner syndrome"), and eponyms said alone for their device
-_EPONYM_HEAD = regex.compile(r"[ \t]*(?:'s[ \t]+)?(?:drains?|tests?|signs?|syndrome|disease|score|criteria|protocol|procedure|"
+EPONYM_HEAD = regex.compile(r"[ \t]*(?:'s[ \t]+)?(?:drains?|tests?|signs?|syndrome|disease|score|criteria|protocol|procedure|"
                              r"operation|shunt|catheters?|cath|tubes?|maneuver|manoeuvre|murmur|classification|class|grade|"
                              r"valves?|pumps?|devices?|monitors?|needle|sheath|wires?|stent|pouch|formula|law|index|scale|"
                              r"ganz|tech|lab|report|results?)\b", regex.IGNORECASE)
@@ -169,7 +169,7 @@ class NameEvidence:
         lower, lex = word.lower(), self.lexicons
         excess = lex.name_excess(lower)  # (not an abbreviation English uses far more than its bearers: "asa", "pa", "tee")
         return lex.is_curated_term(lower) and len(lower) >= 4 and excess is not None and excess < 5.6 \
-            and lower not in _DEVICES_ALONE and not self.is_excluded(word) and not _EPONYM_HEAD.match(text, end)
+            and lower not in _DEVICES_ALONE and not self.is_excluded(word) and not EPONYM_HEAD.match(text, end)
 
     def mostly_name(self, word: str) -> bool:
         """A Census name English uses about as often as its bearers explain (``Lexicons.name_excess`` < 5.1:
@@ -435,7 +435,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         if not word[:1].isupper() or word.isupper() or INNER_CAPITAL.search(word) or lower in lex.regions:
             return False
         if not before and given_first(given.lower(), lex) and lower in lex.last_names and lex.zipf(lower) < 5.6 \
-                and lower not in _DEVICES_ALONE and not _EPONYM_HEAD.match(text, end) and not _DAY_NUMBER_NEXT.match(text, end):
+                and lower not in _DEVICES_ALONE and not EPONYM_HEAD.match(text, end) and not _DAY_NUMBER_NEXT.match(text, end):
             return True  # after a given name, a surname English also uses: "John [White]", "Rhonda T. [French]"
         if lower in CALENDAR_WORDS or evidence.is_excluded(word):
             return False

@@ -19,8 +19,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.recognizers.base import is_query
 from deid.recognizers.relative_name_recognizer import RELATIONS
-from deid.recognizers.name_tokens import (CALENDAR_WORDS, DEPARTMENT_AFTER, SURNAME_PARTICLES, NameRecognizer, given_first,
-                                         medical_shaped, name_words_after, name_words_before)
+from deid.recognizers.name_tokens import (CALENDAR_WORDS, DEPARTMENT_AFTER, EPONYM_HEAD, SURNAME_PARTICLES, NameRecognizer,
+                                         given_first, medical_shaped, name_words_after, name_words_before)
 
 _AFTER_PATIENT = regex.compile(r"\b(?:(?:pt|patient|participant)(?:[ \t]+in[ \t]+\d{1,3}[A-Za-z]?)?(?:[ \t]+is)?|(?:cards[ \t]+)?consult|curbside|page|pager|re)\b\.?[ \t]{0,3}:?[ \t]{0,3}(?=\p{L})",
                             regex.IGNORECASE)
@@ -79,6 +79,7 @@ _QUERY_SUBJECT_BEFORE = regex.compile(
     r"|(?<![\p{L}\d])\d{1,3}[ \t]?(?:y/?o[ \t]?)?[MF][ \t]+(?=\p{Lu}))",
     regex.IGNORECASE)
 _WORD_AFTER = regex.compile(r"[ \t]+(\p{L}[\p{L}'’-]*)")
+_FOR_WORD = regex.compile(r"\bfor[ \t]+(?=(?P<word>\p{L}[\p{L}'’-]*\p{L})\b)", regex.IGNORECASE)
 # "ITEMIZED BILL REQUEST: BARAC, ACCOUNT LINKED TO MRN": a label, then one word set off by a comma
 _LABELLED_ALONE = regex.compile(r":[ \t]*(?P<name>\p{L}[\p{L}'’-]*\p{L})(?=[ \t]*,)")
 # "Rounding list: Bertrand (NSTEMI), Carlier (CHF)": a name glossed with its diagnosis
@@ -186,13 +187,18 @@ class PatientNameRecognizer(NameRecognizer):
         opening = [m for m in _QUERY_OPENS_WITH.finditer(text)
                    if (first := _NAME_START.match(text, m.end())) and self._opening_name(first.group(1), view.cased)
                    and not DEPARTMENT_AFTER.match(text, first.end())]
-        for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening):
+        # "for farkas severe mr", "for Hill dx": after "for", a word that is surely a name, whatever follows
+        surely_named = [m for m in _FOR_WORD.finditer(text, timeout=deadline.remaining())
+                        if self._surely_named(m.group("word"), view) and not EPONYM_HEAD.match(text, m.end("word"))]
+        for match in (*_QUERY_SUBJECT_BEFORE.finditer(text, timeout=deadline.remaining()), *opening, *surely_named):
             word = _NAME_START.match(text, match.end())
-            if word and self._slot_word(word.group(1), view.cased) and word.group(1).lower() not in _CALENDAR \
-                    and (view.cased or self._caseless_subject(word.group(1))) \
-                    and not self._is_place(word.group(1)) and not self._subject_clinical(word.group(1), view.cased):
+            # a capitalised word in a lower-case query is read as case says ("for Hill dx")
+            cased = bool(word) and self._word_cased(word.group(1), view)
+            if word and self._slot_word(word.group(1), cased) and word.group(1).lower() not in _CALENDAR \
+                    and (cased or self._caseless_subject(word.group(1))) \
+                    and not self._is_place(word.group(1)) and not self._subject_clinical(word.group(1), cased):
                 # (unlike "Pt Jones", the subject slot also holds tests: "for Holter hookup:")
-                span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, view.cased, limit=3))
+                span = self._without_clinical_tail(text, name_words_after(text, match.end(), self.evidence, cased, limit=3))
                 following = _WORD_AFTER.match(text, span[1]) if span else None
                 if following and match.group(0)[:2].lower() == "on" and self.lexicons.is_clinical(following.group(1)):
                     continue  # "on max metoprolol": a dose's word before the drug, not a patient
@@ -308,10 +314,28 @@ class PatientNameRecognizer(NameRecognizer):
 
     def _caseless_subject(self, word: str) -> bool:
         """Without case a query's subject slot also holds charting words ("for billing,", "FOR
-        DIURESIS,", "for dysynchronous breathing"): only a listed name or an unknown word."""
-        if _VERB_FORM.search(word) or medical_shaped(word):
+        DIURESIS,", "for dysynchronous breathing"): only a listed name (ending as it may: "dyal",
+        "bernal") or an unknown word not shaped like a medical one."""
+        if _VERB_FORM.search(word):
             return False
-        return self._listed(word) or self.evidence.unknown_word(word, max_zipf=2.0)
+        return self._listed(word) or not medical_shaped(word) and self.evidence.unknown_word(word, max_zipf=2.0)
+
+    @staticmethod
+    def _word_cased(word: str, view) -> bool:
+        """Does case tell something about this word? In mixed case, yes; in a lower-case text, when
+        the writer capitalised it ("prior auth for Hill dx")."""
+        return view.cased or view.mostly_lower and word[:1].isupper() and word[1:].islower()
+
+    def _surely_named(self, word: str, view) -> bool:
+        """A subject no follower need confirm: capitalised where case counts, a Census name English uses
+        less than "smith" and no curated term ("for Hill dx"); without case a Census name rare in English or
+        used mostly as a name ("for farkas severe"); never a clinical word that is not a name."""
+        lex, lower = self.lexicons, word.lower()
+        if lex.is_curated_term(lower) or self.evidence.is_excluded(word) or lower in _CALENDAR or self._is_place(word):
+            return False
+        if self._word_cased(word, view):
+            return word[0].isupper() and lex.is_name(lower) and lex.zipf(lower) < 5.0
+        return not lex.is_clinical(lower) and self._listed(word) and lower not in lex.first_names
 
     def _census_name(self, word: str, cased: bool) -> bool:
         """A capitalised Census name no curated term holds ("Jones Holter 24h")."""

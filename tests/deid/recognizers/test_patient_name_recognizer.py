@@ -58,6 +58,12 @@ def recognizer(lexicons):
         ("PATIENT ALVARADO CALLING AGAIN ABOUT CHEST PAIN", ["ALVARADO"]),
         ("mri safe with this pacer? pt quintero asking", ["quintero"]),
         ("PCSK9 or bempedoic acid? for Whitcombe", ["Whitcombe"]),
+        # after "for", a word that is surely a name, whatever follows it
+        ("valve clinic slot for pietrowski severe tr ef 30", ["pietrowski"]),
+        ("prior auth for zio patch 14 day for Hubbard dx palpitations", ["Hubbard"]),  # capitalised in lower case
+        ("is he a candidate for barlow valve repair or for long term anticoagulation", []),
+        ("prior auth for Holter and for Lasix refill, for Allen test", []),
+        ("send cath report for dyal to the pcp", ["dyal"]),  # a listed surname ending like an adjective
         ("Vrabosz Holter 24h", ["Vrabosz"]),
         ("Hargrove Holter 24h. Repeat Holter in 6 months. Please Holter.", ["Hargrove"]),
         ("Nurse triage 1/14: pt c/o palpitations. Dear Mr. Lambert, thanks.", []),
