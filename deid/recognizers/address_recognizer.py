@@ -19,7 +19,7 @@ from deid.recognizers.base import RegexRecognizer, is_query
 SUFFIX = (r"streets?|st|avenue|ave|roads?|rd|boulevard|blvd|drives?|dr|lane|ln|way|court|ct|place|pl|terrace|ter|"
           r"circle|cir|highway|hwy|parkway|pkwy|squares?|turnpike|tpke|pike|trail|trl|row|alley|aly|crescent|cres|"
           r"plaza|plz|causeway|cswy|expressway|expy|freeway|fwy|gateway|gtwy|extensions?|ext|crossroads?|xrd|"
-          r"mews|gardens|gdns|heights|hts|boulevards?|xing|pkwys?|stravenue|throughway|trafficway|motorway|str|circles|courts")
+          r"mews|gardens|gdns|heights|hts|boulevards?|xing|pkwys?|parkways|stravenue|throughway|trafficway|motorway|str|circles|courts")
 WEAK_SUFFIX = (r"pass|run|key|keys|lights?|rest|falls?|springs?|views?|walks?|track|trace|ramp|neck|land|centers?|"
                r"station|camp|locks?|loop|fields?|ports?|mall|wall|cape|forks?|branch|bend|shores?|ridges?|path|course|"
                r"commons?|forest|islands?|isle|rapids?|bridge|wells?|oval|plains?|flats?|greens?|unions?|mount|"
@@ -29,7 +29,8 @@ WEAK_SUFFIX = (r"pass|run|key|keys|lights?|rest|falls?|springs?|views?|walks?|tr
                r"forges?|hollow|inlet|knolls?|landing|lodge|loaf|orchard|overpass|pines?|prairie|radial|ranch|route|"
                r"rue|shoals?|skyway|spurs?|stream|tunnel|underpass|ways|quay|wharf|esplanade|grn|pt|pts|crk|"
                r"vlg|vly|mtn|hl|hls|lk|lks|pk|brg|cv|ctr|sta|spg|spgs|smt|frd|rdg|cp|jct|holw|is|iss|un|via|sq|"
-               r"bypass|byp|corners?|cors|marg|overlook|viaduct|bluffs?|bottom|burgs?|spurs?|trailer|lndg|vw|xing|fort|forts")
+               r"bypass|byp|corners?|cors|marg|overlook|viaduct|bluffs?|bottom|burgs?|spurs?|trailer|lndg|vw|xing|fort|forts|"
+               r"passage|annex|arcade|bayou")
 STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
           r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _WEAK_ONLY = regex.compile(rf"(?:{WEAK_SUFFIX})", regex.IGNORECASE)
@@ -52,9 +53,10 @@ _POSTAL = (r"(?:\d{5}-\d{3,4}|\d{4}-\d{3}|(?-i:\d{4}[ ]?[A-Z]{2}\b)|\d{2}-\d{3}|
            r"(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d)|(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}))")
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 
-# US-style: 19 Clover St., 1200 N. Main Street, 224 4966 Bond Street, 14 Crown Street Kishiev Squares
+# US-style: 19 Clover St., 1200 N. Main Street, 224 4966 Bond Street, 14 Crown Street Kishiev Squares; a house
+# and flat number written with a slash, as in India: 61/892 Nehru Road (see find)
 _US_STREET = regex.compile(
-    rf"(?P<phi>{_HOUSE}(?:[ \t]+\d{{1,6}})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?P<name>(?:(?:{_W}|(?:st|mt|ft)\.|{_ORDINAL})[ \t]+){{1,3}}?)"
+    rf"(?P<phi>{_HOUSE}(?P<flat>/\d{{1,4}})?(?:[ \t]+\d{{1,6}})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?P<name>(?:(?:{_W}|(?:st|mt|ft)\.|{_ORDINAL})[ \t]+){{1,3}}?)"
     rf"(?P<suffix>{SUFFIX}|{WEAK_SUFFIX})\b(?:(?<=\b(?:st|ave|rd|blvd|dr|ln|ct|pl|ter|cir|hwy|pkwy|tpke|trl|sq|aly|str))\.)?"
     r"(?:(?<=\b(?:road|rd|route|rte|highway|hwy))[ \t]+\d{1,4}\b(?![.,/:]?\d))?(?:[ \t]+(?-i:[NS][EW]?|[EW]|North|South|East|West)\b\.?)?"
     rf"(?P<more>[ \t]+(?:{_W}[ \t]+){{0,2}}(?:{SUFFIX}|{WEAK_SUFFIX})\b)?)", _FLAGS)
@@ -134,9 +136,9 @@ _SAME_LINE_CITY = regex.compile(
     rf"(?=[ \t]*(?:,|$|\n|[A-Z]{{2}}\b|\d{{5}}|[A-Z]{{1,2}}\d|\.))){{0,2}})"
     rf"(?:,[ \t]*(?-i:[A-Z]{{2}})\b)?(?:,?[ \t]+(?:\d{{5}}(?:-\d{{4}})?|(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
     rf"[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}))\b)?")
-# any case: ", kimville 59853", ", san alvaro los bajos 22159-8732", " NEW VANESSA 35809": a town of up to four
-# words, then its ZIP
-_SAME_LINE_TOWN_ZIP = regex.compile(rf"(?:,[ \t]*|[ \t]+)(?P<town>\p{{L}}[\p{{L}}'’-]*(?:[ \t]+\p{{L}}[\p{{L}}'’-]*){{0,3}}),?[ \t]+"
+# any case: ", kimville 59853", ", san alvaro los bajos 22159-8732", " NEW VANESSA 35809": a town of up to five
+# words ("San Pedro de la Sierra"), then its ZIP
+_SAME_LINE_TOWN_ZIP = regex.compile(rf"(?:,[ \t]*|[ \t]+)(?P<town>\p{{L}}[\p{{L}}'’-]*(?:[ \t]+\p{{L}}[\p{{L}}'’-]*){{0,4}}),?[ \t]+"
                                     rf"\d{{5}}(?:-\d{{4}})?(?![\w-])", _FLAGS)
 # after "Apt. 615" the town, region, country and postal code up to the end of the line or sentence
 _TAIL_TOKEN = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?P<postal>{_POSTAL})(?![\w-])|(?P<word>{_CITY_WORD}|\(\p{{L}}+\)))", _FLAGS)
@@ -252,6 +254,9 @@ class AddressRecognizer(RegexRecognizer):
                     more_suffix and not _WEAK_ONLY.fullmatch(more_suffix.group(0)))  # "41 Garnet Hollow Rd"
                 near = _NEAR_IN_QUERY if is_query(text) else _NEAR
                 name_words = regex.findall(r"\p{L}+", match.group("name")) if kind == "us" else []
+                if kind == "us" and match.group("flat") and (weak_only or len(match.group("suffix")) < 4 or not (cue or block)):
+                    continue  # a fraction is no house ("10/3 THALLIUM ST", "3/6 left neck") without a spelt-out
+                    # suffix and an address cue or a town after it
                 if kind == "us" and weak_only and not (cue or block) and not (
                         near.search(text, max(0, start - 12), start) and regex.match(r"\d{2}", text[start:])
                         and all(not (self.lexicons.is_curated_term(w) and not self.lexicons.is_name(w))

@@ -22,6 +22,9 @@ _NOT_DATE_BEFORE = regex.compile(
     regex.IGNORECASE)
 _NOT_DATE_AFTER = regex.compile(
     r"^\s*(?:ns\b|normal saline|strength|murmur|sem\b|hsm\b|holosystolic|systolic|diastolic|pain|tabs?\b|"
+    # a murmur's grade before how it sounds: "2/6 harsh SEM", "3/6 soft blowing holosystolic murmur"
+    r"(?:harsh|soft|loud|faint|blowing|rough|musical|high-pitched|low-pitched)(?:[ \t]+\w+)?[ \t]+"
+    r"(?:murmur|sem\b|hsm\b|holosystolic|systolic|diastolic|ejection)|"
     r"pills?\b|doses?\b|peep|psv|ps\b|cpap|mmhg|cmh2o|cm\b|mm\b|units?\b|mg\b|mcg|ml\b|cc\b|sets?\b|grade|"
     r"ejection|x\s*\d|%|strength|scale|nc\b|l\b|lpm|liters?|breaths|mph|cp\b|up\b|way\b|of\s+(?:the|a)\b|rate\b|/)",
     regex.IGNORECASE)
@@ -105,7 +108,7 @@ class DateRecognizer(RegexRecognizer):
     def validate_match(self, view, match, start, end, pattern):
         text = view.text
         before = text[max(0, start - 28):start]
-        after = text[end:end + 16]
+        after = text[end:end + 40]  # (room for "2/6 soft blowing holosystolic")
         name = pattern.name
         if name == "ordinal_day":
             return bool(_ORDINAL_END.match(after))

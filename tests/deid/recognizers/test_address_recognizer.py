@@ -31,6 +31,15 @@ def recognizer(lexicons):
         ("Lives at 410 W. Spring Lane alone.", ["410 W. Spring Lane"]),
         ("Address: 88 Old Church Road Apt 2C.", ["88 Old Church Road Apt 2C"]),
         ("LIVES AT 615 RIVER RUN DRIVE WITH WIFE.", ["615 RIVER RUN DRIVE"]),
+        # USPS suffixes that are also words, after a cue; a house and flat number written with a slash
+        ("Pt lives at 4471 Merriwether Parkways, Tollburg 95531, alone.", ["4471 Merriwether Parkways, Tollburg 95531"]),
+        ("Return label to 08 Quillon Passage.", ["08 Quillon Passage"]),
+        ("Mail to 61/892 Gandhi Nagar Road, Tollburg 87937 - home health", ["61/892 Gandhi Nagar Road, Tollburg 87937"]),
+        ("The murmur is at 3/6 left lower neck", []),  # a fraction is no house number before a weak suffix,
+        ("RO W NEG CK'S. 10/3 PERSANTINE THALLIUM ST-BORDERLINE", []),  # an abbreviated one, or without a cue or town
+        # a town of up to five words before its ZIP
+        ("Address: 250 Quillon Road, San Pedro de la Sierra 65915, phone on file",
+         ["250 Quillon Road, San Pedro de la Sierra 65915"]),
         # PO boxes
         ("Mail to P.O. Box 4471 please.", ["P.O. Box 4471"]),
         ("Mail to PO Box 88 in town.", ["PO Box 88"]),

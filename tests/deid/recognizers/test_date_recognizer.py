@@ -81,6 +81,7 @@ def recognizer(lexicons):
         ("On IMV 14/8/35 overnight.", []),
         ("PEEP 5/5 on the vent.", []),
         ("2/6 SEM at LUSB.", []),
+        ("2/6 harsh SEM and 3/6 soft blowing holosystolic murmur", []),  # a grade, then how the murmur sounds
         ("Grade 3/6 murmur heard.", []),
         ("Strength 4/5 in all extremities.", []),
         ("BP 120/80, HR 72.", []),
