@@ -215,6 +215,9 @@ class DeidEngine:
         named = bool(words) and result.entity_type == "PERSON" and result.score >= 0.7 and all(
             w[0].isupper() and not w.isupper() and self.lexicons.is_name(w) and not self.lexicons.is_curated_term(w)
             for w in words)
+        # ... and a city abroad found after a place cue is a city, whatever word lists hold it ("from Stockholm")
+        named = named or result.entity_type == "CITY" and result.score >= 0.7 \
+            and span_text.lower() in self.lexicons.world_cities and not self.lexicons.is_curated_term(span_text)
         if not words or self.lexicons.is_clinical(span_text) and not named:
             return True
         if all(self.lexicons.is_clinical(w) for w in words) and not proper_place and not named:

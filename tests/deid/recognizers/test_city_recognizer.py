@@ -63,6 +63,29 @@ def test_states_and_countries_are_not_places_for_the_engine(engine, text):
     assert engine.analyze(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected_texts",
+    [
+        # a city abroad of 100,000 people or more, after a place cue, in any case
+        ("Transferred from Guadalajara after primary PCI.", ["Guadalajara"]),
+        ("pt visiting from lyon, ran out of apixaban", ["lyon"]),
+        ("Moved to Toronto last year.", ["Toronto"]),  # a city of millions is as famous as a word is common
+        # not a word English uses often, a given name, or an eponym before its noun; nothing without a cue
+        ("went to Split for the summer; family from Nancy visited", []),
+        ("GCS: from Glasgow coma scale 15", []),
+        ("Guadalajara is hot.", []),
+    ],
+)
+def test_world_cities(recognizer, text, expected_texts):
+    assert_recognizer_finds(recognizer, text, expected_texts)
+
+
+def test_a_world_city_the_terminology_lists_is_still_a_place(engine, lexicons):
+    assert lexicons.is_clinical("bordeaux")  # the medical vocabulary holds it (a wine, a mixture)
+    text = "Referred from Bordeaux, previous MI, stents x2"
+    assert [(text[s.start:s.end], s.label) for s in engine.analyze(text)] == [("Bordeaux", "CITY")]
+
+
 def test_city_label(recognizer):
     assert_entities(recognizer, "Lives in Hagerstown.", [("Hagerstown", "CITY")])
 

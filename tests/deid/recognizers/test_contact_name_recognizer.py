@@ -80,6 +80,9 @@ def test_first_name_runs_with_unknown_surnames(recognizer, text, expected_texts)
         ("site is wnl. will consult with vrenosk adib re skin care.", ["vrenosk adib"]),
         ("pt alert. quolbeck from speech in today, petrakova from pt and ot saw him", ["quolbeck", "petrakova"]),
         ("referral from speech and swallow. results from pt in chart", []),
+        # the whole clause before what only a visitor does: up to three rare words
+        ("pt alert, orientedx3. torvin maleski dorant from speech and swallow in today.", ["torvin maleski dorant"]),
+        ("tolerating diet. consult from speech and swallow in today. oob with help from pt and ot in am", []),
         ("wake and wean per quellmoor downham. will consult with difebbo kevan re skin care.",
          ["quellmoor downham", "difebbo kevan"]),  # a second name word after an unknown one, run-together too
         ("RESEARCH COORDINATOR EMAILED JASMIN AT X@Y.COM", ["JASMIN"]),  # emailing is contact too
