@@ -43,6 +43,7 @@ TAGS = {"PERSON": "NAME"}
 # When spans of two labels overlap, the merged span takes the more specific label.
 LABEL_PRIORITY = ["SSN", "MRN", "PHONE", "EMAIL", "URL", "IP_ADDRESS", "DATE", "AGE", "HOSPITAL",
                   "LOCATION", "ZIP", "PERSON", "CITY", "ACCOUNT", "HEALTH_PLAN", "LICENSE", "DEVICE_ID", "VEHICLE_ID", "ID"]
+_ABBREVIATION_WINDOW = 4000  # characters per abbreviation-detector pass (see DeidEngine._abbreviations)
 _HAS_DEFINITION = regex.compile(r"\w{3,}[^()\n]{0,80}\(\s*[A-Za-z][A-Za-z0-9-]{0,9}\s*\)")
 
 
@@ -244,12 +245,23 @@ class DeidEngine:
         with self.nlp.select_pipes(enable=ner_only):
             for (i, offset, _), sentence_doc in zip(jobs, self.nlp.pipe((s for _, _, s in jobs), batch_size=64)):
                 parsed[i].ner.append((offset, sentence_doc))
-        abbreviation_detector = self.nlp.get_pipe("abbreviation_detector")
         for i, view in enumerate(views):
             if _HAS_DEFINITION.search(view.text):
-                doc = abbreviation_detector(self.nlp.make_doc(view.text))
-                parsed[i].abbreviations = [(a.start_char, a.end_char, a.text.lower()) for a in doc._.abbreviations]
+                parsed[i].abbreviations = self._abbreviations(view.text)
         return parsed
+
+    def _abbreviations(self, text: str) -> list[tuple[int, int, str]]:
+        """scispaCy's definitions ("atrial fibrillation (AF)") and the short forms' occurrences, read window by
+        window: its parenthesis matcher pairs every "(" with every later ")", so one pass over a long text
+        full of parentheses is quadratic. A definition sits inside one sentence, and the veto also matches a
+        short form by its text, so occurrences in other windows stay protected."""
+        detector = self.nlp.get_pipe("abbreviation_detector")
+        found = []
+        for offset, window in _windows(text, _ABBREVIATION_WINDOW):
+            if _HAS_DEFINITION.search(window):
+                doc = detector(self.nlp.make_doc(window))
+                found += [(offset + a.start_char, offset + a.end_char, a.text.lower()) for a in doc._.abbreviations]
+        return found
 
     def _ner_sentences(self, text: str) -> Iterator[tuple[int, str]]:
         if is_query(text):  # a one-line query: read it whole, it costs little
@@ -379,6 +391,21 @@ def surrogate_for(original: str, label: str, surrogates: PatientSurrogates) -> s
     if label == "IP_ADDRESS":
         return surrogates.ip(original)
     return surrogates.digits_like(label, original)
+
+
+def _windows(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """The text in pieces of about ``size`` characters, cut after a line break (or a sentence end, or a
+    space) so no sentence is split where a break is near; with each piece its offset."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
+            if cut <= start + size // 2:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
 
 
 def _without_possessive(text: str, span: Span) -> Span:

@@ -67,7 +67,9 @@ class LexiconNameRecognizer(NameRecognizer):
                 if adjacent and not test_named and (self._is_surname(nxt[2], view.cased, query, word) or rare_then_verb) \
                         and self._first_ok(word, view.cased) or adjacent and query and not view.cased \
                         and (self._set_off_pair(text, start, nxt[1], word, nxt[2]) or self._common_pair(word, nxt[2])
-                             or self._anchored_pair(text, start, nxt[1], word, nxt[2])):
+                             or self._anchored_pair(text, start, nxt[1], word, nxt[2])
+                             or self._everyday_given(lower) and self._rare_unknown(nxt[2])):
+                    # (a given name as common as "David" before a word no dictionary knows: "DAVID JACQUOT IABP 1:1")
                     yield self.result(start, nxt[1], 0.75)
                     i += 2
                     continue

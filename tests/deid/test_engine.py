@@ -260,3 +260,32 @@ def test_a_merged_span_takes_the_label_of_its_longest_member():
     phone, number = RecognizerResult("PHONE", 50, 62, 0.8), RecognizerResult("MRN", 50, 62, 0.7)
     assert [(s.start, s.end, s.label) for s in merge_spans([age, street, number, phone])] == [
         (10, 37, "LOCATION"), (50, 62, "MRN")]  # equally long: the label ranked first
+
+
+def test_abbreviations_are_read_window_by_window_over_a_long_text(engine, monkeypatch):
+    """A long note full of parentheses is read in windows (scispaCy's matcher is quadratic in the parentheses
+    of one pass); definitions past the first window keep their offsets into the whole text."""
+    from deid.engine import _ABBREVIATION_WINDOW
+
+    filler = "VITALS STABLE (SEE FLOWSHEET). NEURO INTACT.\n" * (3 * _ABBREVIATION_WINDOW // 45)
+    text = filler + "NEW ATRIAL FIBRILLATION (AF) OVERNIGHT.\n" + filler + "AF RATE CONTROLLED.\n"
+    read = []
+    make_doc = engine.nlp.make_doc
+    monkeypatch.setattr(engine.nlp, "make_doc", lambda piece: read.append(len(piece)) or make_doc(piece))
+    defined = [(start, end) for start, end, short in engine._abbreviations(text) if short == "af"]
+    first = text.index("(AF)") + 1
+    assert (first, first + 2) in defined  # the definition, far past the first window
+    assert read and max(read) <= _ABBREVIATION_WINDOW  # only the window that defines something, not the whole text
+
+
+@pytest.mark.parametrize("size", [40, 200, 4000])
+def test_windows_cover_the_text_and_cut_after_line_breaks(size):
+    from deid.engine import _windows
+
+    text = "".join(f"line {n} says (X{n}) something longer than a word.\n" for n in range(300))
+    pieces = list(_windows(text, size))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= size for _, piece in pieces)
+    if size >= 200:  # lines fit: every window ends a line
+        assert all(piece.endswith("\n") for _, piece in pieces)

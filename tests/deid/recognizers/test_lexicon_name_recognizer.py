@@ -47,6 +47,9 @@ def recognizer(lexicons):
         ("resp note - pt. remaines trached, and mech. ventelated", []),  # set off, but misspelt English
         # a caseless query's common given name (no everyday word) and surname
         ("HOLTER REPORT FOR JAMES WILSON READY", ["JAMES WILSON"]),
+        # a given name as common as "David" before a word no dictionary knows; not before a medical word
+        ("ICU HANDOFF: DAVID QUERNOT IABP 1:1, MAP 68", ["DAVID QUERNOT"]),
+        ("john tachypneic overnight, david diaphoretic", []),
         ("LOOKING FOR CATH REPORT DIXON PATRICIA 171917062", ["DIXON PATRICIA"]),  # inverted, before a record number
         ("WILL GRANT ACCESS, MAY BILL PT, MARK HALL PASS", []),
         # a curated eponym after a given name names the monitor when a wearing time follows
