@@ -31,6 +31,9 @@ def recognizer(lexicons):
         ("proxy is grandaughter: Theodora", ["Theodora"]),          # the common misspelling
         ("Question from Tatiana's carer: is the extra dose ok?", ["Tatiana"]),
         ("social: son swede called twice for updates.", ["swede"]),   # an English word short of a commoner one
+        # without case, how a relative is rather than who: a rare word ending like an adjective or verb form
+        ("pt resting. husband tearful has many questions. son and husband visisted.", []),
+        ("pt resting. husband torvish called.", ["torvish"]),
         ("social: son realy called for updates.", []),               # a typo of an everyday word
         ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
         # lower case and ALL CAPS notes
