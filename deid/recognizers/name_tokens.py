@@ -426,8 +426,12 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         if lex.is_name(lower):  # after a given name even a surname as common as "brown" ("my name richard brown")
             return zipf < 4.5 or not before and zipf < 5.5 and lower in lex.last_names and given_first(neighbour.lower(), lex) \
                 and lower not in _VERBS_LISTED_AS_SURNAMES
-        # a word English hardly knows; chat's abbreviations are commoner ("appt", "sched") or vowelless ("tmrw")
-        return zipf < 2.0 and len(lower) >= 3 and regex.search(r"[aeiouy]", lower) is not None \
+        # a word English hardly knows; chat's abbreviations are commoner ("appt", "sched") or vowelless ("tmrw");
+        # after a Census given name, one English knows a little, a foreign surname ("osvaldo [gonzaga]") that reads
+        # as no verb form, medical shape or typo
+        rare = zipf < 2.0 or not before and zipf < 3.0 and given_first(neighbour.lower(), lex) and len(lower) >= 4 \
+            and not medical_shaped(lower) and not _CHARTING_VERB.search(lower)
+        return rare and len(lower) >= 3 and regex.search(r"[aeiouy]", lower) is not None \
             and not lower.endswith(DRUG_STEMS) and not evidence.misspelt(lower)  # "my husbnd [jon]"
 
     def adjoins(word: str, before: bool, given: str = "", end: int = 0) -> bool:

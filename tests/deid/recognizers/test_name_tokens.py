@@ -108,6 +108,8 @@ def test_names_listed_after_a_confident_name(evidence, text, first, expected):
         ("CALL ME BACK. HANS-GUNTHER HECKER (553) 273-4750", "HECKER", ["HANS-GUNTHER HECKER"]),
         ("NEED CARDS TO SEE DONALD WILLIAMS IN ED BAY 3", "DONALD", ["DONALD WILLIAMS"]),
         ("hi my husbnd jon is having chest pain", "jon", []),                   # a misspelt word
+        ("daughter of rodrigo pirelli here, pls cancel her echo", "rodrigo", ["rodrigo pirelli"]),  # English knows it a little
+        ("son of rodrigo sputtering here", "rodrigo", []),                        # ... not a verb form
         ("my name richard brown phone 555 0100", "richard", ["richard brown"]),  # after a given name, a common surname
         ("PT RAY NEEDS STAT ECHO", "RAY", []),                                    # a verb the Census lists
         ("pls confirm mary jones appt tmrw", "mary jones", []),                    # chat's abbreviations
