@@ -56,6 +56,8 @@ _LOWER_ACRONYM = regex.compile(r"\b(?:to|at|from|into)[ \t]+(?:the[ \t]+)?(?P<ph
                                r"(?:er|ed|for|on|today|tonight|now|or)\b))")
 _FOLLOWING_PLACE = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
 _NAME_CONNECTORS = frozenset({"of", "&", "and"})
+# where a place's name may begin: after "(" or a place cue
+_NAME_OPENS = regex.compile(r"(?:\(|\b(?:to|at|from|in|into)[ \t]+)$", regex.IGNORECASE)
 # a place cue right before a name: "at", "to", "from", "@"
 _CUE_BEFORE = regex.compile(r"(?:\b(?:to|at|from|in|into|via|by)|@)[ \t]*$", regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof|doctor)\.?[ \t]+$", regex.IGNORECASE)
@@ -431,6 +433,14 @@ class HospitalRecognizer(ClinicalRecognizer):
         return lower in lex.cities and lex.zipf(lower) < 4.0 or lower in lex.last_names and lex.zipf(lower) < 3.0 \
             or lex.zipf(lower) < 1.5
 
+    def _lower_case_first_word(self, text: str, start: int, lower: str, words: list) -> bool:
+        """ "rehab(yarrow dawahoya Memorial)", "to quill harrowby memorial": a second lower-case name word, rare in
+        English and no kind of care, where a place's name begins (after "(" or a place cue)."""
+        lex = self.lexicons
+        if len(words) != 1 or lower in GENERIC or lower in STOP_WORDS or lower in _NOT_NAME_WORDS or lex.is_clinical(lower):
+            return False
+        return lex.zipf(lower) < 3.0 and bool(_NAME_OPENS.search(text, max(0, start - 8), start))
+
     def _caseless_lead_word(self, lower: str, alone: bool) -> bool:
         """Without case, a word before a hospital's name that is no part of it: a common word, or, before
         another name word, a test or a verb English uses ("ECHO ORDERS PENDING OAKWOOD", "prefers mercy");
@@ -465,7 +475,8 @@ class HospitalRecognizer(ClinicalRecognizer):
             if lower in STOP_WORDS or lower in _NOT_NAME_WORDS:
                 break
             particle = cased and lower in _NAME_PARTICLES and words  # "van den Velde Memorial Hospital"
-            if cased and not word[0].isupper() and not particle and not self._lower_case_name(lower, words):
+            if cased and not word[0].isupper() and not particle and not self._lower_case_name(lower, words) \
+                    and not self._lower_case_first_word(text, prev.start(1), lower, words):
                 break
             words.append((prev.start(1), lower))
             cursor = prev.start(1)

@@ -98,6 +98,9 @@ def test_moved_acronyms(recognizer, text, expected_texts):
         ("Accepted at Holy Angels for rehab next week.", ["Holy Angels"]),
         ("Plan: discharge to Sacred Mercy tomorrow.", ["Sacred Mercy"]),
         ("Discharge planned to rehab(sacred mercy Memorial) on Friday.", ["sacred mercy Memorial"]),
+        # two lower-case name words where a name begins, the first one English knows a little
+        ("Slated to go to rehab(yarrow quellingham Memorial) today.", ["yarrow quellingham Memorial"]),
+        ("Bed at the yarrow quellingham Memorial.", ["quellingham Memorial"]),  # not where no name begins
         ("Bed offered at Good Samaritan for Monday.", ["Good Samaritan"]),
         ("TRANSFER TO OUR LADY OF PEACE TOMORROW.", ["OUR LADY OF PEACE"]),
         ("Bed available at Good Shepherd tomorrow.", ["Good Shepherd"]),
