@@ -26,9 +26,34 @@ _TOLD_AFTER = regex.compile(rf"[ \t]+{_TOLD}\b", regex.IGNORECASE)
 _LINE_END = regex.compile(r"[ \t]*(?:$|\n|[.;)])")
 _LOWER_INITIAL = regex.compile(r"(?<![\p{L}.])\p{Ll}\.[ \t]?$")
 _AMBIGUOUS = {"PA", "DO", "PT", "OT", "RT", "RD", "SW", "SLP"}
+# a signature line's name: two or three words, one of them may be an initial ("METIA C. PAGODA", "Side Albani")
+_SIGNATURE_WORDS = regex.compile(r"[ \t]*(?P<words>\p{L}[\p{L}'’-]+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{L}[\p{L}'’-]+){1,2}|"
+                                 r"\p{L}[\p{L}'’-]+[ \t]+\p{Lu}\.[ \t]+\p{L}[\p{L}'’-]+)[ \t]*")
 
 
 class CredentialedNameRecognizer(NameRecognizer):
+
+    def _signature_line(self, view, match) -> int | None:
+        """A line that holds only a name of two or three words (an initial among them) and a credential ending
+        it: its words are the name even when English or medicine uses them ("KORVA C. POLLEN, RRT", "Strength
+        Mcgurr, RN"), unless one is a curated term or no name word, or none of them looks like a name."""
+        text = view.text
+        if not _LINE_END.match(text, match.end()) or text[match.end():match.end() + 1] in ".;)":
+            return None
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        words = _SIGNATURE_WORDS.fullmatch(text, line_start, match.start())
+        if not words:
+            return None
+        names = regex.findall(r"\p{L}[\p{L}'’-]*\.?", words.group("words"))
+        full = [w for w in names if not w.endswith(".")]
+        if self.evidence.is_excluded(full[0]) or any(self.evidence.is_excluded(w) or self.lexicons.is_curated_term(w)
+                                                     for w in full):
+            return None
+        if view.cased and not all(w[0].isupper() for w in names):
+            return None
+        if not any(self.lexicons.is_name(w) and self.lexicons.zipf(w) < 4.5 or self.lexicons.zipf(w) < 2.5 for w in full):
+            return None  # "Plan Reviewed RN"
+        return words.start("words")
 
     def find(self, view, deadline):
         text = view.text
@@ -58,6 +83,9 @@ class CredentialedNameRecognizer(NameRecognizer):
                     break  # "2 LITERS NP": a quantity, then nasal prongs
                 cursor -= len(prev.group(0))
                 start = cursor
+            signed = self._signature_line(view, match)
+            if signed is not None and (start is None or signed < start):
+                start = signed  # "KUPSTAS C. POLLEN, RRT", "Side Albani RN": the whole line signs the note
             if start is not None:
                 initial = _LOWER_INITIAL.search(text, max(0, start - 4), start)
                 if initial:

@@ -116,7 +116,7 @@ _AT_THE_RARE = regex.compile(r"\b(?:at|from)[ \t]+the[ \t]+(?P<phi>(?:[A-Za-z][a
 _TEAM_AT = regex.compile(
     r"\b(?:team|service|clinic|cardiologists?|physicians?|doctors?|pcp|attending|surgeons?|staff|nurses?|providers?)"
     r"[ \t]+(?:at|from)[ \t]+(?P<phi>[A-Za-z][a-z]{3,19}|[A-Z]{4,20})(?![\p{L}'/-])", regex.IGNORECASE)
-_WARD_NUMBER = regex.compile(r"[ \t]+\d{1,2}(?![\d:./])")
+_WARD_NUMBER = regex.compile(r"[ \t]+\d{1,2}(?![\d:./]|[ \t]*(?:x|times|days?|weeks?|hours?|hrs?|mins?|am|pm)\b)", regex.IGNORECASE)
 # "-> Zandervik EW", "to ZANDERVIK cath lab": a rare word naming the hospital of an emergency room or lab
 _BEFORE_UNIT = regex.compile(
     r"(?:\b(?:to|at|from|in|into|via)|->|>|@)[ \t]*(?:the[ \t]+)?(?P<phi>[A-Za-z][a-z]{3,19}|[A-Z]{4,20})"
@@ -197,7 +197,7 @@ class HospitalRecognizer(ClinicalRecognizer):
         for match in _MOVED_NAME.finditer(text, timeout=deadline.remaining()):
             # "transfer to eleazer 2": a ward number after it shows a lower-case word is a place too
             numbered = _WARD_NUMBER.match(text, match.end("first"))
-            if not self._moved_to_name(match.group("first"), view.cased and not numbered):
+            if not self._moved_to_name(match.group("first"), view.cased and not numbered, 4.5 if numbered else 3.0):
                 continue
             second = match.group("second")
             end = match.end("phi") if second and self._moved_to_name(second, view.cased) else match.end("first")
@@ -398,13 +398,14 @@ class HospitalRecognizer(ClinicalRecognizer):
             and lower not in GENERIC and lower not in _CARE_PLACES and lower not in STOP_WORDS \
             and lower not in _NOT_NAME_WORDS and word.upper() not in _UNITS and lower not in lex.regions
 
-    def _moved_to_name(self, word: str, cased: bool) -> bool:
-        """A word no dictionary of English or medicine knows well (Zipf < 3), capitalised where
-        case means something, and not a kind of care, a unit or a place word of any hospital."""
+    def _moved_to_name(self, word: str, cased: bool, max_zipf: float = 3.0) -> bool:
+        """A word no dictionary of English or medicine knows well (Zipf < 3; before a ward number, "TRANSFER TO
+        WIDER 2", one English knows better, < 4.5), capitalised where case means something, and not a kind of
+        care, a unit or a place word of any hospital."""
         lex, lower = self.lexicons, word.lower()
         if cased and not word[0].isupper() or "icu" in lower or lower.endswith(("scan", "ing")):
             return False  # "NISICU", "ctscan", "DOZING": units, tests and verbs the lists miss
-        return lex.zipf(lower) < 3.0 and not lex.is_clinical(lower) and lower not in GENERIC and lower not in _CARE_PLACES \
+        return lex.zipf(lower) < max_zipf and not lex.is_clinical(lower) and lower not in GENERIC and lower not in _CARE_PLACES \
             and lower not in STOP_WORDS and lower not in _NOT_NAME_WORDS and word.upper() not in _UNITS \
             and lower not in lex.regions and not FACILITY_PATTERN.fullmatch(word)
 

@@ -32,6 +32,10 @@ def recognizer(lexicons):
         # ALL-CAPS sign-off without a comma: any word that is not everyday English is a name part
         ("NEBS GIVEN, BREATH SOUNDS CLEARER. Q. ZDRAVKOS RRT", ["Q. ZDRAVKOS"]),
         ("SPUTUM SUCTIONED. WILL FOLLOW RRT", []),
+        # a line holding only a name and a credential signs the note, whatever words the name uses
+        ("MDI'S GIVEN.\n\n KORVA C. POLLEN, RRT\n", ["KORVA C. POLLEN"]),
+        ("Vent weaned.\nCommon Quillard RN\n", ["Common Quillard"]),
+        ("Plan reviewed with team.\nPain Management RN\nNeuro Checks Q1H RN\n", []),  # no word looks like a name
         ("WEANED TO 3 LITERS NP, SATS STABLE", []),                   # a quantity, then nasal prongs
         # a credential mid-sentence when the clinician is told or called
         ("ci<2.0. zoravel quibbing np aware. 1u prbc given", ["zoravel quibbing"]),

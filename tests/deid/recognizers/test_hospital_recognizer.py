@@ -185,6 +185,8 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("DAUGHTER IS AT THE DIDAMOVKA, NUMBER ON FRONT OF CHART.", ["DIDAMOVKA"]),
         ("DAUGHTER IS AT THE BEDSIDE. FAMILY FROM THE HOSPITAL.", []),
         ("Plan: transfer to eleazer 2, CT today.", ["eleazer"]),  # a ward number: lower case too
+        ("PLAN: TRANSFER TO WIDER 2 IN AM.", ["WIDER"]),  # ... and a word English knows
+        ("Transferred to chair 2 times, go to step 2 of the protocol.", []),
         ("transfered to quillabrook 7/22 for cabg.", ["quillabrook"]),
         ("Medflight to Quillabrook for emergent cath.", ["Quillabrook"]),
         ("Plan is to go to Quillabrook Dennerby after lunch.", ["Quillabrook Dennerby"]),
