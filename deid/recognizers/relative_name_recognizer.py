@@ -37,6 +37,7 @@ _OWNS_RELATION_BARE = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{L}[\p{L}'’-
                                     r"mother|father|brother|sister|granddaughter|grandson)\b", regex.IGNORECASE)
 # how a relative is, not who: "husband tearful", "daughter hopeful", "son anxious", "wife exhausted"
 _STATE_ENDING = regex.compile(r"(?:ful|less|ous|ive|ed|ing|ly)$")
+_VERB_FORM = regex.compile(r"(?:ed|ing|ly)$")
 _GOES_ON_AFTER_NAME = regex.compile(r"[ \t]*(?:,|[ \t](?:is|was|has|had|and)\b)", regex.IGNORECASE)
 # what a relative does when the notes name them: "son swede called", "dtr ellery in to visit"
 _VISITING = regex.compile(r"[ \t]+(?:called|calls|phoned|visited|visits|came|arrived|consented|was[ \t]+updated|"
@@ -100,7 +101,8 @@ class RelativeNameRecognizer(NameRecognizer):
         word = NAME_WORD.match(text, start)
         if not word:
             return None
-        if not self._rare_name_word(word.group(0).lower()):
+        lower = word.group(0).lower()
+        if not (self._rare_name_word(lower) or self._rare_plain_plural(lower)):
             return None
         after = word.end() + (1 if text[word.end():word.end() + 1] == "," else 0)
         return word.span() if _VISITING.match(text, after) else None
@@ -109,6 +111,14 @@ class RelativeNameRecognizer(NameRecognizer):
         """A word English uses rarely (Zipf < 3.5) that reads as no verb form or typo, and no clinical,
         excluded or calendar word: what names a relative where the sentence says one is named."""
         return self.evidence.rare_plain_word(lower, max_zipf=3.5) and not self.lexicons.is_clinical(lower) \
+            and not self.evidence.is_excluded(lower) and lower not in CALENDAR_WORDS
+
+    def _rare_plain_plural(self, lower: str) -> bool:
+        """Between a relation and a visitor's verb also a rare word (Zipf < 3.5) that reads as the plural of a word
+        English or medicine knows, as surnames do ("son bitters called"); not of a curated term or a verb form."""
+        stem = lower[:-1]
+        return lower.endswith("s") and len(lower) > 4 and self.lexicons.zipf(lower) < 3.5 \
+            and not self.lexicons.is_curated_term(stem) and not _VERB_FORM.search(stem) \
             and not self.evidence.is_excluded(lower) and lower not in CALENDAR_WORDS
 
     def _bare_owner(self, stem: str, cased: bool) -> bool:

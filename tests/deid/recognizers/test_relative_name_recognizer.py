@@ -34,6 +34,9 @@ def recognizer(lexicons):
         # without case, how a relative is rather than who: a rare word ending like an adjective or verb form
         ("pt resting. husband tearful has many questions. son and husband visisted.", []),
         ("pt resting. husband torvish called.", ["torvish"]),
+        # before a visitor's verb, also a rare word that reads as a plural ("bitter" + s), as surnames do
+        ("social: son bitters called for update.", ["bitters"]),
+        ("social: son pressures called, daughter meds visited", []),
         ("social: son realy called for updates.", []),               # a typo of an everyday word
         ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
         # lower case and ALL CAPS notes
