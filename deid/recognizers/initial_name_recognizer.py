@@ -18,6 +18,8 @@ _INITIAL_SURNAME = regex.compile(r"(?<![\p{L}\d.'’])(?P<initial>\p{L})\.[ \t]{
 # an initial that opens a line (after spaces or a bullet) enumerates, it does not abbreviate a name
 _LIST_ITEM = regex.compile(r"(?:^|\n)[ \t*•-]*\Z")
 _SECTION_LETTERS = frozenset("soapi")
+_TOLD_AFTER = regex.compile(r"[ \t]*(?:-[ \t]*)?(?:aware|notified|paged|updated|informed|called)\b", regex.IGNORECASE)
+_PER_BEFORE = regex.compile(r"\bper[ \t]+$", regex.IGNORECASE)
 
 
 class InitialNameRecognizer(NameRecognizer):
@@ -35,6 +37,11 @@ class InitialNameRecognizer(NameRecognizer):
             if self.evidence.is_excluded(surname) or lex.is_clinical(lower) or lex.is_clinical(lower.replace("'", "")):
                 continue
             compact = lower.replace("'", "")
+            # told or cited, a clinician is named: "W. KELLMAN AWARE", "as per w. kellman" (a rarer word will do)
+            cited = _TOLD_AFTER.match(text, match.end()) or _PER_BEFORE.search(text, max(0, match.start() - 8), match.start())
+            if cited and self.evidence.rare_plain_word(compact, max_zipf=3.5):
+                yield self.result(match.start(), match.end("surname"), 0.6)
+                continue
             if not (compact in lex.last_names and lex.zipf(compact) < 3.5 or lex.zipf(compact) < 2.0):
                 continue
             # below the propagation threshold: the shape alone is not sure enough to mark every other occurrence

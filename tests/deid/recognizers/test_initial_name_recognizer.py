@@ -15,6 +15,9 @@ def recognizer(lexicons):
     "text, expected_texts",
     [
         ("valuables counted by nsg (d. pellow and j. o'dwyer) at 2200.", ["d. pellow", "j. o'dwyer"]),
+        # told or cited, a surname English knows a little will do
+        ("BIGEMINY. W. WANKER AWARE. MILRINONE OFF AS PER W. WANKER.", ["W. WANKER", "W. WANKER"]),
+        ("culture per S. aureus; S. AUREUS AWARE?", []),  # a clinical word stays
         ("Seen by J. Kostrell in clinic. Lasix given.", ["J. Kostrell"]),
         ("Discussed with T. Pemberton, NP.", ["T. Pemberton"]),
         # --- invalid: organisms, abbreviations, list items, SOAP letters, acronyms in mixed case
