@@ -39,9 +39,10 @@ _OWNS_RELATION_BARE = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{L}[\p{L}'’-
 _STATE_ENDING = regex.compile(r"(?:ful|less|ous|ive|ed|ing|ly)$")
 _VERB_FORM = regex.compile(r"(?:ed|ing|ly)$")
 _GOES_ON_AFTER_NAME = regex.compile(r"[ \t]*(?:,|[ \t](?:is|was|has|had|and)\b)", regex.IGNORECASE)
-# what a relative does when the notes name them: "son swede called", "dtr ellery in to visit"
+# what a relative does when the notes name them: "son swede called", "dtr ellery in to visit", "daughter x on phone"
 _VISITING = regex.compile(r"[ \t]+(?:called|calls|phoned|visited|visits|came|arrived|consented|was[ \t]+updated|"
-                          r"in[ \t]+to[ \t]+visit|at[ \t]+(?:the[ \t]+)?bedside)\b", regex.IGNORECASE)
+                          r"in[ \t]+to[ \t]+visit|at[ \t]+(?:the[ \t]+)?bedside|(?:on|by|over)[ \t]+(?:the[ \t]+)?phone|"
+                          r"aware|notified|updated)\b", regex.IGNORECASE)
 
 
 class RelativeNameRecognizer(NameRecognizer):

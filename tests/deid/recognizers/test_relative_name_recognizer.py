@@ -37,6 +37,7 @@ def recognizer(lexicons):
         # before a visitor's verb, also a rare word that reads as a plural ("bitter" + s), as surnames do
         ("social: son bitters called for update.", ["bitters"]),
         ("social: son pressures called, daughter meds visited", []),
+        ("SOCIAL: SPOKE WITH DAUGHTER QUELLARD ON PHONE TODAY. son very aware, daughter also updated", ["QUELLARD"]),
         ("social: son realy called for updates.", []),               # a typo of an everyday word
         ("Proxy is her niece Philippa Ashcombe.", ["Philippa Ashcombe"]),
         # lower case and ALL CAPS notes
