@@ -155,6 +155,10 @@ _ROOM_WARD = regex.compile(
     r"(?:to|on)[ \t]+(?:(?:rm|room)\.?[ \t]*)?\d{1,4}[a-z]?[ \t]+(?P<phi>[A-Za-z]{4,20})\b", regex.IGNORECASE)
 # "(\"Wexfordbuilding\")": a ward or building name glued to the word
 _GLUED_BUILDING = regex.compile(r"\b(?P<phi>[A-Z][a-z]{3,20})(?:Building|Campus|Pavilion|Hospital)\b")
+# "Quillard House NH resident", "from Marrow House nursing home": a house named for someone, as nursing homes are
+_NAMED_HOUSE = regex.compile(r"\b(?P<phi>(?-i:\p{Lu}[\p{Ll}'’-]{2,20}|\p{Lu}{3,20})[ \t]+(?i:house))"
+                             r"(?=[ \t]*(?:\(|,|-)?[ \t]*(?:nh|nursing[ \t]+(?:home|facility)|snf|rehab|resident|assisted[ \t]+living)\b)",
+                             regex.IGNORECASE)
 # "i'm at the general hospital": the one a city calls so, in lower case too
 _THE_GENERAL = regex.compile(r"(?<!\ba[ \t])\bthe[ \t]+(?P<phi>general[ \t]+hosp(?:ital)?)\b", regex.IGNORECASE)
 # "works for Nexar Health": an employer named with a company word
@@ -259,6 +263,12 @@ class HospitalRecognizer(ClinicalRecognizer):
                     or lex.zipf(name) >= 4.5 or view.cased and not name[0].isupper():
                 continue  # "works for public health", "works for the health system"
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "LOCATION")
+        for match in _NAMED_HOUSE.finditer(text, timeout=deadline.remaining()):
+            name = match.group("phi").split()[0]
+            if name.lower() not in STOP_WORDS and name.lower() not in GENERIC and not self.lexicons.is_curated_term(name) \
+                    and (self.lexicons.zipf(name) < 4.0 and not self.lexicons.is_clinical(name) or self.lexicons.is_name(name)):
+                # (not a kind of house: "Halfway House", "Boarding House")
+                yield self.result(match.start("phi"), match.end("phi"), 0.7, "HOSPITAL")
         for match in _THE_GENERAL.finditer(text, timeout=deadline.remaining()):
             yield self.result(match.start("phi"), match.end("phi"), 0.6, "HOSPITAL")
         for match in _WARD.finditer(text, timeout=deadline.remaining()):

@@ -186,6 +186,9 @@ def test_lower_case_names_in_cased_notes(recognizer, text, expected_texts):
         ("DAUGHTER IS AT THE BEDSIDE. FAMILY FROM THE HOSPITAL.", []),
         ("Plan: transfer to eleazer 2, CT today.", ["eleazer"]),  # a ward number: lower case too
         ("PLAN: TRANSFER TO WIDER 2 IN AM.", ["WIDER"]),  # ... and a word English knows
+        # a house named for someone, before a nursing home's words; not a kind of house
+        ("89 Y.O. woman, Quillard House NH resident, admitted", ["Quillard House"]),
+        ("Boarding House resident, then a Halfway House resident.", []),
         ("Transferred to chair 2 times, go to step 2 of the protocol.", []),
         ("transfered to quillabrook 7/22 for cabg.", ["quillabrook"]),
         ("Medflight to Quillabrook for emergent cath.", ["Quillabrook"]),
