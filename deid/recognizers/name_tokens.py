@@ -101,7 +101,7 @@ def medical_shaped(word: str) -> bool:
 DRUG_STEMS = ("olol", "olal", "pril", "sartan", "statin", "parin", "xaban", "xiban", "gatran", "dipine", "azole",
                "mycin", "cillin", "floxacin", "mab", "nib", "prazole", "tidine", "afil", "semide", "thiazide",
                "arone", "amil", "osin", "terol", "glifl", "gliflozin", "glutide", "tide", "vir", "profen")
-_CHARTING_VERB = regex.compile(r"(?:ed|ing|ly)$")  # "Trached", "Ambued"
+CHARTING_VERB = regex.compile(r"(?:ed|ing|ly)$")  # "Trached", "Ambued"
 
 
 # the nouns an eponym names ("blake drain", "allen test", "turner syndrome"), and eponyms said alone for their device
@@ -139,7 +139,7 @@ class NameEvidence:
             return False
         if lex.is_name(stem):
             return True
-        return not stem.endswith(DRUG_STEMS) and not _CHARTING_VERB.search(stem) and not self.misspelt(stem) \
+        return not stem.endswith(DRUG_STEMS) and not CHARTING_VERB.search(stem) and not self.misspelt(stem) \
             and (compounds or not self._compound(stem))
 
     def caseless_unknown(self, word: str, max_zipf: float = 1.0, min_length: int = 4, compounds: bool = False) -> bool:
@@ -160,7 +160,7 @@ class NameEvidence:
     def rare_plain_word(self, lower: str, max_zipf: float) -> bool:
         """A lower-case word English uses less than ``max_zipf`` that reads as no verb form or typo:
         where only a person fits, a name ("marika", "henrik"; not "fainted", "husbnd")."""
-        return self.lexicons.zipf(lower) < max_zipf and not _CHARTING_VERB.search(lower) and not self.misspelt(lower)
+        return self.lexicons.zipf(lower) < max_zipf and not CHARTING_VERB.search(lower) and not self.misspelt(lower)
 
     def eponym_as_name(self, word: str, text: str, end: int) -> bool:
         """Without case, after a cue for a name ("my husbnd blake", "per allen"): a curated eponym that is a
@@ -430,7 +430,7 @@ def adjoining_name_words(text: str, found: Iterable[RecognizerResult], evidence:
         # after a Census given name, one English knows a little, a foreign surname ("osvaldo [gonzaga]") that reads
         # as no verb form, medical shape or typo
         rare = zipf < 2.0 or not before and zipf < 3.0 and given_first(neighbour.lower(), lex) and len(lower) >= 4 \
-            and not medical_shaped(lower) and not _CHARTING_VERB.search(lower)
+            and not medical_shaped(lower) and not CHARTING_VERB.search(lower)
         return rare and len(lower) >= 3 and regex.search(r"[aeiouy]", lower) is not None \
             and not lower.endswith(DRUG_STEMS) and not evidence.misspelt(lower)  # "my husbnd [jon]"
 

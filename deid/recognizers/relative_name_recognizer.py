@@ -6,7 +6,8 @@ from __future__ import annotations
 import regex
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import CALENDAR_WORDS, NAME_WORD, NameRecognizer, name_words_after, name_words_before
+from deid.recognizers.name_tokens import (CALENDAR_WORDS, CHARTING_VERB, NAME_WORD, NameRecognizer, name_words_after,
+                                         name_words_before)
 
 RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|"  # first: "father" must not win
              r"daughters?|dtrs?|sons?|husband|husbnd|husb|hubby|hus|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|"
@@ -37,7 +38,6 @@ _OWNS_RELATION_BARE = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{L}[\p{L}'’-
                                     r"mother|father|brother|sister|granddaughter|grandson)\b", regex.IGNORECASE)
 # how a relative is, not who: "husband tearful", "daughter hopeful", "son anxious", "wife exhausted"
 _STATE_ENDING = regex.compile(r"(?:ful|less|ous|ive|ed|ing|ly)$")
-_VERB_FORM = regex.compile(r"(?:ed|ing|ly)$")
 _GOES_ON_AFTER_NAME = regex.compile(r"[ \t]*(?:,|[ \t](?:is|was|has|had|and)\b)", regex.IGNORECASE)
 # what a relative does when the notes name them: "son swede called", "dtr ellery in to visit", "daughter x on phone"
 _VISITING = regex.compile(r"[ \t]+(?:called|calls|phoned|visited|visits|came|arrived|consented|was[ \t]+updated|"
@@ -119,7 +119,7 @@ class RelativeNameRecognizer(NameRecognizer):
         English or medicine knows, as surnames do ("son bitters called"); not of a curated term or a verb form."""
         stem = lower[:-1]
         return lower.endswith("s") and len(lower) > 4 and self.lexicons.zipf(lower) < 3.5 \
-            and not self.lexicons.is_curated_term(stem) and not _VERB_FORM.search(stem) \
+            and not self.lexicons.is_curated_term(stem) and not CHARTING_VERB.search(stem) \
             and not self.evidence.is_excluded(lower) and lower not in CALENDAR_WORDS
 
     def _bare_owner(self, stem: str, cased: bool) -> bool:
