@@ -36,8 +36,8 @@ _BEFORE_RELATION = regex.compile(
 # "this is tyler johnsons wife": a possessive typed without its apostrophe, before a close relation (queries only)
 _OWNS_RELATION_BARE = regex.compile(r"(?<![\p{L}'’-])(?P<name>\p{L}[\p{L}'’-]*\p{L})s[ \t]+(?:wife|husband|son|daughter|mom|dad|"
                                     r"mother|father|brother|sister|granddaughter|grandson)\b", regex.IGNORECASE)
-# how a relative is, not who: "husband tearful", "daughter hopeful", "son anxious", "wife exhausted"
-_STATE_ENDING = regex.compile(r"(?:ful|less|ous|ive|ed|ing|ly)$")
+# how a relative is, not who: "husband tearful", "daughter hopeful", "son anxious" (and CHARTING_VERB's "exhausted")
+_ADJECTIVE_ENDING = regex.compile(r"(?:ful|less|ous|ive)$")
 _GOES_ON_AFTER_NAME = regex.compile(r"[ \t]*(?:,|[ \t](?:is|was|has|had|and)\b)", regex.IGNORECASE)
 # what a relative does when the notes name them: "son swede called", "dtr ellery in to visit", "daughter x on phone"
 _VISITING = regex.compile(r"[ \t]+(?:called|calls|phoned|visited|visits|came|arrived|consented|was[ \t]+updated|"
@@ -147,4 +147,6 @@ class RelativeNameRecognizer(NameRecognizer):
         first = span_text.split()[0]
         if cased:
             return first[0].isupper() or self.lexicons.is_name(first)
-        return self.lexicons.is_name(first) or self.lexicons.zipf(first) < 3.8 and not _STATE_ENDING.search(first.lower())
+        lower = first.lower()
+        return self.lexicons.is_name(first) or self.lexicons.zipf(first) < 3.8 \
+            and not _ADJECTIVE_ENDING.search(lower) and not CHARTING_VERB.search(lower)
