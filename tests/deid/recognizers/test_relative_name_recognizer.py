@@ -32,7 +32,7 @@ def recognizer(lexicons):
         ("Question from Tatiana's carer: is the extra dose ok?", ["Tatiana"]),
         ("social: son swede called twice for updates.", ["swede"]),   # an English word short of a commoner one
         # without case, how a relative is rather than who: a rare word ending like an adjective or verb form
-        ("pt resting. husband tearful has many questions. son and husband visisted.", []),
+        ("pt resting. husband tearful has many questions. wife and husband vistited.", []),
         ("pt resting. husband torvish called.", ["torvish"]),
         # before a visitor's verb, also a rare word that reads as a plural ("bitter" + s), as surnames do
         ("social: son bitters called for update.", ["bitters"]),
