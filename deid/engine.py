@@ -30,6 +30,7 @@ from deid.lexicons import Lexicons, load_lexicons
 from deid.policy import Policy
 from deid.pseudonyms import keyed_hash, patient_key
 from deid.recognizers import default_recognizers
+from deid.recognizers.age_recognizer import ages_after_names
 from deid.recognizers.base import TextView, is_query
 from deid.recognizers.hospital_recognizer import FACILITY_PATTERN, department_name
 from deid.recognizers.id_number_recognizer import numbers_after_names
@@ -171,6 +172,7 @@ class DeidEngine:
         kept.extend(r for r in adjoining_name_words(text, kept, self.ner.evidence, view.cased, mostly_lower=view.mostly_lower)
                     if not self._protected(text[r.start:r.end], r, doc, text))
         kept.extend(numbers_after_names(text, kept))
+        kept.extend(ages_after_names(text, kept))
         kept.extend(self._occurrences(text, self.distinctive_words(text, kept), deadline))
         return [_without_possessive(text, span) for span in merge_spans(kept)]
 

@@ -8,8 +8,10 @@ or a person decides: "my grandpa is 103", "Pt Novak is 94", "I am 92", "he turne
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import regex
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 
 from deid.recognizers.base import RegexRecognizer
 
@@ -28,6 +30,9 @@ _VITALS_BEFORE = regex.compile(r"\b(?:hr|sbp|dbp|bp|sats?|spo2|o2|rr|pulse|weigh
                                r"pressure|score|level|count|walked|ambulated|distance)\b[^.;\n]{0,20}$", regex.IGNORECASE)
 # a temperature right before a number with F: "Temp 98F", "Tmax: 99F"
 _TEMPERATURE_BEFORE = regex.compile(r"\b(?:temp|temperature|tmax|tm|t|vitals|vs)\b[ \t:=]*$", regex.IGNORECASE)
+# after a name found with confidence: "Murphy, Callum is 94", "my husbnd da cruz is 94"
+_AGE_AFTER_NAME = regex.compile(rf"[ \t]+(?:is|was|turned|turns|will[ \t]+be)(?:[ \t]+(?:now|only|already|almost|nearly|just|about))?"
+                                rf"[ \t]+(?P<phi>{_AGE})\b{_NOT_AGE_AFTER}", regex.IGNORECASE)
 _AGE_WORDS = r"(?:ninety|one[ \t]+hundred(?:[ \t]+and)?)(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?"
 
 
@@ -91,3 +96,17 @@ class AgeRecognizer(RegexRecognizer):
             if _VITALS_BEFORE.search(view.text[max(0, start - 30):end]):
                 return False  # a series of vitals
         return True
+
+
+def ages_after_names(text: str, found: Iterable[RecognizerResult], min_score: float = 0.5) -> list[RecognizerResult]:
+    """An age told right after a name found with confidence ("Murphy, Callum is 94"): the name says
+    whose number it is, as a person word does in the patterns above, whatever words the name uses."""
+    out = []
+    for result in found:
+        if result.entity_type != "PERSON" or result.score < min_score:
+            continue
+        match = _AGE_AFTER_NAME.match(text, result.end)
+        if match:
+            out.append(RecognizerResult("AGE", match.start("phi"), match.end("phi"), 0.75,
+                                        recognition_metadata={"recognizer_name": "AgeAfterName"}))
+    return out

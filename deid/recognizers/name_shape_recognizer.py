@@ -86,7 +86,9 @@ class NameShapeRecognizer(NameRecognizer):
             # or, in a query, both sides chart places and a given name English hardly knows: "RE: BHARDWAJ, UPASNA - CRT-D"
             foreign = not view.cased and query and before and after and self.lexicons.zipf(given) < 2.5 \
                 and not self.evidence.misspelt(given.lower()) and "-" not in surname  # (not charting: "gi-ogt, hypobsds")
-            if not self._surname(surname.split()[-1], view.cased, relaxed=bool(numbered or foreign)):
+            # or a given name that is mostly a name between chart places: "SCREEN 5/3/25: LONG, TIMOTHY, AGE 91"
+            named = not view.cased and before and after and self.evidence.mostly_name(given)
+            if not self._surname(surname.split()[-1], view.cased, relaxed=bool(numbered or foreign or named)):
                 continue
             if view.cased and query and self._rare_given(given) and surname.lower() not in self.lexicons.regions:
                 # a one-line query inverts a name anywhere: "can we move Ossola, Fabio to the NP?"

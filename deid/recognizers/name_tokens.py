@@ -257,6 +257,13 @@ def given_first(word: str, lex) -> bool:
     return word in lex.first_names and (word not in lex.last_names or lex.first_names[word] < lex.last_names[word])
 
 
+def _particle_name_next(text: str, end: int, evidence) -> bool:
+    """Without case, after a particle, a word the slot would take as a name on its own ("da costa", "de souza")."""
+    following = NAME_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return following is not None and following.group(0).lower() not in SURNAME_PARTICLES \
+        and evidence.after_context(following.group(0), False)
+
+
 def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, limit: int = 3,
                      strong: bool = False) -> tuple[int, int] | None:
     """The span of up to ``limit`` name words starting at ``pos`` (after spaces), or None.
@@ -274,8 +281,9 @@ def name_words_after(text: str, pos: int, evidence: NameEvidence, cased: bool, l
         word = match.group(0)
         if words and word in _SPOKEN_FILLERS:
             break  # "this is benjamin tran um calling": a speaker's filler
-        if not words and word.lower() in SURNAME_PARTICLES and _CAPITALISED_NEXT.match(text, match.end()):
-            ok = True  # "pt da Luz": a surname may start with its particle
+        if not words and word.lower() in SURNAME_PARTICLES and (_CAPITALISED_NEXT.match(text, match.end())
+                                                                 or not cased and _particle_name_next(text, match.end(), evidence)):
+            ok = True  # "pt da Luz", without case "wife da costa": a surname may start with its particle
             limit = min(limit + 1, 6)
         elif not words:
             if strong:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from deid.recognizers.base import is_query
-from deid.recognizers.name_tokens import (CALENDAR_WORDS, CHARTING_VERB, NAME_WORD, NameRecognizer, name_words_after,
+from deid.recognizers.name_tokens import (CALENDAR_WORDS, CHARTING_VERB, NAME_WORD, SURNAME_PARTICLES, NameRecognizer, name_words_after,
                                          name_words_before)
 
 RELATIONS = (r"(?:son|daughter|dtr|sister|brother|mother|father)[- ]in[- ]law|"  # first: "father" must not win
@@ -144,7 +144,8 @@ class RelativeNameRecognizer(NameRecognizer):
     def _plausible(self, span_text: str, cased: bool) -> bool:
         """Without case: a Census name, or a word English uses little that does not end like an adjective or
         a verb form ("husband tearful has", "son upset"; not "husband Tom", "dtr ellery")."""
-        first = span_text.split()[0]
+        words = span_text.split()
+        first = words[1] if len(words) > 1 and words[0].lower() in SURNAME_PARTICLES else words[0]  # "da costa"
         if cased:
             return first[0].isupper() or self.lexicons.is_name(first)
         lower = first.lower()

@@ -230,6 +230,23 @@ def test_a_record_number_right_after_a_name(engine, text, number):
     assert (number, "MRN") in [(text[s.start:s.end], s.label) for s in engine.analyze(text)]
 
 
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("my mom Rautio, Callista is 94 and her ankles are swollen", "94"),  # whatever words the name uses
+        ("my husbnd da silveira is 96 and wont take his eliquis", "96"),
+        ("my aunt wilma k. trask is 91, on lasix", "91"),
+    ],
+)
+def test_an_age_right_after_a_name(engine, text, age):
+    assert (age, "AGE") in [(text[s.start:s.end], s.label) for s in engine.analyze(text)]
+
+
+@pytest.mark.parametrize("text", ["Mr. Quillon is 95% on 2L.", "Dr. Harlan was 95 minutes late.", "Mrs. Trask is 98.6 F."])
+def test_a_measurement_after_a_name_is_no_age(engine, text):
+    assert [s for s in engine.analyze(text) if s.label == "AGE"] == []
+
+
 def test_a_dose_after_a_name_is_no_record_number(engine):
     text = "Dr. Quintero 100000 units heparin given."
     assert [s for s in engine.analyze(text) if s.label == "MRN"] == []

@@ -62,6 +62,10 @@ def recognizer(lexicons):
         ("PACEMAKER CHECK RAJAN, DEVIKA JUNE 2023", ["RAJAN, DEVIKA"]),
         ("ICU HANDOFF: KOVACS, ZSOLT IABP 1:1, MAP 68", ["KOVACS, ZSOLT"]),
         ("CHECK LYTES, REPLETE K. ECHO: EF, LVEF 35.", []),
+        # between chart places, a given name English uses only as a name lets the surname be a word or unlisted
+        ("PHONE SCREEN 4/2/25: STRONG, KATHERINE, AGE 88, NOT ELIGIBLE.", ["STRONG, KATHERINE"]),
+        ("PAYER FORM FOR LINDQVIST, MARGARET, SSN 123-45-6789", ["LINDQVIST, MARGARET"]),
+        ("PLAN: REST, HOPE, AND FLUIDS.", []),  # a given name English uses as a word
         # without case, the study that opens a worklist line is no given name
         ("echo ottavio r. lanzoni 6/19/20", ["ottavio r. lanzoni"]),
         ("CATH LAB REQUEST: HEART CATH, LEDOUX, RAYMOND, MR# 83139501", ["LEDOUX, RAYMOND"]),  # pairs overlap
