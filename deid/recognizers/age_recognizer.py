@@ -13,7 +13,7 @@ from typing import Iterable
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
-from deid.recognizers.base import RegexRecognizer
+from deid.recognizers.base import RegexRecognizer, found_after_names
 
 _AGE = r"(?:9\d|1[01]\d)"
 # what may follow a number that is a measurement, not an age: "96%", "96 kg", "94 on 2L"
@@ -101,12 +101,4 @@ class AgeRecognizer(RegexRecognizer):
 def ages_after_names(text: str, found: Iterable[RecognizerResult], min_score: float = 0.5) -> list[RecognizerResult]:
     """An age told right after a name found with confidence ("Murphy, Callum is 94"): the name says
     whose number it is, as a person word does in the patterns above, whatever words the name uses."""
-    out = []
-    for result in found:
-        if result.entity_type != "PERSON" or result.score < min_score:
-            continue
-        match = _AGE_AFTER_NAME.match(text, result.end)
-        if match:
-            out.append(RecognizerResult("AGE", match.start("phi"), match.end("phi"), 0.75,
-                                        recognition_metadata={"recognizer_name": "AgeAfterName"}))
-    return out
+    return found_after_names(text, found, _AGE_AFTER_NAME, "AGE", 0.75, "AgeAfterName", min_score)

@@ -41,6 +41,21 @@ def is_query(text: str) -> bool:
     return len(text) <= 600 and "\n" not in text.strip()
 
 
+def found_after_names(text: str, found: Iterable[RecognizerResult], pattern: regex.Pattern, entity: str, score: float,
+                      recognizer_name: str, min_score: float) -> list[RecognizerResult]:
+    """The ``phi`` group of ``pattern`` matched right after each name found with ``min_score`` or more:
+    the name says whose number or age it is ("Ann Roe 740845", "Ann Roe is 94")."""
+    out = []
+    for result in found:
+        if result.entity_type != "PERSON" or result.score < min_score:
+            continue
+        match = pattern.match(text, result.end)
+        if match:
+            out.append(RecognizerResult(entity, match.start("phi"), match.end("phi"), score,
+                                        recognition_metadata={"recognizer_name": recognizer_name}))
+    return out
+
+
 class ClinicalRecognizer(EntityRecognizer):
     """Base for our recognizers: no NLP artifacts needed, deadline-aware."""
 

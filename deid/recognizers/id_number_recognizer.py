@@ -13,7 +13,7 @@ from typing import Iterable
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
-from deid.recognizers.base import RegexRecognizer
+from deid.recognizers.base import RegexRecognizer, found_after_names
 
 LABELS = {
     "MRN": r"mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|unit\s+(?:number|no\.?)|record\s+#|record(?=\s*[:#]?\s*\d{5,}\b)|chart\s+#|patient\s+id|pt\s+id",
@@ -66,12 +66,4 @@ _NUMBER_AFTER_NAME = regex.compile(r"[ \t]*,?[ \t]*\(?(?P<phi>\d{6,12}|\d{2,3}-\
 def numbers_after_names(text: str, found: Iterable[RecognizerResult], min_score: float = 0.6) -> list[RecognizerResult]:
     """A record number written right after a name found with confidence: the name says whose
     number it is, so six digits or a letter and digits are enough."""
-    out = []
-    for result in found:
-        if result.entity_type != "PERSON" or result.score < min_score:
-            continue
-        match = _NUMBER_AFTER_NAME.match(text, result.end)
-        if match:
-            out.append(RecognizerResult("MRN", match.start("phi"), match.end("phi"), 0.6,
-                                        recognition_metadata={"recognizer_name": "NumberAfterName"}))
-    return out
+    return found_after_names(text, found, _NUMBER_AFTER_NAME, "MRN", 0.6, "NumberAfterName", min_score)
